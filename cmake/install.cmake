@@ -1,0 +1,33 @@
+# Installs headers, the compiled library, the header-only target, a CMake package
+# (redisppConfig.cmake + redisppConfigVersion.cmake + exported targets, NAMESPACE redispp::)
+# and a pkg-config file.
+include(CMakePackageConfigHelpers)
+
+set(REDISPP_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/redispp")
+
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/redispp" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(TARGETS redispp redispp_header_only EXPORT redisppTargets
+  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+  LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+  RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
+  INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(EXPORT redisppTargets NAMESPACE redispp:: DESTINATION "${REDISPP_CMAKE_DIR}")
+
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/redisppConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/redisppConfig.cmake" INSTALL_DESTINATION "${REDISPP_CMAKE_DIR}")
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/redisppConfigVersion.cmake"
+  COMPATIBILITY SameMinorVersion)
+install(FILES
+  "${PROJECT_BINARY_DIR}/redisppConfig.cmake"
+  "${PROJECT_BINARY_DIR}/redisppConfigVersion.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/Findhiredis.cmake"
+  DESTINATION "${REDISPP_CMAKE_DIR}")
+
+set(REDISPP_PC_REQUIRES "fmt")
+set(REDISPP_PC_CFLAGS "")
+if(REDISPP_WITH_HIREDIS)
+  string(APPEND REDISPP_PC_REQUIRES " hiredis")
+  set(REDISPP_PC_CFLAGS "-DREDISPP_WITH_HIREDIS=1")
+endif()
+configure_file("${PROJECT_SOURCE_DIR}/cmake/redispp.pc.in" "${PROJECT_BINARY_DIR}/redispp.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/redispp.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")

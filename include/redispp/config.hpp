@@ -1,0 +1,18 @@
+#pragma once
+// Build-mode switches shared by every header.
+//
+// redispp is header-mostly, the way {fmt} and asio are: templates and small functions live in
+// headers; the socket code, hiredis glue and text parsers live in impl/*.ipp. Those are compiled
+// once into the redispp::redispp library (src/redispp.cpp), or, when REDISPP_HEADER_ONLY is
+// defined (target redispp::header_only), included by the headers and marked inline.
+
+#define REDISPP_VERSION_MAJOR 0
+#define REDISPP_VERSION_MINOR 1
+#define REDISPP_VERSION_PATCH 0
+#define REDISPP_VERSION_STRING "0.1.0"
+
+#ifdef REDISPP_HEADER_ONLY
+#define REDISPP_DECL inline
+#else
+#define REDISPP_DECL
+#endif

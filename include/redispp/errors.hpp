@@ -1,0 +1,160 @@
+#pragma once
+// The exception hierarchy, named as redis-py's so its users can catch by kind:
+//
+//   Error (std::runtime_error)
+//   ├── ConnectionError ── AuthenticationError, MaxConnectionsError, MaxClientsError,
+//   │                      BusyLoadingError
+//   ├── TimeoutError
+//   ├── ResponseError (.code() = the reply's prefix, "WRONGTYPE", "ERR" ...)
+//   │   ├── WrongTypeError, NoScriptError, ReadOnlyError, ExecAbortError, BusyError,
+//   │   └── NoPermissionError, OutOfMemoryError
+//   ├── DataError      (a reply or an argument of the wrong shape)
+//   ├── WatchError     (EXEC aborted because a watched key changed)
+//   ├── PubSubError
+//   └── ProtocolError  (redis-py's InvalidResponse: bytes that are not RESP)
+//
+// Messages name what failed and where; they never contain a password.
+
+#include <stdexcept>    // std::runtime_error
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+#include <redispp/config.hpp>
+
+namespace redispp {
+
+/// Base of every exception redispp throws.
+class Error : public std::runtime_error {
+ public:
+  explicit Error(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// The connection could not be made, was lost, or the server refused it.
+class ConnectionError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Wrong user or password, or a command sent before AUTH (NOAUTH, WRONGPASS).
+class AuthenticationError : public ConnectionError {
+ public:
+  using ConnectionError::ConnectionError;
+};
+
+/// The local pool had no free connection within PoolOptions::timeout.
+class MaxConnectionsError : public ConnectionError {
+ public:
+  using ConnectionError::ConnectionError;
+};
+
+/// The server refused the connection: its maxclients limit is reached.
+class MaxClientsError : public ConnectionError {
+ public:
+  using ConnectionError::ConnectionError;
+};
+
+/// The server is still loading its dataset into memory (LOADING).
+class BusyLoadingError : public ConnectionError {
+ public:
+  using ConnectionError::ConnectionError;
+};
+
+/// A connect, read or write did not finish within its time-out.
+class TimeoutError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// The server answered with an error reply. code() is its first word ("ERR", "WRONGTYPE").
+class ResponseError : public Error {
+ public:
+  ResponseError(std::string code, const std::string& message) : Error(message), code_(std::move(code)) {}
+  const std::string& code() const noexcept { return code_; }
+
+ private:
+  std::string code_;
+};
+
+/// WRONGTYPE: the key holds a value of another type.
+class WrongTypeError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
+/// NOSCRIPT: EVALSHA named a script the server does not have.
+class NoScriptError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
+/// READONLY: a write was sent to a read-only replica.
+class ReadOnlyError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
+/// EXECABORT: EXEC discarded the transaction because a queued command was rejected.
+class ExecAbortError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
+/// BUSY: a script or function is running and must finish or be killed first.
+class BusyError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
+/// NOPERM: the ACL user may not run this command or touch this key.
+class NoPermissionError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
+/// OOM: the server is at maxmemory and refuses writes.
+class OutOfMemoryError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
+/// A value of the wrong shape: a reply that does not convert to the asked type, or an argument
+/// that cannot be sent (NaN as a score).
+class DataError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// EXEC answered nil: a WATCHed key changed before the transaction ran.
+class WatchError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Misuse of a pub/sub connection.
+class PubSubError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Bytes that are not valid RESP (redis-py's InvalidResponse). The connection that produced them
+/// is closed, never reused.
+class ProtocolError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Throws the exception that matches an error reply's prefix: WRONGTYPE -> WrongTypeError,
+/// NOAUTH/WRONGPASS -> AuthenticationError, LOADING -> BusyLoadingError, ... and ResponseError for
+/// any other. `context`, when given, is prepended ("command 3 (INCR): ").
+[[noreturn]] REDISPP_DECL void throw_error_reply(std::string_view message, std::string_view context = {});
+
+/// The first word of an error reply ("WRONGTYPE Operation against..." -> "WRONGTYPE").
+inline std::string_view error_code(std::string_view message) noexcept {
+  return message.substr(0, message.find(' '));
+}
+
+}  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/errors.ipp>
+#endif

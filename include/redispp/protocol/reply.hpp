@@ -1,0 +1,160 @@
+#pragma once
+// Reply: one value the server sent, of any RESP2 or RESP3 type.
+//
+// A Reply owns its text and children; moving one is a few pointer swaps. RESP3 attributes
+// ("|" frames) are never replies of their own: the parser attaches them to the reply they
+// precede, where attribute() finds them. RESP2's nil bulk and nil array and RESP3's null all
+// become ReplyType::nil; RESP3's blob error becomes ReplyType::error like a simple error.
+
+#include <cstdint>      // std::uint8_t
+#include <memory>       // std::unique_ptr
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include <fmt/format.h>  // fmt::formatter
+
+#include <redispp/config.hpp>
+
+namespace redispp {
+
+enum class ReplyType : std::uint8_t {
+  simple_string,  // +OK
+  error,          // -ERR ... and RESP3 blob errors (!)
+  integer,        // :42
+  bulk_string,    // $5 hello
+  nil,            // $-1, *-1, RESP3 _
+  array,          // *
+  map,            // % (elements: key, value, key, value ...)
+  set,            // ~
+  double_,        // , (inf, -inf and nan included)
+  boolean,        // #t / #f
+  big_number,     // ( (kept as its decimal text)
+  verbatim,       // = (text plus a three-letter format such as "txt")
+  push,           // > (out-of-band data: pub/sub messages, invalidations)
+  attribute,      // | (only ever reached through Reply::attribute())
+};
+
+/// The name of a reply type as the docs spell it ("bulk string", "map").
+REDISPP_DECL std::string_view to_string(ReplyType type) noexcept;
+
+class Reply {
+ public:
+  /// A nil reply.
+  Reply() noexcept = default;
+  Reply(const Reply& other);
+  Reply& operator=(const Reply& other);
+  Reply(Reply&&) noexcept = default;
+  Reply& operator=(Reply&&) noexcept = default;
+  ~Reply() = default;
+
+  // Named constructors, one per type.
+  static Reply simple_string(std::string text) { return Reply(ReplyType::simple_string, std::move(text)); }
+  static Reply error(std::string text) { return Reply(ReplyType::error, std::move(text)); }
+  static Reply bulk_string(std::string text) { return Reply(ReplyType::bulk_string, std::move(text)); }
+  static Reply big_number(std::string digits) { return Reply(ReplyType::big_number, std::move(digits)); }
+  static Reply nil() noexcept { return Reply(); }
+  static Reply integer(long long value) noexcept {
+    Reply r;
+    r.type_ = ReplyType::integer;
+    r.int_value_ = value;
+    return r;
+  }
+  static Reply double_(double value) noexcept {
+    Reply r;
+    r.type_ = ReplyType::double_;
+    r.double_value_ = value;
+    return r;
+  }
+  static Reply boolean(bool value) noexcept {
+    Reply r;
+    r.type_ = ReplyType::boolean;
+    r.int_value_ = value ? 1 : 0;
+    return r;
+  }
+  /// A verbatim string; `format` is its three-letter format ("txt", "mkd").
+  static Reply verbatim(std::string_view format, std::string text);
+  /// An aggregate: array, map (key, value, ... flattened), set, push or attribute.
+  static Reply aggregate(ReplyType type, std::vector<Reply> elements);
+  static Reply array(std::vector<Reply> elements) { return aggregate(ReplyType::array, std::move(elements)); }
+
+  ReplyType type() const noexcept { return type_; }
+  bool is_nil() const noexcept { return type_ == ReplyType::nil; }
+  bool is_error() const noexcept { return type_ == ReplyType::error; }
+  /// True for array, map, set, push and attribute: the types that have elements().
+  bool is_aggregate() const noexcept {
+    return type_ == ReplyType::array || type_ == ReplyType::map || type_ == ReplyType::set ||
+           type_ == ReplyType::push || type_ == ReplyType::attribute;
+  }
+  /// True for the types whose value is text: simple, bulk, error, verbatim, big number.
+  bool has_text() const noexcept {
+    return type_ == ReplyType::simple_string || type_ == ReplyType::bulk_string || type_ == ReplyType::error ||
+           type_ == ReplyType::verbatim || type_ == ReplyType::big_number;
+  }
+
+  /// The text of a simple/bulk string, error, verbatim string (without its format) or big
+  /// number. Throws DataError for other types.
+  std::string_view str() const;
+  /// Moves the text out (same types as str()); the reply keeps an empty string.
+  std::string take_str();
+  /// An integer reply's value. Throws DataError for other types.
+  long long integer() const;
+  /// A double reply's value. Throws DataError for other types.
+  double dbl() const;
+  /// A boolean reply's value. Throws DataError for other types.
+  bool boolean() const;
+  /// A verbatim string's format ("txt"); empty for other types.
+  std::string_view verbatim_format() const noexcept { return {format_, type_ == ReplyType::verbatim ? 3u : 0u}; }
+  /// Children of an array, set, push or attribute; a map's are key, value, key, value ...
+  /// Empty for scalar types.
+  const std::vector<Reply>& elements() const noexcept { return elements_; }
+  std::vector<Reply>& elements() noexcept { return elements_; }
+
+  /// The RESP3 attribute that preceded this reply, or nullptr. Its elements() are key, value ...
+  const Reply* attribute() const noexcept { return attribute_.get(); }
+  void set_attribute(Reply attribute);
+
+  friend bool operator==(const Reply& a, const Reply& b) noexcept;
+
+ private:
+  Reply(ReplyType type, std::string text) noexcept : type_(type), text_(std::move(text)) {}
+  [[noreturn]] void throw_wrong_type(std::string_view wanted) const;
+
+  ReplyType type_ = ReplyType::nil;
+  char format_[3] = {};  // a verbatim string's format
+  union {
+    long long int_value_ = 0;  // integer, and boolean as 0/1
+    double double_value_;
+  };
+  std::string text_;
+  std::vector<Reply> elements_;
+  std::unique_ptr<Reply> attribute_;
+};
+
+/// Appends a readable one-line rendering of `reply` to `out`: strings quoted with escapes,
+/// "(integer) 5", "(nil)", arrays as [..], maps as {k: v}, attributes as |{..}| before the value.
+REDISPP_DECL void format_reply(std::string& out, const Reply& reply);
+
+}  // namespace redispp
+
+template <>
+struct fmt::formatter<redispp::Reply> : fmt::formatter<std::string_view> {
+  template <class FormatContext>
+  auto format(const redispp::Reply& reply, FormatContext& ctx) const -> decltype(ctx.out()) {
+    std::string text;
+    redispp::format_reply(text, reply);
+    return fmt::formatter<std::string_view>::format(text, ctx);
+  }
+};
+
+template <>
+struct fmt::formatter<redispp::ReplyType> : fmt::formatter<std::string_view> {
+  template <class FormatContext>
+  auto format(redispp::ReplyType type, FormatContext& ctx) const -> decltype(ctx.out()) {
+    return fmt::formatter<std::string_view>::format(redispp::to_string(type), ctx);
+  }
+};
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/reply.ipp>
+#endif

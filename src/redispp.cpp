@@ -1,0 +1,13 @@
+// The compiled part of redispp: every impl/*.ipp, built once into redispp::redispp. With
+// REDISPP_HEADER_ONLY the headers include these files themselves, marked inline.
+#ifdef REDISPP_HEADER_ONLY
+#error "src/redispp.cpp is the compiled library; header-only users do not build it"
+#endif
+
+#include <redispp/impl/errors.ipp>
+#include <redispp/impl/reply.ipp>
+#include <redispp/impl/parser.ipp>
+#include <redispp/impl/resp_parser.ipp>
+#ifdef REDISPP_WITH_HIREDIS
+#include <redispp/impl/hiredis_parser.ipp>
+#endif
