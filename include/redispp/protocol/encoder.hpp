@@ -1,0 +1,249 @@
+#pragma once
+// The encoder: a command and its arguments -> one RESP array of bulk strings, appended to a
+// caller's buffer. Binary-safe (lengths, never terminators) and allocation-free per argument:
+// the arguments are measured first, the buffer grows once, numbers are formatted on the stack.
+//
+// Accepted arguments:
+//   - text: std::string_view, std::string, const char*, char arrays (anything convertible to
+//     std::string_view);
+//   - integers (not bool, not char: `true` or 'a' as a Redis argument is almost always a bug);
+//   - floating point, in the shortest form that reads back to the same value ("inf", "-inf");
+//     NaN is refused with DataError, as Redis would refuse it;
+//   - std::pair of arguments (two arguments: field/value, member/score ...);
+//   - ranges (vector, array, span, map ...) of any of the above, expanded in place;
+//   - user types, through an ADL customisation point: declare, in your type's namespace,
+//       std::string redispp_to_bulk(const Point& p);   // or any type with data() and size()
+//     and a Point may be passed wherever an argument is taken.
+//
+//   std::string out;
+//   redispp::encode_command(out, "SET", "key", 42);  // "*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$2\r\n42\r\n"
+
+#include <charconv>     // std::to_chars
+#include <cmath>        // std::isnan, std::isinf
+#include <concepts>     // std::integral, std::floating_point
+#include <cstddef>      // std::size_t
+#include <cstring>      // std::memcpy
+#include <ranges>       // std::ranges::input_range
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <type_traits>  // std::is_convertible_v
+#include <utility>      // std::pair
+
+#include <redispp/errors.hpp>
+
+namespace redispp {
+
+namespace detail {
+
+template <class T>
+concept text_argument = std::is_convertible_v<const T&, std::string_view>;
+
+template <class T>
+concept integer_argument = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char> &&
+                           !std::same_as<T, signed char> && !std::same_as<T, unsigned char> &&
+                           !std::same_as<T, char8_t> && !std::same_as<T, char16_t> && !std::same_as<T, char32_t> &&
+                           !std::same_as<T, wchar_t>;
+
+// Found only by argument-dependent lookup in the user's namespace: nothing in redispp is
+// called redispp_to_bulk, so an unqualified call here sees only the user's overloads.
+template <class T>
+concept user_argument = !text_argument<T> && requires(const T& value) {
+  { redispp_to_bulk(value).data() };
+  { redispp_to_bulk(value).size() } -> std::convertible_to<std::size_t>;
+};
+
+template <class T>
+concept scalar_argument = text_argument<T> || integer_argument<T> || std::floating_point<T> || user_argument<T>;
+
+template <class T>
+struct is_pair : std::false_type {};
+template <class A, class B>
+struct is_pair<std::pair<A, B>> : std::true_type {};
+
+template <class T>
+concept pair_argument = is_pair<std::remove_cvref_t<T>>::value &&
+                        scalar_argument<std::remove_cvref_t<typename std::remove_cvref_t<T>::first_type>> &&
+                        scalar_argument<std::remove_cvref_t<typename std::remove_cvref_t<T>::second_type>>;
+
+template <class T>
+concept range_argument = !text_argument<T> && !user_argument<T> && std::ranges::forward_range<const T> &&
+                         (scalar_argument<std::remove_cvref_t<std::ranges::range_reference_t<const T>>> ||
+                          pair_argument<std::ranges::range_reference_t<const T>>);
+
+/// Formats numbers into a stack buffer; text arguments pass through as a view.
+class ArgumentText {
+ public:
+  template <text_argument T>
+  explicit ArgumentText(const T& text) noexcept : view_(text) {}
+  template <integer_argument T>
+  explicit ArgumentText(T number) noexcept {
+    const auto result = std::to_chars(digits_, digits_ + sizeof digits_, number);
+    view_ = std::string_view(digits_, static_cast<std::size_t>(result.ptr - digits_));
+  }
+  template <std::floating_point T>
+  explicit ArgumentText(T number) {
+    if (std::isnan(number)) throw DataError("NaN cannot be sent to Redis as an argument");
+    if (std::isinf(number)) {
+      view_ = number > 0 ? "inf" : "-inf";
+      return;
+    }
+    const auto result = std::to_chars(digits_, digits_ + sizeof digits_, number);
+    view_ = std::string_view(digits_, static_cast<std::size_t>(result.ptr - digits_));
+  }
+  std::string_view view() const noexcept { return view_; }
+
+ private:
+  char digits_[32];  // longest shortest-round-trip double ("-2.2250738585072014e-308") fits
+  std::string_view view_;
+};
+
+inline std::size_t decimal_width(std::size_t n) noexcept {
+  std::size_t width = 1;
+  while (n >= 10) {
+    n /= 10;
+    ++width;
+  }
+  return width;
+}
+
+/// Bytes a bulk string of `size` bytes takes: "$<size>\r\n<bytes>\r\n".
+inline std::size_t bulk_size(std::size_t size) noexcept { return 1 + decimal_width(size) + 2 + size + 2; }
+
+inline void append_length_line(std::string& out, char type, std::size_t length) {
+  char line[24];
+  line[0] = type;
+  const auto result = std::to_chars(line + 1, line + sizeof line - 2, length);
+  char* end = result.ptr;
+  *end++ = '\r';
+  *end++ = '\n';
+  out.append(line, static_cast<std::size_t>(end - line));
+}
+
+inline void append_bulk(std::string& out, std::string_view bytes) {
+  append_length_line(out, '$', bytes.size());
+  out.append(bytes);
+  out.append("\r\n", 2);
+}
+
+// Counting: how many RESP arguments a C++ argument expands to, and how many bytes they take.
+// Numbers are sized generously (their text is only known after formatting); a user type is
+// sized when appended, so a buffer may grow once more for it.
+struct Measure {
+  std::size_t count = 0;
+  std::size_t bytes = 0;
+};
+
+template <class T>
+void measure(Measure& m, const T& value) {
+  if constexpr (text_argument<T>) {
+    ++m.count;
+    m.bytes += bulk_size(std::string_view(value).size());
+  } else if constexpr (integer_argument<T> || std::floating_point<T>) {
+    ++m.count;
+    m.bytes += bulk_size(24);
+  } else if constexpr (user_argument<T>) {
+    ++m.count;
+    m.bytes += 16;
+  } else if constexpr (pair_argument<T>) {
+    measure(m, value.first);
+    measure(m, value.second);
+  } else {
+    static_assert(range_argument<T>, "redispp: unsupported argument type (see encoder.hpp for what is accepted)");
+    for (const auto& element : value) measure(m, element);
+  }
+}
+
+template <class T>
+void append_argument(std::string& out, const T& value) {
+  if constexpr (user_argument<T>) {
+    const auto bulk = redispp_to_bulk(value);
+    append_bulk(out, std::string_view(bulk.data(), bulk.size()));
+  } else if constexpr (scalar_argument<T>) {
+    append_bulk(out, ArgumentText(value).view());
+  } else if constexpr (pair_argument<T>) {
+    append_argument(out, value.first);
+    append_argument(out, value.second);
+  } else {
+    for (const auto& element : value) append_argument(out, element);
+  }
+}
+
+}  // namespace detail
+
+/// Anything encode_command() accepts as one argument (which may expand to several).
+template <class T>
+concept Argument = detail::scalar_argument<std::remove_cvref_t<T>> || detail::pair_argument<T> ||
+                   detail::range_argument<std::remove_cvref_t<T>>;
+
+/// Appends one command (name and arguments) to `out` as a RESP array of bulk strings.
+template <Argument... Args>
+void encode_command(std::string& out, const Args&... args) {
+  detail::Measure m;
+  (detail::measure(m, args), ...);
+  out.reserve(out.size() + 1 + detail::decimal_width(m.count) + 2 + m.bytes);
+  detail::append_length_line(out, '*', m.count);
+  (detail::append_argument(out, args), ...);
+}
+
+/// Builds one command whose arguments are only known at run time (optional flags, options
+/// structs): arguments are appended to a body while being counted, and the "*<count>" header is
+/// written in room kept free at the front, so finishing copies nothing.
+///
+///   ArgumentWriter w("SET");
+///   w.add(key, value);
+///   if (opts.nx) w.add("NX");
+///   std::string wire = std::move(w).finish();
+class ArgumentWriter {
+ public:
+  template <Argument... Args>
+  explicit ArgumentWriter(const Args&... args) {
+    buffer_.assign(header_room, '\0');
+    add(args...);
+  }
+
+  /// Appends arguments (each may expand to several, as in encode_command).
+  template <Argument... Args>
+  ArgumentWriter& add(const Args&... args) {
+    detail::Measure m;
+    (detail::measure(m, args), ...);
+    buffer_.reserve(buffer_.size() + m.bytes);
+    (detail::append_argument(buffer_, args), ...);
+    count_ += m.count;
+    return *this;
+  }
+  /// Appends the arguments only when `condition` holds (flags such as NX, WITHSCORES).
+  template <Argument... Args>
+  ArgumentWriter& add_if(bool condition, const Args&... args) {
+    if (condition) add(args...);
+    return *this;
+  }
+
+  std::size_t count() const noexcept { return count_; }
+
+  /// The finished command. The header is right-aligned in the free room at the front; the
+  /// result is a string plus the offset where the command starts.
+  struct Encoded {
+    std::string buffer;
+    std::size_t offset = 0;
+    std::string_view wire() const noexcept { return std::string_view(buffer).substr(offset); }
+  };
+  Encoded finish() && {
+    char header[header_room];
+    char* end = header;
+    *end++ = '*';
+    end = std::to_chars(end, header + header_room - 2, count_).ptr;
+    *end++ = '\r';
+    *end++ = '\n';
+    const auto length = static_cast<std::size_t>(end - header);
+    const std::size_t offset = header_room - length;
+    std::memcpy(buffer_.data() + offset, header, length);
+    return Encoded{std::move(buffer_), offset};
+  }
+
+ private:
+  static constexpr std::size_t header_room = 24;  // "*" + 20 digits + CRLF
+  std::string buffer_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace redispp

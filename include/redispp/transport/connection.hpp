@@ -1,0 +1,100 @@
+#pragma once
+// Connection: one socket to one server, its handshake, and blocking request/reply IO with
+// time-outs. Not thread-safe: a connection is used by one caller at a time (the pool's lease
+// guarantees that).
+//
+// Failure rule: any IO error, time-out or protocol error closes the connection before the
+// exception leaves, so it can never be reused and a half-read reply can never reach the next
+// caller. is_connected() is then false; connect() may be called again.
+//
+// This header includes no socket, asio or hiredis header: the IO is plain POSIX sockets in
+// impl/connection.ipp (blocking sockets with SO_RCVTIMEO/SO_SNDTIMEO: one write and one read per
+// round trip, as hiredis does; bench/ compares).
+
+#include <chrono>       // std::chrono
+#include <deque>        // std::deque
+#include <memory>       // std::unique_ptr
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+#include <redispp/config.hpp>
+#include <redispp/protocol/parser.hpp>
+#include <redispp/protocol/reply.hpp>
+#include <redispp/transport/options.hpp>
+
+namespace redispp {
+
+class Connection {
+ public:
+  using clock = std::chrono::steady_clock;
+
+  /// Does not connect; connect() (or the first request through a pool) does.
+  explicit Connection(ConnectionOptions options);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  /// Opens the socket and runs the handshake (HELLO / AUTH, SETNAME, SELECT, SETINFO) in one
+  /// round trip. Throws ConnectionError (refused, unreachable, unresolved: naming host:port and
+  /// the cause), TimeoutError, AuthenticationError, MaxClientsError, BusyLoadingError.
+  void connect();
+  /// Closes the socket (no QUIT). Safe to call at any time.
+  void disconnect() noexcept;
+  /// Closes the file descriptor without touching the socket's state: for a child after fork(),
+  /// whose parent still uses the same socket.
+  void abandon() noexcept;
+  bool is_connected() const noexcept { return fd_ >= 0; }
+
+  /// Writes all of `wire` (one or many encoded commands). Connects first if needed.
+  void send(std::string_view wire);
+  /// Reads the next reply. Error replies are returned, not thrown (the caller decides);
+  /// RESP3 push messages that arrive meanwhile are kept aside (take_pushes()).
+  /// `extra_timeout` is added to socket_timeout, for blocking commands (0 = none; a negative
+  /// value means no limit at all, for BLPOP key 0).
+  Reply read_reply(std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
+  /// send() then read_reply().
+  Reply request(std::string_view wire, std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
+
+  /// PINGs if the connection sat idle longer than health_check_interval (when set); a failed
+  /// check closes the connection and reconnects once, throwing if that fails.
+  void check_health();
+  /// True when the server closed this (idle) connection or sent something unasked for: a
+  /// non-blocking peek, used by the pool before handing the connection out.
+  bool is_stale() noexcept;
+
+  /// RESP3 push messages received while waiting for replies, oldest first.
+  std::deque<Reply> take_pushes();
+
+  const ConnectionOptions& options() const noexcept { return options_; }
+  /// "127.0.0.1:6379" or "unix:/tmp/redis.sock", as messages print it.
+  const std::string& endpoint() const noexcept { return endpoint_; }
+  /// The RESP version in use (2, or 3 after HELLO 3).
+  int protocol() const noexcept { return options_.protocol; }
+  clock::time_point last_used() const noexcept { return last_used_; }
+  /// Bytes this connection holds in its buffers (the parser's included).
+  std::size_t buffer_capacity() const noexcept;
+  /// Releases buffer memory beyond a small working size (after a large reply).
+  void shrink_buffers() noexcept;
+
+ private:
+  void open_socket();
+  void handshake();
+  void write_all(std::string_view bytes);
+  void fill(std::chrono::milliseconds extra_timeout);
+  void set_receive_timeout(std::chrono::milliseconds timeout);
+  [[noreturn]] void fail_io(const char* operation, int error_number);
+
+  ConnectionOptions options_;
+  std::string endpoint_;
+  int fd_ = -1;
+  std::unique_ptr<Parser> parser_;
+  std::deque<Reply> pushes_;
+  clock::time_point last_used_{};
+  std::chrono::milliseconds receive_timeout_set_{0};  // what SO_RCVTIMEO currently holds
+};
+
+}  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/connection.ipp>
+#endif

@@ -1,0 +1,106 @@
+#pragma once
+// ConnectionPool: a thread-safe, lazily filled set of connections to one server, as redis-py's
+// (Blocking)ConnectionPool. Connections are created on demand up to max_connections and reused
+// last-in first-out (the warmest socket first); a caller that finds them all in use waits up to
+// PoolOptions::timeout and then gets MaxConnectionsError.
+//
+// A Lease is the RAII handle to a borrowed connection: it returns the connection when it goes
+// out of scope, or discards it if it broke (disconnected after an error). A connection the
+// server closed while it sat idle is detected (Connection::is_stale) before it is handed out.
+// After fork(), a child's pool abandons its parent's sockets (never writes to them) and starts
+// afresh.
+
+#include <chrono>              // std::chrono
+#include <condition_variable>  // std::condition_variable
+#include <cstdint>             // std::uint64_t
+#include <memory>              // std::unique_ptr
+#include <mutex>               // std::mutex
+#include <source_location>     // std::source_location
+#include <vector>              // std::vector
+
+#include <redispp/config.hpp>
+#include <redispp/transport/connection.hpp>
+#include <redispp/transport/options.hpp>
+
+namespace redispp {
+
+struct PoolStats {
+  std::size_t in_use = 0;           // leased right now
+  std::size_t idle = 0;             // open and waiting in the pool
+  std::size_t created = 0;          // connections opened since the pool was made
+  std::size_t max_connections = 0;  // PoolOptions::max_connections
+  std::size_t waiting = 0;          // callers blocked in acquire() right now
+  std::uint64_t total_waits = 0;    // acquire() calls that had to wait
+  std::uint64_t wait_timeouts = 0;  // acquire() calls that gave up (MaxConnectionsError)
+};
+
+class ConnectionPool;
+
+/// A borrowed connection. Movable, not copyable; returns the connection on destruction.
+class Lease {
+ public:
+  Lease() noexcept = default;
+  Lease(Lease&& other) noexcept;
+  Lease& operator=(Lease&& other) noexcept;
+  ~Lease();
+
+  Connection& operator*() const noexcept { return *connection_; }
+  Connection* operator->() const noexcept { return connection_.get(); }
+  explicit operator bool() const noexcept { return static_cast<bool>(connection_); }
+  /// Gives the connection back now (kept if still connected, dropped otherwise).
+  void release() noexcept;
+
+ private:
+  friend class ConnectionPool;
+  Lease(ConnectionPool* pool, std::unique_ptr<Connection> connection) noexcept
+      : pool_(pool), connection_(std::move(connection)) {}
+
+  ConnectionPool* pool_ = nullptr;
+  std::unique_ptr<Connection> connection_;
+};
+
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(ConnectionOptions options, PoolOptions pool_options = {});
+  ~ConnectionPool();
+  ConnectionPool(const ConnectionPool&) = delete;
+  ConnectionPool& operator=(const ConnectionPool&) = delete;
+
+  /// Borrows a connected connection: an idle one if any (checked for staleness), a new one if
+  /// below max_connections, or the next one returned within PoolOptions::timeout. Throws
+  /// MaxConnectionsError ("no free connection after 2000 ms: 8 of 8 in use, 3 waiting
+  /// (max_connections=8)") or whatever connecting throws. `where` records the caller, for
+  /// leak diagnostics.
+  Lease acquire(std::source_location where = std::source_location::current());
+
+  /// Closes every idle connection and marks the leased ones to be closed when returned.
+  void disconnect();
+
+  PoolStats stats() const;
+  const ConnectionOptions& connection_options() const noexcept { return options_; }
+  const PoolOptions& pool_options() const noexcept { return pool_options_; }
+
+ private:
+  friend class Lease;
+  void give_back(std::unique_ptr<Connection> connection) noexcept;
+  void check_fork_locked();
+
+  const ConnectionOptions options_;
+  const PoolOptions pool_options_;
+  mutable std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Connection>> idle_;  // back() is the most recently returned
+  std::size_t in_use_ = 0;
+  std::size_t waiting_ = 0;
+  std::size_t created_ = 0;
+  std::uint64_t total_waits_ = 0;
+  std::uint64_t wait_timeouts_ = 0;
+  std::uint64_t generation_ = 0;  // bumped by disconnect(): older leases close on return
+  int owner_pid_ = 0;             // getpid() when the pool was made (fork detection)
+};
+
+}  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/connection_pool.ipp>
+#endif

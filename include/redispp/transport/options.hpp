@@ -1,0 +1,60 @@
+#pragma once
+// ConnectionOptions and PoolOptions: plain aggregates whose fields are named after redis-py's
+// keyword arguments, so `Redis(host=..., socket_timeout=2)` reads the same in C++.
+//
+// Defaults (where redis-py has none or an unbounded one, we chose a finite value, because a C++
+// service that hangs forever on a dead peer is worse than one that raises TimeoutError):
+//   socket_connect_timeout 5 s, socket_timeout 5 s (0 = wait forever),
+//   socket_keepalive on, protocol 2, parser automatic (the built-in parser),
+//   pool: max_connections 50, timeout 5 s (0 = fail at once when all are in use).
+
+#include <chrono>  // std::chrono::milliseconds
+#include <string>  // std::string
+
+#include <redispp/protocol/parser.hpp>
+
+namespace redispp {
+
+struct ConnectionOptions {
+  std::string host = "127.0.0.1";
+  int port = 6379;
+  /// When set, connect to this Unix socket instead of host:port.
+  std::string unix_socket_path;
+  int db = 0;
+  /// ACL user name (Redis 6+); empty = the default user.
+  std::string username;
+  /// Empty = no AUTH. Never printed in any message.
+  std::string password;
+  /// Longest wait for a reply's bytes or for a write to drain; 0 = no limit. Blocking commands
+  /// (BLPOP ...) get their own timeout added to this, so it never cuts them short.
+  std::chrono::milliseconds socket_timeout{std::chrono::seconds(5)};
+  /// Longest wait for the TCP (or Unix) connect; 0 = the operating system's own limit.
+  std::chrono::milliseconds socket_connect_timeout{std::chrono::seconds(5)};
+  /// SO_KEEPALIVE on TCP connections, so a vanished peer is noticed even on idle connections.
+  bool socket_keepalive = true;
+  /// Sent with CLIENT SETNAME (or HELLO ... SETNAME) on every new connection; empty = none.
+  std::string client_name;
+  /// A connection idle longer than this is PINGed before it runs a command; 0 = never.
+  std::chrono::milliseconds health_check_interval{0};
+  /// RESP version to speak: 2, or 3 (HELLO 3).
+  int protocol = 2;
+  ParserKind parser = ParserKind::automatic;
+  ParserLimits parser_limits{};
+};
+
+struct PoolOptions {
+  /// Most connections open at once; a caller beyond that waits up to `timeout`.
+  std::size_t max_connections = 50;
+  /// How long acquire() waits for a free connection; 0 = fail at once with MaxConnectionsError.
+  std::chrono::milliseconds timeout{std::chrono::seconds(5)};
+};
+
+/// "host:port" or "unix:/path": how messages name the server.
+inline std::string endpoint_name(const ConnectionOptions& options) {
+  if (!options.unix_socket_path.empty()) return "unix:" + options.unix_socket_path;
+  if (options.host.find(':') != std::string::npos)  // an IPv6 literal
+    return "[" + options.host + "]:" + std::to_string(options.port);
+  return options.host + ":" + std::to_string(options.port);
+}
+
+}  // namespace redispp
