@@ -11,3 +11,5 @@
 #ifdef REDISPP_WITH_HIREDIS
 #include <redispp/impl/hiredis_parser.ipp>
 #endif
+#include <redispp/impl/info.ipp>
+#include <redispp/impl/client_list.ipp>

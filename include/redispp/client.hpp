@@ -1,0 +1,104 @@
+#pragma once
+// Redis: the client. Every command method (CommandSet) leases a connection from the pool,
+// sends the command, reads its reply, gives the connection back and returns the reply
+// converted to the command's C++ type. Thread-safe: any number of threads may share one Redis
+// (each call leases its own connection).
+//
+//   redispp::Redis r{opts};                                  // its own pool (redis-py: Redis(host=...))
+//   auto pool = std::make_shared<redispp::ConnectionPool>(opts, po);
+//   redispp::Redis a{pool}, b{pool};                         // one shared pool
+//   auto r2 = redispp::Redis::from_url("redis://localhost:6379/0");
+
+#include <memory>       // std::shared_ptr
+#include <string_view>  // std::string_view
+
+#include <redispp/commands/command_set.hpp>
+#include <redispp/config.hpp>
+#include <redispp/pipeline.hpp>
+#include <redispp/scan_range.hpp>
+#include <redispp/transport/connection_pool.hpp>
+#include <redispp/transport/options.hpp>
+#include <redispp/transport/url.hpp>
+
+namespace redispp {
+
+class Redis : public CommandSet<Redis> {
+ public:
+  /// A client with a pool of its own.
+  explicit Redis(ConnectionOptions options = {}, PoolOptions pool_options = {})
+      : pool_(std::make_shared<ConnectionPool>(std::move(options), pool_options)) {}
+  /// A client on a shared pool.
+  explicit Redis(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {
+    if (!pool_) throw DataError("Redis(pool): the pool is null");
+  }
+  /// A client from a URL (see transport/url.hpp): redis://user:pass@host:port/db?socket_timeout=2
+  static Redis from_url(std::string_view url) {
+    UrlOptions parsed = parse_url(url);
+    return Redis(std::move(parsed.connection), parsed.pool);
+  }
+
+  /// Runs one command now: what every command method does.
+  template <class T>
+  T run(Command<T>&& command) {
+    Lease lease = pool_->acquire();
+    lease->check_health();
+    Reply reply = lease->request(command.wire(), command.block_timeout());
+    lease.release();
+    return command.convert(std::move(reply));
+  }
+
+  /// Any command, as text arguments: r.execute_command("SET", "k", "v"). Error replies throw.
+  template <Argument... Args>
+  Reply execute_command(const Args&... args) {
+    return run(make_command<Reply>(args...));
+  }
+
+  /// A pipeline on this client's pool; transaction = true wraps it in MULTI/EXEC.
+  Pipeline pipeline(bool transaction = true) { return Pipeline(pool_, transaction); }
+
+  /// Runs fn(pipeline) with `keys` WATCHed, then executes the pipeline; when a watched key
+  /// changed meanwhile (WatchError), starts again. fn reads through pipe.immediate() and queues
+  /// its writes on the pipeline.
+  ///
+  ///   r.transaction([](redispp::Pipeline& p) {
+  ///     auto n = p.immediate().get<long long>("counter").value_or(0);
+  ///     p.set("counter", n + 1);
+  ///   }, "counter");
+  template <class Fn, Argument... Keys>
+  PipelineResults transaction(Fn&& fn, const Keys&... keys) {
+    Pipeline pipe = pipeline(true);
+    for (;;) {
+      if constexpr (sizeof...(Keys) > 0) pipe.watch(keys...);
+      fn(pipe);
+      try {
+        return pipe.execute();
+      } catch (const WatchError&) {
+        continue;  // a watched key changed: read again and retry
+      }
+    }
+  }
+
+  /// SCAN as a lazy range of keys.
+  ScanRange<std::vector<std::string>> scan_iter(ScanOptions options = {}) {
+    return ScanRange<std::vector<std::string>>(
+        [self = *this, options = std::move(options)](std::uint64_t cursor) mutable { return self.scan(cursor, options); });
+  }
+  /// HSCAN as a lazy range of (field, value) pairs.
+  ScanRange<std::unordered_map<std::string, std::string>> hscan_iter(std::string key, ScanOptions options = {}) {
+    return ScanRange<std::unordered_map<std::string, std::string>>(
+        [self = *this, key = std::move(key), options = std::move(options)](std::uint64_t cursor) mutable {
+          return self.hscan(key, cursor, options);
+        });
+  }
+
+  /// The pool this client leases from (shared with others built on it).
+  const std::shared_ptr<ConnectionPool>& connection_pool() const noexcept { return pool_; }
+
+ private:
+  std::shared_ptr<ConnectionPool> pool_;
+};
+
+/// redis-py's old name for the same class.
+using StrictRedis = Redis;
+
+}  // namespace redispp

@@ -1,0 +1,130 @@
+#pragma once
+// List commands. https://redis.io/commands/?group=list
+//
+// Blocking commands (BLPOP, BRPOP, BLMOVE) take their timeout as a duration (fractions of a
+// second allowed, 0 = wait forever); the connection's socket_timeout is extended by it, so the
+// socket never gives up before the server does.
+
+#include <chrono>    // std::chrono
+#include <optional>  // std::optional
+#include <string>    // std::string
+#include <utility>   // std::pair
+#include <vector>    // std::vector
+
+#include <redispp/commands/command.hpp>
+#include <redispp/commands/options.hpp>
+
+namespace redispp {
+
+/// LPOS options: RANK (which match to start from; negative = from the tail) and MAXLEN.
+struct LposOptions {
+  std::optional<long long> rank;
+  std::optional<long long> maxlen;
+};
+
+namespace cmd {
+
+namespace detail {
+inline std::string_view end_name(ListEnd end) noexcept { return end == ListEnd::left ? "LEFT" : "RIGHT"; }
+/// A blocking timeout as Redis reads it (seconds, fractions allowed) and as the socket waits it.
+inline double block_seconds(std::chrono::milliseconds timeout) noexcept {
+  return static_cast<double>(timeout.count()) / 1000.0;
+}
+inline std::chrono::milliseconds socket_extension(std::chrono::milliseconds timeout) noexcept {
+  return timeout.count() == 0 ? std::chrono::milliseconds{-1} : timeout;
+}
+}  // namespace detail
+
+template <class... Values>
+Command<long long> lpush(std::string_view key, const Values&... values) {
+  return make_command<long long>("LPUSH", key, values...);
+}
+template <class... Values>
+Command<long long> rpush(std::string_view key, const Values&... values) {
+  return make_command<long long>("RPUSH", key, values...);
+}
+template <class... Values>
+Command<long long> lpushx(std::string_view key, const Values&... values) {
+  return make_command<long long>("LPUSHX", key, values...);
+}
+template <class... Values>
+Command<long long> rpushx(std::string_view key, const Values&... values) {
+  return make_command<long long>("RPUSHX", key, values...);
+}
+inline Command<std::optional<std::string>> lpop(std::string_view key) {
+  return make_command<std::optional<std::string>>("LPOP", key);
+}
+/// LPOP key count: up to `count` elements; nullopt when the key does not exist.
+inline Command<std::optional<std::vector<std::string>>> lpop(std::string_view key, long long count) {
+  return make_command<std::optional<std::vector<std::string>>>("LPOP", key, count);
+}
+inline Command<std::optional<std::string>> rpop(std::string_view key) {
+  return make_command<std::optional<std::string>>("RPOP", key);
+}
+inline Command<std::optional<std::vector<std::string>>> rpop(std::string_view key, long long count) {
+  return make_command<std::optional<std::vector<std::string>>>("RPOP", key, count);
+}
+inline Command<std::vector<std::string>> lrange(std::string_view key, long long start, long long stop) {
+  return make_command<std::vector<std::string>>("LRANGE", key, start, stop);
+}
+inline Command<long long> llen(std::string_view key) { return make_command<long long>("LLEN", key); }
+inline Command<std::optional<std::string>> lindex(std::string_view key, long long index) {
+  return make_command<std::optional<std::string>>("LINDEX", key, index);
+}
+template <class V>
+Command<bool> lset(std::string_view key, long long index, const V& value) {
+  return make_command<bool>("LSET", key, index, value);
+}
+/// LINSERT: the list's new length, -1 when the pivot was not found, 0 when the key is missing.
+template <class P, class V>
+Command<long long> linsert(std::string_view key, bool before, const P& pivot, const V& value) {
+  return make_command<long long>("LINSERT", key, before ? "BEFORE" : "AFTER", pivot, value);
+}
+template <class V>
+Command<long long> lrem(std::string_view key, long long count, const V& value) {
+  return make_command<long long>("LREM", key, count, value);
+}
+inline Command<bool> ltrim(std::string_view key, long long start, long long stop) {
+  return make_command<bool>("LTRIM", key, start, stop);
+}
+template <class V>
+Command<std::optional<long long>> lpos(std::string_view key, const V& value, const LposOptions& o) {
+  ArgumentWriter w("LPOS", key, value);
+  if (o.rank) w.add("RANK", *o.rank);
+  if (o.maxlen) w.add("MAXLEN", *o.maxlen);
+  return Command<std::optional<long long>>(std::move(w).finish());
+}
+/// LPOS ... COUNT n: the positions of up to `count` matches (0 = all).
+template <class V>
+Command<std::vector<long long>> lpos(std::string_view key, const V& value, long long count, const LposOptions& o) {
+  ArgumentWriter w("LPOS", key, value);
+  if (o.rank) w.add("RANK", *o.rank);
+  w.add("COUNT", count);
+  if (o.maxlen) w.add("MAXLEN", *o.maxlen);
+  return Command<std::vector<long long>>(std::move(w).finish());
+}
+inline Command<std::optional<std::string>> lmove(std::string_view source, std::string_view destination, ListEnd from,
+                                                 ListEnd to) {
+  return make_command<std::optional<std::string>>("LMOVE", source, destination, detail::end_name(from),
+                                                  detail::end_name(to));
+}
+/// BLPOP: (key, element) from the first non-empty list, or nullopt after `timeout`.
+template <class Keys>
+Command<std::optional<std::pair<std::string, std::string>>> blpop(const Keys& keys, std::chrono::milliseconds timeout) {
+  return make_command<std::optional<std::pair<std::string, std::string>>>("BLPOP", keys, detail::block_seconds(timeout))
+      .blocking(detail::socket_extension(timeout));
+}
+template <class Keys>
+Command<std::optional<std::pair<std::string, std::string>>> brpop(const Keys& keys, std::chrono::milliseconds timeout) {
+  return make_command<std::optional<std::pair<std::string, std::string>>>("BRPOP", keys, detail::block_seconds(timeout))
+      .blocking(detail::socket_extension(timeout));
+}
+inline Command<std::optional<std::string>> blmove(std::string_view source, std::string_view destination, ListEnd from,
+                                                  ListEnd to, std::chrono::milliseconds timeout) {
+  return make_command<std::optional<std::string>>("BLMOVE", source, destination, detail::end_name(from),
+                                                  detail::end_name(to), detail::block_seconds(timeout))
+      .blocking(detail::socket_extension(timeout));
+}
+
+}  // namespace cmd
+}  // namespace redispp

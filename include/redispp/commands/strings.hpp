@@ -1,0 +1,113 @@
+#pragma once
+// String commands. https://redis.io/commands/?group=string
+
+#include <chrono>    // std::chrono
+#include <optional>  // std::optional
+#include <string>    // std::string
+#include <vector>    // std::vector
+
+#include <redispp/commands/command.hpp>
+#include <redispp/commands/options.hpp>
+
+namespace redispp {
+
+/// SET's options: an expiry (one of ex, px, exat, pxat, keepttl) and a condition (nx or xx).
+///   r.set("k", "v", {.ex = 10s, .nx = true});
+/// `get` (SET ... GET, returning the old value) changes the reply's type: use set_get().
+struct SetOptions {
+  std::optional<std::chrono::seconds> ex;
+  std::optional<std::chrono::milliseconds> px;
+  std::optional<UnixSeconds> exat;
+  std::optional<UnixMilliseconds> pxat;
+  bool nx = false;
+  bool xx = false;
+  bool keepttl = false;
+  bool get = false;
+};
+
+/// GETEX's options: one of ex, px, exat, pxat, persist.
+struct GetExOptions {
+  std::optional<std::chrono::seconds> ex;
+  std::optional<std::chrono::milliseconds> px;
+  std::optional<UnixSeconds> exat;
+  std::optional<UnixMilliseconds> pxat;
+  bool persist = false;
+};
+
+namespace cmd {
+
+namespace detail {
+inline void add_expiry(ArgumentWriter& w, const auto& o) {
+  if (o.ex) w.add("EX", o.ex->count());
+  if (o.px) w.add("PX", o.px->count());
+  if (o.exat) w.add("EXAT", o.exat->time_since_epoch().count());
+  if (o.pxat) w.add("PXAT", o.pxat->time_since_epoch().count());
+}
+}  // namespace detail
+
+template <class V>
+Command<bool> set(std::string_view key, const V& value, const SetOptions& o) {
+  if (o.get) throw DataError("SetOptions::get changes SET's reply to the old value: call set_get() instead of set()");
+  ArgumentWriter w("SET", key, value);
+  detail::add_expiry(w, o);
+  w.add_if(o.keepttl, "KEEPTTL").add_if(o.nx, "NX").add_if(o.xx, "XX");
+  return Command<bool>(std::move(w).finish());
+}
+template <class V>
+Command<std::optional<std::string>> set_get(std::string_view key, const V& value, const SetOptions& o) {
+  ArgumentWriter w("SET", key, value);
+  detail::add_expiry(w, o);
+  w.add_if(o.keepttl, "KEEPTTL").add_if(o.nx, "NX").add_if(o.xx, "XX").add("GET");
+  return Command<std::optional<std::string>>(std::move(w).finish());
+}
+template <class T = std::string>
+Command<std::optional<T>> get(std::string_view key) { return make_command<std::optional<T>>("GET", key); }
+template <class V>
+Command<std::optional<std::string>> getset(std::string_view key, const V& value) {
+  return make_command<std::optional<std::string>>("GETSET", key, value);
+}
+inline Command<std::optional<std::string>> getdel(std::string_view key) {
+  return make_command<std::optional<std::string>>("GETDEL", key);
+}
+inline Command<std::optional<std::string>> getex(std::string_view key, const GetExOptions& o) {
+  ArgumentWriter w("GETEX", key);
+  detail::add_expiry(w, o);
+  w.add_if(o.persist, "PERSIST");
+  return Command<std::optional<std::string>>(std::move(w).finish());
+}
+template <class... Keys>
+Command<std::vector<std::optional<std::string>>> mget(const Keys&... keys) {
+  return make_command<std::vector<std::optional<std::string>>>("MGET", keys...);
+}
+template <class Pairs>
+Command<bool> mset(const Pairs& pairs) { return make_command<bool>("MSET", pairs); }
+template <class Pairs>
+Command<bool> msetnx(const Pairs& pairs) { return make_command<bool>("MSETNX", pairs); }
+template <class V>
+Command<bool> setnx(std::string_view key, const V& value) { return make_command<bool>("SETNX", key, value); }
+template <class V>
+Command<bool> setex(std::string_view key, std::chrono::seconds ttl, const V& value) {
+  return make_command<bool>("SETEX", key, ttl.count(), value);
+}
+template <class V>
+Command<bool> psetex(std::string_view key, std::chrono::milliseconds ttl, const V& value) {
+  return make_command<bool>("PSETEX", key, ttl.count(), value);
+}
+inline Command<long long> incr(std::string_view key) { return make_command<long long>("INCR", key); }
+inline Command<long long> incrby(std::string_view key, long long by) { return make_command<long long>("INCRBY", key, by); }
+inline Command<double> incrbyfloat(std::string_view key, double by) { return make_command<double>("INCRBYFLOAT", key, by); }
+inline Command<long long> decr(std::string_view key) { return make_command<long long>("DECR", key); }
+inline Command<long long> decrby(std::string_view key, long long by) { return make_command<long long>("DECRBY", key, by); }
+template <class V>
+Command<long long> append(std::string_view key, const V& value) { return make_command<long long>("APPEND", key, value); }
+inline Command<long long> strlen(std::string_view key) { return make_command<long long>("STRLEN", key); }
+inline Command<std::string> getrange(std::string_view key, long long start, long long end) {
+  return make_command<std::string>("GETRANGE", key, start, end);
+}
+template <class V>
+Command<long long> setrange(std::string_view key, long long offset, const V& value) {
+  return make_command<long long>("SETRANGE", key, offset, value);
+}
+
+}  // namespace cmd
+}  // namespace redispp

@@ -1,0 +1,155 @@
+#pragma once
+// Pipeline: sending the batch and matching replies to commands.
+
+#include <fmt/format.h>
+
+#include <redispp/pipeline.hpp>
+#include <redispp/protocol/encoder.hpp>
+
+namespace redispp {
+
+namespace detail {
+// MULTI and EXEC as they go on the wire, encoded once.
+inline constexpr std::string_view multi_wire = "*1\r\n$5\r\nMULTI\r\n";
+inline constexpr std::string_view exec_wire = "*1\r\n$4\r\nEXEC\r\n";
+inline constexpr std::string_view unwatch_wire = "*1\r\n$7\r\nUNWATCH\r\n";
+}  // namespace detail
+
+REDISPP_DECL Pipeline::Pipeline(std::shared_ptr<ConnectionPool> pool, bool transaction)
+    : pool_(std::move(pool)), transaction_(transaction) {
+  if (!pool_) throw DataError("a Pipeline needs a connection pool");
+  start_buffer();
+}
+
+REDISPP_DECL Pipeline::Pipeline(Pipeline&& other) noexcept
+    : pool_(std::move(other.pool_)), transaction_(other.transaction_), watching_(other.watching_),
+      lease_(std::move(other.lease_)), buffer_(std::move(other.buffer_)), commands_(std::move(other.commands_)),
+      block_timeout_(other.block_timeout_) {
+  other.watching_ = false;
+}
+
+REDISPP_DECL Pipeline& Pipeline::operator=(Pipeline&& other) noexcept {
+  if (this != &other) {
+    reset();
+    pool_ = std::move(other.pool_);
+    transaction_ = other.transaction_;
+    watching_ = std::exchange(other.watching_, false);
+    lease_ = std::move(other.lease_);
+    buffer_ = std::move(other.buffer_);
+    commands_ = std::move(other.commands_);
+    block_timeout_ = other.block_timeout_;
+  }
+  return *this;
+}
+
+REDISPP_DECL Pipeline::~Pipeline() { reset(); }
+
+REDISPP_DECL void Pipeline::start_buffer() {
+  buffer_.clear();
+  commands_.clear();
+  block_timeout_ = std::chrono::milliseconds{0};
+  if (transaction_) buffer_.append(detail::multi_wire);
+}
+
+REDISPP_DECL Pipeline& Pipeline::multi() {
+  if (!transaction_) {
+    transaction_ = true;
+    buffer_.insert(0, detail::multi_wire);
+  }
+  return *this;
+}
+
+REDISPP_DECL void Pipeline::run_watch(Command<bool>&& watch) {
+  if (!commands_.empty())
+    throw DataError("WATCH must come before the pipeline's commands are queued (redis-py raises the same)");
+  convert<bool>(run_now(watch.wire(), std::chrono::milliseconds{0}));
+  watching_ = true;
+}
+
+REDISPP_DECL Reply Pipeline::run_now(std::string_view wire, std::chrono::milliseconds block_timeout) {
+  if (!pool_) throw DataError("this Pipeline was moved from");
+  if (!lease_) {
+    lease_ = pool_->acquire();
+    lease_->check_health();
+  }
+  return lease_->request(wire, block_timeout);
+}
+
+REDISPP_DECL void Pipeline::reset() noexcept {
+  if (watching_ && lease_ && lease_->is_connected()) {
+    try {
+      const Reply reply = lease_->request(detail::unwatch_wire);
+      if (reply.is_error()) lease_->disconnect();
+    } catch (...) {
+      // The failed connection has disconnected itself; the lease will drop it.
+    }
+  }
+  watching_ = false;
+  lease_.release();
+  start_buffer();
+}
+
+REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
+  if (!pool_) throw DataError("this Pipeline was moved from");
+  if (commands_.empty()) {
+    reset();
+    return {};
+  }
+  // Whatever happens below, the pipeline is empty and unwatched afterwards, as in redis-py.
+  struct ResetOnExit {
+    Pipeline& pipeline;
+    ~ResetOnExit() { pipeline.reset(); }
+  } reset_on_exit{*this};
+
+  if (!lease_) lease_ = pool_->acquire();
+  lease_->check_health();
+  Connection& connection = *lease_;
+  if (transaction_) buffer_.append(detail::exec_wire);
+  connection.send(buffer_);
+
+  const std::size_t n = commands_.size();
+  std::vector<Reply> replies;
+  if (!transaction_) {
+    replies.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) replies.push_back(connection.read_reply(block_timeout_));
+  } else {
+    // MULTI's +OK, one +QUEUED (or an error) per command, then EXEC's array.
+    Reply multi_reply = connection.read_reply();
+    std::vector<Reply> queued;
+    queued.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) queued.push_back(connection.read_reply());
+    Reply exec_reply = connection.read_reply(block_timeout_);
+    watching_ = false;  // EXEC (even a failed one) forgets every WATCH
+
+    if (multi_reply.is_error()) throw_error_reply(multi_reply.str(), "MULTI in pipeline: ");
+    if (exec_reply.is_nil())
+      throw WatchError("transaction discarded: a WATCHed key changed before EXEC (retry, or use Redis::transaction)");
+    if (exec_reply.is_error()) {
+      // EXECABORT: the server refused some commands while queueing and ran none.
+      std::size_t first_rejected = n;
+      for (std::size_t i = 0; i < n && first_rejected == n; ++i)
+        if (queued[i].is_error()) first_rejected = i;
+      if (raise_on_error) {
+        const std::string reason =
+            first_rejected < n ? fmt::format("command {} ({}) was rejected: {}; ", first_rejected,
+                                             commands_[first_rejected].name, queued[first_rejected].str())
+                               : std::string();
+        throw ExecAbortError("EXECABORT", fmt::format("transaction aborted, nothing ran: {}{}", reason, exec_reply.str()));
+      }
+      for (std::size_t i = 0; i < n; ++i) replies.push_back(queued[i].is_error() ? std::move(queued[i]) : exec_reply);
+    } else {
+      if (!exec_reply.is_aggregate() || exec_reply.elements().size() != n)
+        throw ProtocolError(fmt::format("EXEC answered {} for a transaction of {} commands", detail::describe(exec_reply), n));
+      replies = std::move(exec_reply.elements());
+    }
+  }
+
+  if (raise_on_error) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (replies[i].is_error())
+        throw_error_reply(replies[i].str(), fmt::format("command {} ({}) in pipeline: ", i, commands_[i].name));
+  }
+  return PipelineResults(std::move(replies), std::move(commands_));
+}
+
+}  // namespace redispp

@@ -1,0 +1,126 @@
+#pragma once
+// Pipeline: commands queued and sent in one write, their replies read in one go — wrapped in
+// MULTI/EXEC when transaction is true (the default, as in redis-py).
+//
+//   auto res = r.pipeline().set("one", "first").rpush("list", "hello").rpush("list", "world").execute();
+//   auto q = r.pipeline(false);   // no MULTI/EXEC, still one round trip
+//
+// Optimistic locking, redis-py style:
+//   auto pipe = r.pipeline();
+//   pipe.watch("seq");                                        // WATCH now, on a held connection
+//   long long next = pipe.immediate().get<long long>("seq").value_or(0) + 1;  // runs now
+//   pipe.multi();                                             // optional: queueing is the default
+//   pipe.set("seq", next);
+//   pipe.execute();                                           // WatchError if "seq" changed
+// Unlike redis-py, methods called on the pipeline itself always queue (their C++ type is
+// Pipeline&, so they cannot also return a value); reads between WATCH and EXEC go through
+// immediate(), which runs each command at once on the pipeline's connection.
+// Redis::transaction(fn, keys...) wraps that loop and retries on WatchError.
+//
+// execute(raise_on_error = true) raises the first error reply as its ResponseError, its
+// message naming the command's index and name; execute(false) leaves errors in place.
+// After execute() (or reset(), or destruction) the pipeline is empty, unwatched, and holds no
+// connection; it can be reused.
+
+#include <chrono>       // std::chrono::milliseconds
+#include <memory>       // std::shared_ptr
+#include <string>       // std::string
+#include <vector>       // std::vector
+
+#include <redispp/commands/command_set.hpp>
+#include <redispp/config.hpp>
+#include <redispp/pipeline_results.hpp>
+#include <redispp/transport/connection_pool.hpp>
+
+namespace redispp {
+
+class Pipeline;
+
+/// The commands of a watching pipeline that run immediately (pipe.immediate().get(...)).
+class ImmediateCommands : public CommandSet<ImmediateCommands> {
+ public:
+  template <class T>
+  T run(Command<T>&& command);
+
+ private:
+  friend class Pipeline;
+  explicit ImmediateCommands(Pipeline& pipeline) noexcept : pipeline_(&pipeline) {}
+  Pipeline* pipeline_;
+};
+
+class Pipeline : public CommandSet<Pipeline> {
+ public:
+  Pipeline(std::shared_ptr<ConnectionPool> pool, bool transaction = true);
+  Pipeline(Pipeline&& other) noexcept;
+  Pipeline& operator=(Pipeline&& other) noexcept;
+  ~Pipeline();
+
+  /// Queues a command; every command method of the pipeline comes here.
+  template <class T>
+  Pipeline& run(Command<T>&& command) {
+    buffer_.append(command.wire());
+    commands_.push_back(detail::QueuedCommand::of(command));
+    if (command.block_timeout().count() < 0 || block_timeout_.count() < 0)
+      block_timeout_ = std::chrono::milliseconds{-1};
+    else
+      block_timeout_ += command.block_timeout();
+    return *this;
+  }
+  /// Queues any command; its result is a raw Reply.
+  template <Argument... Args>
+  Pipeline& execute_command(const Args&... args) {
+    return run(make_command<Reply>(args...));
+  }
+
+  /// Sends everything queued in one write and reads every reply.
+  /// Throws WatchError when EXEC was refused because a watched key changed, ExecAbortError
+  /// when the server rejected a queued command (the message names it), the first error reply
+  /// when raise_on_error, and ConnectionError/TimeoutError when the connection failed.
+  PipelineResults execute(bool raise_on_error = true);
+
+  /// WATCH keys now (holding a connection until execute() or reset()).
+  template <Argument... Keys>
+  Pipeline& watch(const Keys&... keys) {
+    run_watch(make_command<bool>("WATCH", keys...));
+    return *this;
+  }
+  /// Marks the start of the transaction after watch(); turns a non-transactional pipeline into
+  /// a transaction. Queued commands are always inside MULTI/EXEC when transaction is on.
+  Pipeline& multi();
+  /// Commands that run now on the pipeline's connection (reads between WATCH and EXEC).
+  ImmediateCommands& immediate() noexcept { return immediate_; }
+
+  /// Drops queued commands, UNWATCHes if watching, and gives the connection back.
+  void reset() noexcept;
+
+  std::size_t size() const noexcept { return commands_.size(); }
+  bool empty() const noexcept { return commands_.empty(); }
+  bool is_transaction() const noexcept { return transaction_; }
+  bool is_watching() const noexcept { return watching_; }
+
+ private:
+  friend class ImmediateCommands;
+  void run_watch(Command<bool>&& watch);
+  Reply run_now(std::string_view wire, std::chrono::milliseconds block_timeout);
+  void start_buffer();
+
+  std::shared_ptr<ConnectionPool> pool_;
+  bool transaction_;
+  bool watching_ = false;
+  Lease lease_;  // held while watching
+  std::string buffer_;  // MULTI (when a transaction) and every queued command, ready to send
+  std::vector<detail::QueuedCommand> commands_;
+  std::chrono::milliseconds block_timeout_{0};
+  ImmediateCommands immediate_{*this};
+};
+
+template <class T>
+T ImmediateCommands::run(Command<T>&& command) {
+  return command.convert(pipeline_->run_now(command.wire(), command.block_timeout()));
+}
+
+}  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/pipeline.ipp>
+#endif

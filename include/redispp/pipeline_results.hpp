@@ -1,0 +1,106 @@
+#pragma once
+// PipelineResults: the replies of an executed Pipeline, one per queued command, each
+// remembering its command's name and C++ result type.
+//
+//   auto res = r.pipeline().set("a", "1").incr("n").get("a").execute();
+//   bool ok = res.get<bool>(0);
+//   long long n = res.get<long long>(1);
+//   std::optional<std::string> a = res.get<std::optional<std::string>>(2);
+//
+// get<T>(i) must name the type the command was queued with (DataError otherwise, saying which
+// type it is). An error reply kept in place (execute(false)) throws its exception from get<T>;
+// reply(i) gives any reply raw.
+
+#include <cstddef>      // std::size_t
+#include <string>       // std::string
+#include <typeinfo>     // std::type_info
+#include <vector>       // std::vector
+
+#include <fmt/format.h>
+
+#include <redispp/commands/command.hpp>
+#include <redispp/detail/type_name.hpp>
+#include <redispp/errors.hpp>
+#include <redispp/protocol/reply.hpp>
+
+namespace redispp {
+
+namespace detail {
+
+/// What a queued command will need to turn its reply into a value: its name, its result type,
+/// and its conversion (stored type-erased, restored by get<T> after checking the type).
+struct QueuedCommand {
+  std::string name;
+  const std::type_info* type = nullptr;
+  std::string (*type_name)() = nullptr;
+  void (*convert)() = nullptr;  // really T (*)(Reply&&)
+
+  template <class T>
+  static QueuedCommand of(const Command<T>& command) {
+    return QueuedCommand{std::string(command.name()), &typeid(T), &detail::type_name<T>,
+                         reinterpret_cast<void (*)()>(command.conversion())};
+  }
+};
+
+}  // namespace detail
+
+class PipelineResults {
+ public:
+  PipelineResults() = default;
+  PipelineResults(std::vector<Reply> replies, std::vector<detail::QueuedCommand> commands)
+      : replies_(std::move(replies)), commands_(std::move(commands)) {}
+
+  std::size_t size() const noexcept { return replies_.size(); }
+  bool empty() const noexcept { return replies_.empty(); }
+
+  /// Result i converted to T, the type its command was queued with.
+  template <class T>
+  T get(std::size_t i) const {
+    return converter<T>(i)(Reply(replies_[i]));
+  }
+  /// Like get(), moving the reply out (result i is nil afterwards).
+  template <class T>
+  T take(std::size_t i) {
+    auto convert = converter<T>(i);
+    return convert(std::move(replies_[i]));
+  }
+
+  /// Result i as the server sent it (error replies included).
+  const Reply& reply(std::size_t i) const {
+    check_index(i);
+    return replies_[i];
+  }
+  /// The name of command i ("SET").
+  std::string_view command_name(std::size_t i) const {
+    check_index(i);
+    return commands_[i].name;
+  }
+  bool is_error(std::size_t i) const { return reply(i).is_error(); }
+
+  /// Iterates over the raw replies.
+  auto begin() const noexcept { return replies_.begin(); }
+  auto end() const noexcept { return replies_.end(); }
+
+ private:
+  void check_index(std::size_t i) const {
+    if (i >= replies_.size())
+      throw DataError(fmt::format("pipeline result {} does not exist: the pipeline ran {} commands", i, replies_.size()));
+  }
+
+  template <class T>
+  T (*converter(std::size_t i) const)(Reply&&) {
+    check_index(i);
+    const detail::QueuedCommand& command = commands_[i];
+    if (*command.type != typeid(T))
+      throw DataError(fmt::format("pipeline result {} ({}) is a {}, not a {}", i, command.name, command.type_name(),
+                                  detail::type_name<T>()));
+    if (replies_[i].is_error())
+      throw_error_reply(replies_[i].str(), fmt::format("command {} ({}) in pipeline: ", i, command.name));
+    return reinterpret_cast<T (*)(Reply&&)>(command.convert);
+  }
+
+  std::vector<Reply> replies_;
+  std::vector<detail::QueuedCommand> commands_;
+};
+
+}  // namespace redispp

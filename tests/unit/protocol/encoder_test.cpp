@@ -1,0 +1,91 @@
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <limits>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <redispp/errors.hpp>
+#include <redispp/protocol/encoder.hpp>
+
+namespace geo {
+struct Point {
+  int x, y;
+};
+// The ADL customisation point: a Point may now be passed wherever an argument is taken.
+std::string redispp_to_bulk(const Point& p) { return std::to_string(p.x) + "," + std::to_string(p.y); }
+}  // namespace geo
+
+namespace {
+template <class... Args>
+std::string encode(const Args&... args) {
+  std::string out;
+  redispp::encode_command(out, args...);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("encoder writes a RESP array of bulk strings", "[encoder]") {
+  CHECK(encode("PING") == "*1\r\n$4\r\nPING\r\n");
+  CHECK(encode("SET", "key", "value") == "*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nvalue\r\n");
+  CHECK(encode("SET", std::string("k"), std::string_view("")) == "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$0\r\n\r\n");
+}
+
+TEST_CASE("encoder is binary-safe", "[encoder]") {
+  const std::string binary("a\0b\r\n\xff", 6);
+  CHECK(encode("SET", binary, "v") == std::string("*3\r\n$3\r\nSET\r\n$6\r\na\0b\r\n\xff\r\n$1\r\nv\r\n", 32));
+}
+
+TEST_CASE("encoder formats integers and floating point", "[encoder]") {
+  CHECK(encode("INCRBY", "n", 42) == "*3\r\n$6\r\nINCRBY\r\n$1\r\nn\r\n$2\r\n42\r\n");
+  CHECK(encode(-7LL) == "*1\r\n$2\r\n-7\r\n");
+  CHECK(encode(std::numeric_limits<long long>::min()) == "*1\r\n$20\r\n-9223372036854775808\r\n");
+  CHECK(encode(std::numeric_limits<unsigned long long>::max()) == "*1\r\n$20\r\n18446744073709551615\r\n");
+  CHECK(encode(1.5) == "*1\r\n$3\r\n1.5\r\n");
+  CHECK(encode(0.1) == "*1\r\n$3\r\n0.1\r\n");  // shortest form that reads back the same
+  CHECK(encode(1e300) == "*1\r\n$6\r\n1e+300\r\n");
+  CHECK(encode(3.0f) == "*1\r\n$1\r\n3\r\n");
+  CHECK(encode(std::numeric_limits<double>::infinity()) == "*1\r\n$3\r\ninf\r\n");
+  CHECK(encode(-std::numeric_limits<double>::infinity()) == "*1\r\n$4\r\n-inf\r\n");
+  CHECK_THROWS_AS(encode(std::numeric_limits<double>::quiet_NaN()), redispp::DataError);
+}
+
+TEST_CASE("encoder expands ranges and pairs in place", "[encoder]") {
+  const std::vector<std::string> keys{"a", "b"};
+  CHECK(encode("DEL", keys) == "*3\r\n$3\r\nDEL\r\n$1\r\na\r\n$1\r\nb\r\n");
+  const std::array<int, 2> numbers{1, 22};
+  CHECK(encode("RPUSH", "l", numbers) == "*4\r\n$5\r\nRPUSH\r\n$1\r\nl\r\n$1\r\n1\r\n$2\r\n22\r\n");
+  const std::map<std::string, double> scores{{"m", 2.5}};
+  CHECK(encode("ZADD", "z", scores) == "*4\r\n$4\r\nZADD\r\n$1\r\nz\r\n$1\r\nm\r\n$3\r\n2.5\r\n");
+  CHECK(encode("X", std::pair<std::string_view, int>{"f", 1}) == "*3\r\n$1\r\nX\r\n$1\r\nf\r\n$1\r\n1\r\n");
+  const std::vector<std::string> empty;
+  CHECK(encode("DEL", empty) == "*1\r\n$3\r\nDEL\r\n");
+  CHECK(encode("DEL", std::span<const std::string>(keys)) == encode("DEL", keys));
+}
+
+TEST_CASE("encoder takes user types through redispp_to_bulk", "[encoder]") {
+  CHECK(encode("SET", "p", geo::Point{3, -4}) == "*3\r\n$3\r\nSET\r\n$1\r\np\r\n$4\r\n3,-4\r\n");
+  const std::vector<geo::Point> points{{1, 2}, {3, 4}};
+  CHECK(encode("RPUSH", "l", points) == "*4\r\n$5\r\nRPUSH\r\n$1\r\nl\r\n$3\r\n1,2\r\n$3\r\n3,4\r\n");
+}
+
+TEST_CASE("encoder appends to what the buffer holds", "[encoder]") {
+  std::string out = "*1\r\n$5\r\nMULTI\r\n";
+  redispp::encode_command(out, "GET", "k");
+  CHECK(out == "*1\r\n$5\r\nMULTI\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\n");
+}
+
+TEST_CASE("ArgumentWriter counts arguments added at run time", "[encoder]") {
+  redispp::ArgumentWriter w("SET", "k", "v");
+  w.add("EX", 10).add_if(false, "NX").add_if(true, "XX");
+  CHECK(w.count() == 6);
+  const auto encoded = std::move(w).finish();
+  CHECK(encoded.wire() == encode("SET", "k", "v", "EX", 10, "XX"));
+
+  // A count of ten or more needs a two-digit header: the room kept in front must fit it.
+  redispp::ArgumentWriter many("DEL");
+  for (int i = 0; i < 11; ++i) many.add(i);
+  CHECK(std::move(many).finish().wire().substr(0, 5) == "*12\r\n");
+}
