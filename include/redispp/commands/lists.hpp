@@ -18,8 +18,8 @@ namespace redispp {
 
 /// LPOS options: RANK (which match to start from; negative = from the tail) and MAXLEN.
 struct LposOptions {
-  std::optional<long long> rank;
-  std::optional<long long> maxlen;
+  std::optional<long long> rank = std::nullopt;
+  std::optional<long long> maxlen = std::nullopt;
 };
 
 namespace cmd {

@@ -25,9 +25,9 @@ struct ExpireOptions {
 
 /// MATCH / COUNT / TYPE for the SCAN family.
 struct ScanOptions {
-  std::string match;                 // glob pattern; empty = all
-  std::optional<std::size_t> count;  // a hint for the batch size
-  std::string type;                  // SCAN only: "string", "list", "hash" ...
+  std::string match = {};                 // glob pattern; empty = all
+  std::optional<std::size_t> count = std::nullopt;  // a hint for the batch size
+  std::string type = {};                  // SCAN only: "string", "list", "hash" ...
 };
 
 /// One SCAN-family reply: the cursor to continue from (0 = done) and a batch of items.

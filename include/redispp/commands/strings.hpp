@@ -15,10 +15,10 @@ namespace redispp {
 ///   r.set("k", "v", {.ex = 10s, .nx = true});
 /// `get` (SET ... GET, returning the old value) changes the reply's type: use set_get().
 struct SetOptions {
-  std::optional<std::chrono::seconds> ex;
-  std::optional<std::chrono::milliseconds> px;
-  std::optional<UnixSeconds> exat;
-  std::optional<UnixMilliseconds> pxat;
+  std::optional<std::chrono::seconds> ex = std::nullopt;
+  std::optional<std::chrono::milliseconds> px = std::nullopt;
+  std::optional<UnixSeconds> exat = std::nullopt;
+  std::optional<UnixMilliseconds> pxat = std::nullopt;
   bool nx = false;
   bool xx = false;
   bool keepttl = false;
@@ -27,10 +27,10 @@ struct SetOptions {
 
 /// GETEX's options: one of ex, px, exat, pxat, persist.
 struct GetExOptions {
-  std::optional<std::chrono::seconds> ex;
-  std::optional<std::chrono::milliseconds> px;
-  std::optional<UnixSeconds> exat;
-  std::optional<UnixMilliseconds> pxat;
+  std::optional<std::chrono::seconds> ex = std::nullopt;
+  std::optional<std::chrono::milliseconds> px = std::nullopt;
+  std::optional<UnixSeconds> exat = std::nullopt;
+  std::optional<UnixMilliseconds> pxat = std::nullopt;
   bool persist = false;
 };
 
