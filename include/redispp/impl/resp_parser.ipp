@@ -1,12 +1,586 @@
 #pragma once
-// STUB: replaced by the real parser.
+// RespParser's out-of-line code: the state machine described in protocol/resp_parser.hpp.
+
+#include <algorithm>     // std::max, std::min
+#include <charconv>      // std::from_chars
+#include <cstring>       // std::memchr, std::memcpy, std::memmove
+#include <limits>        // std::numeric_limits
+#include <stdexcept>     // std::out_of_range
+#include <system_error>  // std::errc
+#include <utility>       // std::move
+
+#include <fmt/format.h>  // error messages
+
 #include <redispp/errors.hpp>
 #include <redispp/protocol/resp_parser.hpp>
+
 namespace redispp {
+namespace detail::resp {
+
+// Numeric lines (":", lengths, doubles, booleans, null) are short; they may be this long even
+// when max_bulk_length is set smaller, so that a tiny limit still lets a length header through.
+inline constexpr std::size_t number_line_floor = 64;
+// How many bytes of offending input an error message quotes.
+inline constexpr std::size_t quote_limit = 32;
+
+// `bytes` in single quotes with C escapes, cut after quote_limit bytes ("..." follows).
+inline std::string quote(std::string_view bytes) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out = "'";
+  const std::size_t shown = std::min(bytes.size(), quote_limit);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    switch (c) {
+      case '\r': out += "\\r"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\'': out += "\\'"; break;
+      case '\\': out += "\\\\"; break;
+      default:
+        if (c < 0x20 || c >= 0x7f) {
+          out += "\\x";
+          out += hex[c >> 4];
+          out += hex[c & 0xf];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '\'';
+  if (shown < bytes.size()) out += "...";
+  return out;
+}
+
+// What a line held, for "got ...": its quoted text, or "an empty line".
+inline std::string describe_line(std::string_view text) {
+  return text.empty() ? std::string("an empty line") : quote(text);
+}
+
+enum class NumberError { none, malformed, overflow };
+
+// A decimal long long from [begin, end): an optional '-' and at least one digit, nothing else.
+// Hand-rolled because this is the hottest code of the parser (every integer reply and every
+// length header): no locale, no errno, no need for a NUL terminator.
+inline NumberError parse_decimal(const char* begin, const char* end, long long& out) noexcept {
+  const char* p = begin;
+  const bool negative = p != end && *p == '-';
+  if (negative) ++p;
+  if (p == end) return NumberError::malformed;
+  unsigned long long value = 0;
+  if (end - p <= 18) {
+    // 18 digits never overflow a long long: no range check needed.
+    for (; p != end; ++p) {
+      const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0';
+      if (digit > 9) return NumberError::malformed;
+      value = value * 10 + digit;
+    }
+  } else {
+    const unsigned long long limit =
+        negative ? 9223372036854775808ull : static_cast<unsigned long long>(std::numeric_limits<long long>::max());
+    NumberError result = NumberError::none;
+    for (; p != end; ++p) {
+      const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0';
+      if (digit > 9) return NumberError::malformed;  // a stray byte wins over overflow
+      if (result == NumberError::none && value > (limit - digit) / 10) result = NumberError::overflow;
+      value = value * 10 + digit;
+    }
+    if (result != NumberError::none) return result;
+  }
+  // Two's complement wrap-around is well defined since C++20: -2^63 comes out right.
+  out = static_cast<long long>(negative ? 0 - value : value);
+  return NumberError::none;
+}
+
+// The common case of a number line, in one pass: an optional '-', 1 to 18 digits, CR LF, all
+// already buffered. Anything else (a line not complete yet, more digits, a stray byte) returns
+// false and goes the general way (find_line_end + parse_decimal), which reaches the same value
+// or reports the error; whatever this accepts, the general way accepts identically.
+inline bool read_number_line(const char* data, std::size_t start, std::size_t end, long long& value,
+                             std::size_t& cr) noexcept {
+  std::size_t i = start;
+  const bool negative = i < end && data[i] == '-';
+  if (negative) ++i;
+  const std::size_t first = i;
+  const std::size_t stop = std::min(end, first + 18);
+  unsigned long long magnitude = 0;
+  for (; i < stop; ++i) {
+    const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(data[i])) - '0';
+    if (digit > 9) break;
+    magnitude = magnitude * 10 + digit;
+  }
+  if (i == first || i + 1 >= end || data[i] != '\r' || data[i + 1] != '\n') return false;
+  value = negative ? -static_cast<long long>(magnitude) : static_cast<long long>(magnitude);
+  cr = i;
+  return true;
+}
+
+// A RESP3 double: [+-]inf, [+-]nan, or what std::from_chars reads as a whole ([+-] then a digit
+// or '.', an optional exponent). False when the text is anything else or out of double's range.
+inline bool parse_double(std::string_view text, double& out) noexcept {
+  std::string_view body = text;
+  const bool negative = !body.empty() && body.front() == '-';
+  if (!body.empty() && (body.front() == '-' || body.front() == '+')) body.remove_prefix(1);
+  if (body == "inf") {
+    out = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    return true;
+  }
+  if (body == "nan") {
+    out = std::numeric_limits<double>::quiet_NaN();
+    return true;
+  }
+  // from_chars would also take "infinity", "nan(...)" and hex floats: only plain decimals get here.
+  if (body.empty() || !((body.front() >= '0' && body.front() <= '9') || body.front() == '.')) return false;
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
+  if (ec != std::errc() || ptr != body.data() + body.size()) return false;
+  out = negative ? -value : value;
+  return true;
+}
+
+// A big number's text: an optional sign and one or more digits.
+inline bool is_big_number(std::string_view text) noexcept {
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+  if (text.empty()) return false;
+  for (const char c : text)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// "a set", "an array".
+inline std::string with_article(std::string_view noun) {
+  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+
+inline const char* aggregate_name(char type) noexcept {
+  switch (type) {
+    case '*': return "array";
+    case '%': return "map";
+    case '~': return "set";
+    case '>': return "push";
+    default: return "attribute";
+  }
+}
+
+inline ReplyType aggregate_type(char type) noexcept {
+  switch (type) {
+    case '*': return ReplyType::array;
+    case '%': return ReplyType::map;
+    case '~': return ReplyType::set;
+    case '>': return ReplyType::push;
+    default: return ReplyType::attribute;
+  }
+}
+
+}  // namespace detail::resp
+
 REDISPP_DECL RespParser::RespParser(const ParserLimits& limits) : limits_(limits) {}
-REDISPP_DECL void RespParser::feed(std::string_view bytes) { buffer_.append(bytes); }
-REDISPP_DECL std::optional<Reply> RespParser::next() { throw ProtocolError("not implemented"); }
-REDISPP_DECL void RespParser::reset() { buffer_.clear(); position_ = 0; }
-REDISPP_DECL std::size_t RespParser::buffered() const noexcept { return buffer_.size() - position_; }
-REDISPP_DECL void RespParser::shrink(std::size_t) {}
+
+REDISPP_DECL void RespParser::fail(std::size_t index, std::string_view message) {
+  error_ = fmt::format("protocol error at byte {}: {}", offset_of(index), message);
+  throw ProtocolError(error_);
+}
+
+REDISPP_DECL void RespParser::check_no_lf(std::size_t begin, std::size_t end) {
+  if (begin >= end) return;
+  const char* data = buffer_.data();
+  if (const void* lf = std::memchr(data + begin, '\n', end - begin))
+    fail(static_cast<std::size_t>(static_cast<const char*>(lf) - data), "expected CRLF to end the line, got a bare LF");
+}
+
+// The index of the CR ending the line whose content starts at `start`, or npos while the CRLF
+// has not arrived. `limit` is the most content bytes the line may have.
+//
+// Every error is reported in stream order, so that it does not depend on how the input was
+// split: a bare LF among the first limit + 1 content bytes comes first, then "too long" (known
+// once byte limit + 1 arrives with no CR before it), then a CR not followed by LF. A bare LF in a
+// line that did end in CRLF is left to the caller, which finds it on its error path (no valid
+// content holds a LF), except for simple strings and errors which check for it themselves.
+REDISPP_DECL std::size_t RespParser::find_line_end(std::size_t start, std::size_t limit) {
+  const char* data = buffer_.data();
+  std::size_t scan_end = end_;
+  bool too_long = false;
+  if (end_ - start > limit) {
+    scan_end = start + limit + 1;
+    too_long = true;
+  }
+  const std::size_t from = std::min(std::max(start, scanned_), scan_end);
+  const void* found = from < scan_end ? std::memchr(data + from, '\r', scan_end - from) : nullptr;
+  if (found == nullptr) {
+    check_no_lf(from, scan_end);
+    if (too_long)
+      fail(start - 1, fmt::format("expected a line of at most {} bytes, got more before its CRLF "
+                                  "(limit: max_bulk_length)",
+                                  limit));
+    scanned_ = end_;  // next time, scan only the bytes fed after these
+    return std::string::npos;
+  }
+  const auto cr = static_cast<std::size_t>(static_cast<const char*>(found) - data);
+  if (cr + 1 >= end_) {
+    check_no_lf(from, cr);
+    scanned_ = cr;
+    return std::string::npos;
+  }
+  if (data[cr + 1] != '\n') {
+    check_no_lf(from, cr);
+    fail(cr + 1, fmt::format("expected LF after CR, got {}", detail::resp::quote({data + cr + 1, 1})));
+  }
+  return cr;
+}
+
+// The header line of a bulk string or aggregate at type_pos: false while its CRLF has not
+// arrived, else its length (-1 only when nil_allowed) and the index of its CR.
+REDISPP_DECL bool RespParser::read_length(std::size_t type_pos, const char* what, bool nil_allowed, long long& length,
+                                          std::size_t& cr) {
+  if (detail::resp::read_number_line(buffer_.data(), type_pos + 1, end_, length, cr) &&
+      (length >= 0 || (length == -1 && nil_allowed)))
+    return true;
+  cr = find_line_end(type_pos + 1, std::max(limits_.max_bulk_length, detail::resp::number_line_floor));
+  if (cr == std::string::npos) return false;
+  length = parse_length(type_pos, cr, what, nil_allowed);
+  return true;
+}
+
+// The length in a "$5" / "*3" style header line [type_pos + 1, cr): -1 (nil, when allowed) or
+// a non-negative count.
+REDISPP_DECL long long RespParser::parse_length(std::size_t type_pos, std::size_t cr, const char* what,
+                                                bool nil_allowed) {
+  const char* data = buffer_.data();
+  const std::size_t start = type_pos + 1;
+  long long length = 0;
+  if (detail::resp::parse_decimal(data + start, data + cr, length) != detail::resp::NumberError::none) {
+    check_no_lf(start, cr);
+    const std::string_view text(data + start, cr - start);
+    if (!text.empty() && text.front() == '?')
+      fail(type_pos, fmt::format("expected the length of {} after '{}', got '?': streamed RESP3 types are "
+                                 "not supported",
+                                 detail::resp::with_article(what), data[type_pos]));
+    fail(start, fmt::format("expected the length of {} after '{}', got {}", detail::resp::with_article(what),
+                            data[type_pos], detail::resp::describe_line(text)));
+  }
+  if (length < 0 && !(length == -1 && nil_allowed))
+    fail(start, fmt::format("expected the length of {} after '{}' to be 0 or more{}, got {}",
+                            detail::resp::with_article(what), data[type_pos], nil_allowed ? " (or -1 for nil)" : "",
+                            length));
+  return length;
+}
+
+REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
+  const std::size_t type_pos = position_;
+  if (type_pos >= end_) return Step::need_more;
+  const char* data = buffer_.data();
+  const char type = data[type_pos];
+  const std::size_t start = type_pos + 1;
+  const std::size_t number_limit = std::max(limits_.max_bulk_length, detail::resp::number_line_floor);
+
+  switch (type) {
+    case '+':
+    case '-': {
+      const std::size_t cr = find_line_end(start, limits_.max_bulk_length);
+      if (cr == std::string::npos) return Step::need_more;
+      check_no_lf(start, cr);
+      std::string text(data + start, cr - start);
+      out.put(type == '+' ? Reply::simple_string(std::move(text)) : Reply::error(std::move(text)));
+      position_ = cr + 2;
+      return Step::value;
+    }
+
+    case ':': {
+      long long value = 0;
+      std::size_t cr = 0;
+      if (!detail::resp::read_number_line(data, start, end_, value, cr)) {
+        cr = find_line_end(start, number_limit);
+        if (cr == std::string::npos) return Step::need_more;
+        const auto error = detail::resp::parse_decimal(data + start, data + cr, value);
+        if (error != detail::resp::NumberError::none) {
+          check_no_lf(start, cr);
+          fail(start, fmt::format("expected an integer{} after ':', got {}",
+                                  error == detail::resp::NumberError::overflow ? " in the 64-bit range" : "",
+                                  detail::resp::describe_line({data + start, cr - start})));
+        }
+      }
+      out.put(Reply::integer(value));
+      position_ = cr + 2;
+      return Step::value;
+    }
+
+    case '$':
+    case '=':
+    case '!': {
+      const char* what = type == '$' ? "bulk string" : type == '=' ? "verbatim string" : "blob error";
+      long long length = 0;
+      std::size_t cr = 0;
+      if (!read_length(type_pos, what, type == '$', length, cr)) return Step::need_more;
+      if (length < 0) {
+        out.put(Reply::nil());
+        position_ = cr + 2;
+        return Step::value;
+      }
+      const auto size = static_cast<std::size_t>(length);
+      if (size > limits_.max_bulk_length)
+        fail(start, fmt::format("expected {} of at most {} bytes (max_bulk_length), got a length of {}",
+                                detail::resp::with_article(what), limits_.max_bulk_length, size));
+      if (type == '=' && size < 4)
+        fail(start, fmt::format("expected a verbatim string of at least 4 bytes (a format such as 'txt:', then "
+                                "the text), got a length of {}",
+                                size));
+      const std::size_t body = cr + 2;
+      const std::size_t available = end_ - body;
+      if (available < size || available - size < 2) return Step::need_more;
+      if (data[body + size] != '\r' || data[body + size + 1] != '\n')
+        fail(body + size, fmt::format("expected CRLF after {} of {} bytes, got {}", what, size,
+                                      detail::resp::quote({data + body + size, 2})));
+      if (type == '$') {
+        out.put(Reply::bulk_string(std::string(data + body, size)));
+      } else if (type == '!') {
+        out.put(Reply::error(std::string(data + body, size)));
+      } else {
+        if (data[body + 3] != ':')
+          fail(body, fmt::format("expected a verbatim string to start with a 3-byte format and ':' (like "
+                                 "'txt:'), got {}",
+                                 detail::resp::quote({data + body, 4})));
+        out.put(Reply::verbatim(std::string_view(data + body, 3), std::string(data + body + 4, size - 4)));
+      }
+      position_ = body + size + 2;
+      return Step::value;
+    }
+
+    case '*':
+    case '%':
+    case '~':
+    case '>':
+    case '|': {
+      const char* what = detail::resp::aggregate_name(type);
+      long long length = 0;
+      std::size_t cr = 0;
+      if (!read_length(type_pos, what, type == '*', length, cr)) return Step::need_more;
+      if (length < 0) {
+        out.put(Reply::nil());
+        position_ = cr + 2;
+        return Step::value;
+      }
+      const auto count = static_cast<std::size_t>(length);
+      const bool pairs = type == '%' || type == '|';
+      if (count > (pairs ? limits_.max_aggregate_length / 2 : limits_.max_aggregate_length))
+        fail(start, fmt::format("expected {} of at most {} elements (max_aggregate_length), got {} {}",
+                                detail::resp::with_article(what), limits_.max_aggregate_length, count,
+                                pairs ? "pairs" : "elements"));
+      if (stack_.size() >= limits_.max_depth)
+        fail(type_pos, fmt::format("expected aggregates nested at most {} deep (max_depth), got {} at depth {}",
+                                   limits_.max_depth, detail::resp::with_article(what), stack_.size() + 1));
+      position_ = cr + 2;
+      const std::size_t elements = pairs ? count * 2 : count;
+      if (elements == 0) {
+        out.put(Reply::aggregate(detail::resp::aggregate_type(type), {}));
+        return Step::value;
+      }
+      // Reserve no more than the bytes already here can fill (an element takes >= 3 bytes): a
+      // server announcing 2^32 elements gets no memory until it sends them.
+      std::vector<Reply> children;
+      children.reserve(std::min(elements, (end_ - position_) / 3));
+      stack_.push_back(Frame{Reply::aggregate(detail::resp::aggregate_type(type), std::move(children)), elements});
+      return Step::pushed;  // nothing put: next() attaches a waiting attribute to the frame
+    }
+
+    case '_': {
+      const std::size_t cr = find_line_end(start, number_limit);
+      if (cr == std::string::npos) return Step::need_more;
+      if (cr != start) {
+        check_no_lf(start, cr);
+        fail(start, fmt::format("expected CRLF right after '_' (null), got {}", detail::resp::quote({data + start, cr - start})));
+      }
+      out.put(Reply::nil());
+      position_ = cr + 2;
+      return Step::value;
+    }
+
+    case ',': {
+      const std::size_t cr = find_line_end(start, number_limit);
+      if (cr == std::string::npos) return Step::need_more;
+      double value = 0;
+      if (!detail::resp::parse_double({data + start, cr - start}, value)) {
+        check_no_lf(start, cr);
+        fail(start, fmt::format("expected a double (like 1.5, -2e10, inf, -inf or nan) after ',', got {}",
+                                detail::resp::describe_line({data + start, cr - start})));
+      }
+      out.put(Reply::double_(value));
+      position_ = cr + 2;
+      return Step::value;
+    }
+
+    case '#': {
+      const std::size_t cr = find_line_end(start, number_limit);
+      if (cr == std::string::npos) return Step::need_more;
+      if (cr - start != 1 || (data[start] != 't' && data[start] != 'f')) {
+        check_no_lf(start, cr);
+        fail(start, fmt::format("expected 't' or 'f' after '#', got {}",
+                                detail::resp::describe_line({data + start, cr - start})));
+      }
+      out.put(Reply::boolean(data[start] == 't'));
+      position_ = cr + 2;
+      return Step::value;
+    }
+
+    case '(': {
+      const std::size_t cr = find_line_end(start, limits_.max_bulk_length);
+      if (cr == std::string::npos) return Step::need_more;
+      const std::string_view text(data + start, cr - start);
+      if (!detail::resp::is_big_number(text)) {
+        check_no_lf(start, cr);
+        fail(start, fmt::format("expected a big number (digits after an optional sign) after '(', got {}",
+                                detail::resp::describe_line(text)));
+      }
+      out.put(Reply::big_number(std::string(text)));
+      position_ = cr + 2;
+      return Step::value;
+    }
+
+    case ';':
+    case '.':
+      fail(type_pos, fmt::format("expected a reply type byte, got '{}': streamed RESP3 types are not supported", type));
+
+    default: {
+      const auto byte = static_cast<unsigned char>(type);
+      fail(type_pos, fmt::format("expected a reply type byte (one of + - : $ * _ , # ( = ! % ~ > |), got {}",
+                                 byte >= 0x20 && byte < 0x7f ? fmt::format("'{}' (0x{:02x})", type, byte)
+                                                             : fmt::format("byte 0x{:02x}", byte)));
+    }
+  }
+}
+
+REDISPP_DECL std::optional<Reply> RespParser::next() {
+  if (!error_.empty()) throw ProtocolError(error_);
+  // Each value is constructed where it will stay, to spare moves of Reply (whose short strings
+  // are copied on every move): a top-level reply in `result`, an element at the end of its
+  // aggregate's elements. Every return names `result`, so it is constructed in the caller.
+  std::optional<Reply> result;
+  for (;;) {
+    const bool nested = !stack_.empty();
+    Sink sink{&result, nested ? &stack_.back().value.elements() : nullptr};
+    const Step step = parse_value(sink);
+    if (step == Step::need_more) return result;
+    if (step == Step::pushed) {
+      if (has_attribute_) {
+        stack_.back().value.set_attribute(std::move(attribute_));
+        has_attribute_ = false;
+      }
+      continue;
+    }
+    Reply& value = nested ? sink.elements->back() : *result;
+    if (has_attribute_) {
+      value.set_attribute(std::move(attribute_));
+      has_attribute_ = false;
+    }
+    if (value.type() == ReplyType::attribute) {
+      // Only an empty attribute ("|0") gets here. It is not a value: it waits for the next one.
+      attribute_ = std::move(value);
+      has_attribute_ = true;
+      if (nested)
+        sink.elements->pop_back();
+      else
+        result.reset();
+      continue;
+    }
+    if (!nested) {
+      reply_start_ = offset_of(position_);
+      return result;
+    }
+    // Close every aggregate this element completes, innermost first, handing each to its parent.
+    if (--stack_.back().remaining != 0) continue;
+    for (;;) {
+      Reply done = std::move(stack_.back().value);
+      stack_.pop_back();
+      if (done.type() == ReplyType::attribute) {
+        // Not an element of its parent: it waits for the value it describes (and is not counted).
+        attribute_ = std::move(done);
+        has_attribute_ = true;
+        break;
+      }
+      if (stack_.empty()) {
+        reply_start_ = offset_of(position_);
+        result.emplace(std::move(done));
+        return result;
+      }
+      Frame& parent = stack_.back();
+      parent.value.elements().push_back(std::move(done));
+      if (--parent.remaining != 0) break;
+    }
+  }
+}
+
+// Dropping consumed bytes costs a memmove of the bytes not yet parsed. Doing it only when all
+// were consumed (nothing to move: the common case between replies) or when the consumed prefix
+// is both large (>= 4 KiB) and more than half of the buffer means each byte is moved O(1) times
+// on average, and a stream of small replies never moves anything.
+REDISPP_DECL void RespParser::compact() noexcept {
+  if (position_ == 0) return;
+  if (position_ == end_) {
+    base_ += position_;
+    position_ = end_ = scanned_ = 0;
+    return;
+  }
+  if (position_ >= 4096 && position_ > end_ - position_) {
+    std::memmove(buffer_.data(), buffer_.data() + position_, end_ - position_);
+    base_ += position_;
+    end_ -= position_;
+    scanned_ = scanned_ > position_ ? scanned_ - position_ : 0;
+    position_ = 0;
+  }
+}
+
+REDISPP_DECL void RespParser::feed(std::string_view bytes) {
+  if (bytes.empty()) return;
+  compact();
+  if (buffer_.size() - end_ >= bytes.size()) {
+    std::memcpy(buffer_.data() + end_, bytes.data(), bytes.size());
+  } else {
+    buffer_.resize(end_);  // drop room left by prepare(): append() then grows geometrically
+    buffer_.append(bytes);
+  }
+  end_ += bytes.size();
+}
+
+REDISPP_DECL std::span<char> RespParser::prepare(std::size_t size) {
+  compact();
+  if (buffer_.size() - end_ < size) {
+    buffer_.resize(end_ + size);
+    // resize() may have allocated more than asked (growth is geometric): offer all of it.
+    buffer_.resize(buffer_.capacity());
+  }
+  return {buffer_.data() + end_, buffer_.size() - end_};
+}
+
+REDISPP_DECL void RespParser::commit(std::size_t size) {
+  if (size > buffer_.size() - end_)
+    throw std::out_of_range(fmt::format("RespParser::commit({}) after prepare() gave only {} bytes", size,
+                                        buffer_.size() - end_));
+  end_ += size;
+}
+
+REDISPP_DECL void RespParser::reset() {
+  buffer_.clear();
+  position_ = end_ = scanned_ = 0;
+  base_ = reply_start_ = 0;
+  stack_.clear();
+  attribute_ = Reply();
+  has_attribute_ = false;
+  error_.clear();
+}
+
+REDISPP_DECL std::size_t RespParser::buffered() const noexcept {
+  return static_cast<std::size_t>(offset_of(end_) - reply_start_);
+}
+
+REDISPP_DECL void RespParser::shrink(std::size_t keep) {
+  const std::size_t live = end_ - position_;
+  if (live > keep || buffer_.capacity() <= keep) return;
+  std::string smaller(buffer_.data() + position_, live);  // capacity == live (or the SSO size)
+  buffer_.swap(smaller);
+  base_ += position_;
+  scanned_ = scanned_ > position_ ? scanned_ - position_ : 0;
+  end_ = live;
+  position_ = 0;
+  if (stack_.empty()) std::vector<Frame>().swap(stack_);
+}
+
 }  // namespace redispp

@@ -1,25 +1,149 @@
-#pragma once
-// RespParser: redispp's own RESP2 + RESP3 parser. (Declaration stub: the parser helper fills
-// this in; see impl/resp_parser.ipp.)
+// RespParser: redispp's own RESP2 + RESP3 reply parser.
+//
+// What it reads: every RESP2 type (+ - : $ *) and every RESP3 type (_ , # ( = ! % ~ > |).
+//   - $-1 and *-1 (RESP2 nil) and _ (RESP3 null) all become ReplyType::nil. Only '$' and '*'
+//     accept -1; any other negative length is an error.
+//   - ',' doubles go through std::from_chars, except "inf", "-inf", "nan" (with an optional
+//     sign), which are matched by hand; a leading '+' is allowed (the RESP3 grammar has one).
+//     Anything from_chars does not consume whole, or cannot represent, is an error.
+//   - '(' big numbers are kept as their text ([+-]digits), never converted.
+//   - '=' verbatim strings must be at least 4 bytes and start with a 3-byte format and ':';
+//     the format is kept (Reply::verbatim_format()), the text after the ':' is str().
+//   - '!' blob errors become ReplyType::error, like '-' errors.
+//   - '%' maps are flattened to key, value, key, value ...
+//   - '|' attributes are not replies: an attribute is attached (Reply::set_attribute) to the
+//     value that follows it at the same position, whether that is a top-level reply or an
+//     element of an aggregate, and it is not counted as one of the aggregate's elements. Two
+//     attributes in a row: the first is attached to the second (nothing is dropped).
+//   - Streamed RESP3 strings and aggregates ($? *? and the ';' / '.' frames) are rejected.
+//   - Simple strings and errors may not contain CR or LF; hiredis tolerates a lone CR, redispp
+//     does not (Redis never sends one, so seeing one means the stream is out of step).
+//
+// How it parses: iteratively, as a small state machine, never recursively.
+//   - State between calls: the byte buffer with a read position, and a stack of the aggregates
+//     whose elements are still arriving (each frame: the Reply built so far and the number of
+//     elements still to come), plus at most one attribute waiting for its value.
+//   - next() parses one value at the read position. A scalar (or an empty aggregate, or a nil)
+//     is complete at once and is handed up the stack: appended to the innermost frame, which,
+//     when that was its last element, is itself complete and handed up in turn; reaching the
+//     bottom of the stack means a whole reply, which next() returns. A non-empty aggregate
+//     header pushes a frame instead. When the bytes run out mid-value, next() returns
+//     std::nullopt and leaves the read position at the start of that value: everything already
+//     parsed stays in the stack, so a reply arriving in many chunks costs time linear in its size.
+//     The only re-parsed bytes are the header of a bulk string whose body has not fully arrived
+//     (a handful of bytes) and nothing else: a line still missing its CR is not re-scanned.
+//
+// Limits (ParserLimits), each a ProtocolError when exceeded, checked as soon as the header that
+// announces the size arrives (not when the bytes do):
+//   - max_bulk_length: bulk strings, verbatim strings, blob errors; also any line (simple string,
+//     error, big number, double ...) that grows past it without a CRLF.
+//   - max_depth: aggregates nested deeper (a top-level array is depth 1; attributes count).
+//   - max_aggregate_length: elements announced by one header (a map's pairs count twice).
+//   Memory is never reserved from a length the server announces: an aggregate reserves at most
+//   one element per 3 bytes already buffered (no element is shorter than "_\r\n"), and a bulk
+//   string is allocated only once all its bytes are here.
+//
+// Errors: a ProtocolError whose message reads
+//   "protocol error at byte <offset>: expected <what>, got <what was there>"
+// where <offset> counts from the first byte fed since construction or the last reset(), and the
+// bytes shown are quoted with C escapes ('\r', '\x00'). The parser then stays failed: next()
+// throws the same error again until reset().
+//
+// Buffering: one std::string and a read position. Consumed bytes are dropped lazily (see
+// compact()); prepare()/commit() let a socket read straight into the buffer; shrink() gives
+// memory back once a large reply is gone.
 
+// Include guard, not #pragma once, and split in two: in header-only mode parser.hpp includes
+// impl/parser.ipp, whose make_parser() needs RespParser and includes this header again. When
+// this header is the one included first, that inner inclusion must still define RespParser, so
+// the guard is set only once the class is about to be defined, after parser.hpp is in.
+#ifndef REDISPP_PROTOCOL_RESP_PARSER_HPP
 #include <redispp/protocol/parser.hpp>
+#endif
+
+#ifndef REDISPP_PROTOCOL_RESP_PARSER_HPP
+#define REDISPP_PROTOCOL_RESP_PARSER_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint64_t
+#include <optional>     // std::optional
+#include <span>         // std::span
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+#include <redispp/config.hpp>
+#include <redispp/protocol/parser.hpp>  // Parser, ParserLimits
+#include <redispp/protocol/reply.hpp>
 
 namespace redispp {
 
+/// redispp's own RESP2 + RESP3 parser; see the comment at the top of resp_parser.hpp.
 class RespParser final : public Parser {
  public:
   explicit RespParser(const ParserLimits& limits = {});
+
+  /// Appends bytes received from the server.
   void feed(std::string_view bytes) override;
+  /// The next complete reply, or std::nullopt when more bytes are needed. Throws ProtocolError
+  /// (and keeps throwing it) on malformed input.
   std::optional<Reply> next() override;
+  /// Forgets all input, any half-built reply and a previous error; byte offsets restart at 0.
   void reset() override;
   ParserKind kind() const noexcept override { return ParserKind::builtin; }
+  /// Bytes fed and not yet returned as part of a reply (a half-parsed reply counts in full).
   std::size_t buffered() const noexcept override;
+  /// When at most `keep` bytes are buffered, gives back buffer memory beyond `keep` bytes.
   void shrink(std::size_t keep) override;
+  /// Free space at the end of the buffer, at least `size` bytes, for a socket to read into.
+  std::span<char> prepare(std::size_t size) override;
+  /// Makes the first `size` bytes of the region prepare() returned part of the input.
+  void commit(std::size_t size) override;
+
+  /// Bytes of buffer memory currently held (what shrink() gives back).
+  std::size_t capacity() const noexcept { return buffer_.capacity(); }
+  const ParserLimits& limits() const noexcept { return limits_; }
 
  private:
+  // An aggregate whose elements are still arriving.
+  struct Frame {
+    Reply value;            // its type, attribute and elements so far
+    std::size_t remaining;  // elements still to come
+  };
+  enum class Step { need_more, pushed, value };
+  // Where parse_value() constructs a finished value: the top-level result, or the end of the
+  // innermost open aggregate's elements.
+  struct Sink {
+    std::optional<Reply>* top;
+    std::vector<Reply>* elements;
+    void put(Reply&& value) {
+      if (elements != nullptr)
+        elements->push_back(std::move(value));
+      else
+        top->emplace(std::move(value));
+    }
+  };
+
+  Step parse_value(Sink& out);
+  std::size_t find_line_end(std::size_t start, std::size_t limit);
+  bool read_length(std::size_t type_pos, const char* what, bool nil_allowed, long long& length, std::size_t& cr);
+  long long parse_length(std::size_t type_pos, std::size_t cr, const char* what, bool nil_allowed);
+  void check_no_lf(std::size_t begin, std::size_t end);
+  void compact() noexcept;
+  std::uint64_t offset_of(std::size_t index) const noexcept { return base_ + index; }
+  [[noreturn]] void fail(std::size_t index, std::string_view message);
+
   ParserLimits limits_;
-  std::string buffer_;
-  std::size_t position_ = 0;
+  std::string buffer_;          // input bytes live in [position_, end_); size() is writable room
+  std::size_t position_ = 0;    // where the next value starts
+  std::size_t end_ = 0;         // end of the input bytes
+  std::size_t scanned_ = 0;     // a line being waited for has no CR before this index
+  std::uint64_t base_ = 0;      // stream offset of buffer_[0]
+  std::uint64_t reply_start_ = 0;  // stream offset of the first byte of the reply in progress
+  std::vector<Frame> stack_;    // open aggregates, innermost last
+  Reply attribute_;             // an attribute waiting for the value it belongs to
+  bool has_attribute_ = false;
+  std::string error_;           // the message of the ProtocolError thrown; empty while healthy
 };
 
 }  // namespace redispp
@@ -27,3 +151,5 @@ class RespParser final : public Parser {
 #ifdef REDISPP_HEADER_ONLY
 #include <redispp/impl/resp_parser.ipp>
 #endif
+
+#endif  // REDISPP_PROTOCOL_RESP_PARSER_HPP
