@@ -13,3 +13,4 @@
 #endif
 #include <redispp/impl/info.ipp>
 #include <redispp/impl/client_list.ipp>
+#include <redispp/impl/url.ipp>

@@ -3,13 +3,43 @@
 //
 //   redis://[[user][:password]@]host[:port][/db][?option=value&...]
 //   unix://[[user][:password]@]/path/to/socket[?db=N&option=value...]
-//   rediss://...   TLS: refused with a clear error until TLS support lands
+//   rediss://...   TLS: refused with a DataError saying so, until TLS support lands
 //
-// Credentials are percent-decoded. IPv6 hosts are written in brackets (redis://[::1]:6379).
-// Query options: db, socket_timeout, socket_connect_timeout (seconds, fractions allowed, as in
-// redis-py), health_check_interval (seconds), socket_keepalive (true/false/1/0), client_name,
-// protocol (2/3), parser (automatic/builtin/hiredis), max_connections and timeout (seconds,
-// for the pool). An unknown option is a DataError naming it.
+// The scheme is case-insensitive; anything but these three is a DataError naming it.
+// User name, password, host, socket path, option names and values are percent-decoded
+// ("%40" -> "@"); '+' stays '+' (it means a space only in HTML forms, and no option here wants
+// one). A '%' not followed by two hex digits is a DataError. "redis://:pw@host" sets only the
+// password, "redis://user@host" only the user name. An unencoded '@' in a password still works
+// (the last '@' before the host ends the credentials), but '/', '?' and '#' must be encoded.
+//
+// Host: IPv6 literals in brackets (redis://[::1]:6380 -> host "::1"); an empty host keeps
+// ConnectionOptions' 127.0.0.1 (redis-py uses "localhost", which may resolve to ::1 first).
+// Port: 1 to 65535, default 6379; "host:" with an empty port is the default port (RFC 3986).
+// A unix:// URL takes no host and needs an absolute path (unix:///run/redis.sock).
+//
+// Database: the path "/N" (redis:// only; "" and "/" keep 0) or the option db=N. When both are
+// given, the query wins, as in redis-py; a malformed path is an error even then.
+//
+// Query options (names case-sensitive, each at most once; empty "&&" items are skipped):
+//   db                      non-negative integer
+//   socket_timeout          seconds as a plain decimal ("2", "0.5", ".25"; no sign or
+//   socket_connect_timeout  exponent), exact to the millisecond and rounded up beyond it, so a
+//   health_check_interval   positive value never becomes 0 (= no limit); 0 itself is accepted
+//   timeout (pool)          and means what it means in ConnectionOptions/PoolOptions; at most
+//                           1e9 seconds (beyond that is a typo, and overflows clock arithmetic)
+//   socket_keepalive        true/false/1/0/yes/no, any case (redis-py reads every other word as
+//                           true; we refuse it, so a typo is not silently "true")
+//   client_name             any text
+//   protocol                2 or 3
+//   parser                  automatic/builtin/hiredis, any case
+//   max_connections (pool)  positive integer
+// An unknown option is a DataError naming it ("unknown URL option 'foo'", unlike redis-py,
+// which passes it on as a keyword); a bad value is a DataError naming the option and the value.
+// A fragment ("#...") is refused rather than ignored: it is most likely an unencoded '#' in a
+// password.
+//
+// Messages never contain the password. If an '@' appears after the host (a password with an
+// unencoded '/', '?' or '#' was probably cut short), messages quote no text from the URL at all.
 
 #include <string_view>  // std::string_view
 
@@ -23,8 +53,9 @@ struct UrlOptions {
   PoolOptions pool;
 };
 
-/// Parses a redis://, unix:// or rediss:// URL. Throws DataError saying what is wrong (never
-/// echoing the password).
+/// Parses a redis:// or unix:// URL (rediss:// is refused). Throws DataError saying what is
+/// wrong, never echoing the password.
+///   auto u = redispp::parse_url("redis://:secret@cache.local:6380/2?socket_timeout=0.5");
 REDISPP_DECL UrlOptions parse_url(std::string_view url);
 
 }  // namespace redispp
