@@ -14,3 +14,6 @@
 #include <redispp/impl/info.ipp>
 #include <redispp/impl/client_list.ipp>
 #include <redispp/impl/url.ipp>
+#include <redispp/impl/connection.ipp>
+#include <redispp/impl/connection_pool.ipp>
+#include <redispp/impl/pipeline.ipp>

@@ -9,7 +9,11 @@
 //
 // This header includes no socket, asio or hiredis header: the IO is plain POSIX sockets in
 // impl/connection.ipp (blocking sockets with SO_RCVTIMEO/SO_SNDTIMEO: one write and one read per
-// round trip, as hiredis does; bench/ compares).
+// round trip, as hiredis does).
+//
+// Time-outs: socket_connect_timeout bounds the TCP/Unix connect; socket_timeout bounds each
+// wait for bytes (a read that keeps receiving a trickle of bytes is not cut short) and each
+// blocked write. Both report TimeoutError naming host:port and the limit.
 
 #include <chrono>       // std::chrono
 #include <deque>        // std::deque
@@ -71,15 +75,16 @@ class Connection {
   /// The RESP version in use (2, or 3 after HELLO 3).
   int protocol() const noexcept { return options_.protocol; }
   clock::time_point last_used() const noexcept { return last_used_; }
-  /// Bytes this connection holds in its buffers (the parser's included).
-  std::size_t buffer_capacity() const noexcept;
-  /// Releases buffer memory beyond a small working size (after a large reply).
+  /// Releases read-buffer memory beyond idle_buffer_limit (after a large reply); the pool calls
+  /// it when a connection comes back.
   void shrink_buffers() noexcept;
+  static constexpr std::size_t idle_buffer_limit = 32 * 1024;
 
  private:
   void open_socket();
   void handshake();
   void write_all(std::string_view bytes);
+  int write_some(std::string_view bytes) noexcept;  // 0, or the errno that stopped it
   void fill(std::chrono::milliseconds extra_timeout);
   void set_receive_timeout(std::chrono::milliseconds timeout);
   [[noreturn]] void fail_io(const char* operation, int error_number);

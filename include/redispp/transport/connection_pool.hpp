@@ -36,7 +36,8 @@ struct PoolStats {
 
 class ConnectionPool;
 
-/// A borrowed connection. Movable, not copyable; returns the connection on destruction.
+/// A borrowed connection. Movable, not copyable; returns the connection on destruction. A lease
+/// must not outlive its pool (Redis and Pipeline keep their pool alive while they hold one).
 class Lease {
  public:
   Lease() noexcept = default;
@@ -52,11 +53,13 @@ class Lease {
 
  private:
   friend class ConnectionPool;
-  Lease(ConnectionPool* pool, std::unique_ptr<Connection> connection) noexcept
-      : pool_(pool), connection_(std::move(connection)) {}
+  Lease(ConnectionPool* pool, std::unique_ptr<Connection> connection, std::uint64_t generation, int pid) noexcept
+      : pool_(pool), connection_(std::move(connection)), generation_(generation), pid_(pid) {}
 
   ConnectionPool* pool_ = nullptr;
   std::unique_ptr<Connection> connection_;
+  std::uint64_t generation_ = 0;  // the pool's generation when leased: disconnect() bumps it
+  int pid_ = 0;                   // the process that leased it: a child after fork() must not reuse it
 };
 
 class ConnectionPool {
@@ -82,8 +85,10 @@ class ConnectionPool {
 
  private:
   friend class Lease;
-  void give_back(std::unique_ptr<Connection> connection) noexcept;
+  void give_back(std::unique_ptr<Connection> connection, std::uint64_t generation, int pid) noexcept;
   void check_fork_locked();
+  Lease lease(std::unique_ptr<Connection> connection) noexcept;  // mutex_ held
+  [[noreturn]] void throw_exhausted(std::chrono::milliseconds waited);  // mutex_ held
 
   const ConnectionOptions options_;
   const PoolOptions pool_options_;

@@ -1,0 +1,49 @@
+#pragma once
+// The parser x protocol matrix every integration test runs through: the built-in parser with
+// RESP2 and RESP3, and hiredis with RESP2 (hiredis 0.14 cannot read RESP3; that combination is
+// checked to fail clearly, in connection tests).
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include <redispp/redispp.hpp>
+
+#include "support/test_servers.hpp"
+
+namespace redispp::test {
+
+struct ClientConfig {
+  ParserKind parser;
+  int protocol;
+  std::string label() const { return std::string(to_string(parser)) + "/RESP" + std::to_string(protocol); }
+};
+
+/// Every configuration this build can run (hiredis only when built with it).
+inline std::vector<ClientConfig> client_configs() {
+  std::vector<ClientConfig> configs{{ParserKind::builtin, 2}, {ParserKind::builtin, 3}};
+#ifdef REDISPP_WITH_HIREDIS
+  configs.push_back({ParserKind::hiredis, 2});
+#endif
+  return configs;
+}
+
+/// Options for the fixture's plain server, database `db`, in configuration `config`.
+inline ConnectionOptions plain_options(const ClientConfig& config, int db) {
+  const ServerInfo server = test::server("plain");
+  ConnectionOptions options;
+  options.host = server.host;
+  options.port = server.port;
+  options.db = db;
+  options.parser = config.parser;
+  options.protocol = config.protocol;
+  options.socket_timeout = std::chrono::seconds(5);
+  return options;
+}
+
+}  // namespace redispp::test
+
+/// Declares `config` (a ClientConfig) as a Catch2 generator over client_configs(), and names it
+/// in the test's output.
+#define REDISPP_FOR_EACH_CLIENT_CONFIG(config)                                                          \
+  const ::redispp::test::ClientConfig config = GENERATE(from_range(::redispp::test::client_configs())); \
+  INFO("configuration " << config.label())
