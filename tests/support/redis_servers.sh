@@ -2,7 +2,7 @@
 # The test suite's redis-servers: started before the integration tests (CTest fixture
 # "redis_servers") and stopped after them, each on a free loopback port.
 #
-#   redis_servers.sh start <dir> [redis-server binary]
+#   redis_servers.sh start <dir> [redis-server binary] [names...]   (default: all three)
 #   redis_servers.sh stop <dir>
 #
 # For each server NAME it writes <dir>/NAME.port, NAME.sock (its Unix socket) and, where it has
@@ -16,6 +16,7 @@ action="${1:?usage: redis_servers.sh start|stop <dir> [redis-server]}"
 dir="${2:?usage: redis_servers.sh start|stop <dir> [redis-server]}"
 server_bin="${3:-redis-server}"
 names=(plain auth limits)
+if [ "$#" -gt 3 ]; then names=("${@:4}"); fi
 
 stop_all() {
   for name in "${names[@]}"; do
@@ -81,11 +82,17 @@ case "$action" in
     mkdir -p "$dir"
     stop_all
     rm -f "$dir"/*.port "$dir"/*.password "$dir"/*.app_password
-    start_one plain
-    echo "fixture-secret" >"$dir/auth.password"
-    echo "app-secret" >"$dir/auth.app_password"
-    start_one auth --requirepass fixture-secret --user app on ">app-secret" "~*" "&*" "+@all"
-    start_one limits
+    for name in "${names[@]}"; do
+      case "$name" in
+        plain | limits) start_one "$name" ;;
+        auth)
+          echo "fixture-secret" >"$dir/auth.password"
+          echo "app-secret" >"$dir/auth.app_password"
+          start_one auth --requirepass fixture-secret --user app on ">app-secret" "~*" "&*" "+@all"
+          ;;
+        *) echo "redis_servers: unknown server '$name'" >&2; exit 2 ;;
+      esac
+    done
     ;;
   stop)
     stop_all

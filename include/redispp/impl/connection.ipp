@@ -236,6 +236,8 @@ REDISPP_DECL void Connection::handshake() {
       throw MaxClientsError(fmt::format("{}the server refused the connection: its maxclients limit is reached ({}); see "
                                         "INFO clients and CONFIG GET maxclients, and look for leaked connections with CLIENT LIST",
                                         prefix, text));
+    if (code == "NOAUTH")
+      throw AuthenticationError(fmt::format("{}the server requires a password and none was given: {}", prefix, text));
     switch (step) {
       case Step::setinfo: continue;  // older servers do not know it
       case Step::hello:
@@ -252,8 +254,6 @@ REDISPP_DECL void Connection::handshake() {
                                               options_.username.empty() ? "" : " as '" + options_.username + "'", text));
       case Step::setname: throw_error_reply(text, prefix + "CLIENT SETNAME: ");
       case Step::select:
-        if (code == "NOAUTH")
-          throw AuthenticationError(fmt::format("{}the server requires a password and none was given: {}", prefix, text));
         throw ConnectionError(fmt::format("{}SELECT {} failed: {}", prefix, options_.db, text));
     }
   }

@@ -19,7 +19,10 @@ REDISPP_DECL void throw_error_reply(std::string_view message, std::string_view c
   if (code == "BUSY") throw BusyError(std::move(code_string), text);
   if (code == "NOPERM") throw NoPermissionError(std::move(code_string), text);
   if (code == "OOM") throw OutOfMemoryError(std::move(code_string), text);
-  if (code == "NOAUTH" || code == "WRONGPASS") throw AuthenticationError(text);
+  if (code == "NOAUTH")
+    throw AuthenticationError(text + " (the server requires a password and none was given: set "
+                                     "ConnectionOptions::password, or the password in the URL)");
+  if (code == "WRONGPASS") throw AuthenticationError(text);
   // Redis 6+ answers a bad AUTH with a generic ERR on some paths (no ACL users configured).
   if (message.find("invalid password") != std::string_view::npos ||
       message.find("invalid username-password pair") != std::string_view::npos)

@@ -1,0 +1,58 @@
+# Shared by demo.sh, test.sh and bench.sh (sourced, not run): installs the Debian packages the
+# build needs when they are missing, then configures and builds into $BUILD_DIR.
+#
+# Environment: BUILD_DIR (default <repo>/build), JOBS (default: all cores),
+# CMAKE_BUILD_TYPE (default RelWithDebInfo), REDISPP_CMAKE_ARGS (extra configure arguments).
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${BUILD_DIR:-$repo/build}"
+jobs="${JOBS:-$(nproc)}"
+
+redispp_packages=(cmake g++ make pkg-config libhiredis-dev libasio-dev libfmt-dev catch2 redis-server redis-tools)
+
+ensure_packages() {
+  local missing=() package
+  for package in "${redispp_packages[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  echo "== installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "error: packages missing (${missing[*]}) and not root, and no sudo to install them" >&2
+      exit 1
+    fi
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+  echo "== configuring $build_dir"
+  # shellcheck disable=SC2086  # REDISPP_CMAKE_ARGS is a list of arguments
+  cmake -S "$repo" -B "$build_dir" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DREDISPP_WERROR=ON \
+    ${REDISPP_CMAKE_ARGS:-} "$@" >"$build_dir.configure.log" 2>&1 || {
+    cat "$build_dir.configure.log" >&2
+    echo "error: cmake configure failed (log above)" >&2
+    exit 1
+  }
+  echo "== building with $jobs jobs"
+  cmake --build "$build_dir" -j "$jobs"
+}
+
+# Starts a throw-away redis-server on a free loopback port unless REDIS_URL is set, and exports
+# REDIS_URL pointing at it; the server is stopped when the calling script exits.
+ensure_redis_url() {
+  if [ -n "${REDIS_URL:-}" ]; then
+    echo "== using REDIS_URL=$REDIS_URL"
+    return 0
+  fi
+  local servers="$build_dir/demo-server"
+  bash "$repo/tests/support/redis_servers.sh" start "$servers" redis-server plain
+  trap 'bash "$repo/tests/support/redis_servers.sh" stop "'"$servers"'" plain' EXIT
+  REDIS_URL="redis://127.0.0.1:$(cat "$servers/plain.port")/0"
+  export REDIS_URL
+  echo "== throw-away redis-server at $REDIS_URL"
+}

@@ -1,0 +1,253 @@
+// Connections: the handshake and every failure of the troubleshooting seed, each ending in an
+// error that says which failure it is. Real redis-servers from the fixture (database 4 of
+// "plain", the "auth" server, the "limits" server); a FakeServer only for what a real server
+// cannot be made to do (stall, malformed or truncated replies).
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include <redispp/redispp.hpp>
+
+#include "support/client_matrix.hpp"
+#include "support/fake_server.hpp"
+#include "support/test_servers.hpp"
+
+using namespace std::chrono_literals;
+using redispp::test::FakeServer;
+
+namespace {
+constexpr int test_db = 4;
+
+redispp::ConnectionOptions fake_options(const FakeServer& server) {
+  redispp::ConnectionOptions options;
+  options.port = server.port();
+  options.socket_timeout = 300ms;
+  return options;
+}
+}  // namespace
+
+TEST_CASE("a refused connection names host:port and says nothing listens", "[connection]") {
+  redispp::ConnectionOptions options;
+  options.port = redispp::test::closed_port();
+  redispp::Redis r{options};
+  const std::string endpoint = fmt::format("127.0.0.1:{}", options.port);
+  CHECK_THROWS_AS(r.ping(), redispp::ConnectionError);
+  CHECK_THROWS_WITH(r.ping(), Catch::Contains("connect to " + endpoint + " refused"));
+  // Nothing was counted as in use by the failed attempts.
+  CHECK(r.connection_pool()->stats().in_use == 0);
+  CHECK(r.connection_pool()->stats().idle == 0);
+}
+
+TEST_CASE("a host name that does not resolve is its own error", "[connection]") {
+  redispp::ConnectionOptions options;
+  options.host = "no-such-host.invalid";  // .invalid never resolves (RFC 2606)
+  redispp::Redis r{options};
+  CHECK_THROWS_AS(r.ping(), redispp::ConnectionError);
+  CHECK_THROWS_WITH(r.ping(), Catch::Contains("cannot resolve host 'no-such-host.invalid'"));
+}
+
+TEST_CASE("host names, IPv6 and Unix sockets all reach the server", "[connection]") {
+  const auto server = redispp::test::server("plain");
+  for (const std::string host : {"localhost", "::1", "127.0.0.1"}) {
+    INFO(host);
+    auto options = server.options(test_db);
+    options.host = host;
+    CHECK(redispp::Redis{options}.ping());
+  }
+  redispp::ConnectionOptions unix_options;
+  unix_options.unix_socket_path = server.unix_socket;
+  unix_options.db = test_db;
+  redispp::Redis over_unix{unix_options};
+  CHECK(over_unix.ping());
+  unix_options.unix_socket_path = server.dir + "/no-such.sock";
+  CHECK_THROWS_WITH(redispp::Redis{unix_options}.ping(), Catch::Contains("no such socket file"));
+}
+
+TEST_CASE("the handshake: db, client name and RESP3 in one round trip", "[connection]") {
+  REDISPP_FOR_EACH_CLIENT_CONFIG(config);
+  auto options = redispp::test::plain_options(config, test_db);
+  options.client_name = "handshake-test";
+  redispp::Connection connection{options};
+  connection.connect();
+  CHECK(connection.protocol() == config.protocol);
+  const redispp::Reply name = connection.request("*2\r\n$6\r\nCLIENT\r\n$7\r\nGETNAME\r\n");
+  CHECK(name.str() == "handshake-test");
+  // HELLO 3 switched the connection to RESP3: a map comes back where RESP2 has an array.
+  const redispp::Reply hello = connection.request("*2\r\n$5\r\nHELLO\r\n$1\r\n" + std::to_string(config.protocol) + "\r\n");
+  CHECK(hello.type() == (config.protocol == 3 ? redispp::ReplyType::map : redispp::ReplyType::array));
+  redispp::Redis r{options};
+  r.select(test_db);
+  r.set("handshake:db", "here");
+  auto other_db = options;
+  other_db.db = test_db + 20;
+  CHECK(redispp::Redis{other_db}.get("handshake:db") == std::nullopt);
+  CHECK(r.get("handshake:db") == "here");
+  r.del("handshake:db");
+}
+
+TEST_CASE("a database the server does not have fails the connection", "[connection]") {
+  auto options = redispp::test::server("plain").options(99);
+  CHECK_THROWS_AS(redispp::Redis{options}.ping(), redispp::ConnectionError);
+  CHECK_THROWS_WITH(redispp::Redis{options}.ping(), Catch::Contains("SELECT 99 failed") && Catch::Contains("out of range"));
+}
+
+TEST_CASE("passwords: wrong, missing, ACL users; never in a message", "[connection][auth]") {
+  const auto server = redispp::test::server("auth");
+  for (const int protocol : {2, 3}) {
+    INFO("RESP" << protocol);
+    auto options = server.options();
+    options.protocol = protocol;
+    CHECK(redispp::Redis{options}.ping());  // the right password
+
+    auto wrong = options;
+    wrong.password = "not-the-password-4711";
+    try {
+      redispp::Redis{wrong}.ping();
+      FAIL("a wrong password connected");
+    } catch (const redispp::AuthenticationError& e) {
+      const std::string message = e.what();
+      CHECK_THAT(message, Catch::Contains("authentication failed") && Catch::Contains(fmt::format("127.0.0.1:{}", server.port)));
+      CHECK_THAT(message, !Catch::Contains("not-the-password-4711"));
+    }
+
+    auto missing = options;
+    missing.password.clear();
+    CHECK_THROWS_AS(redispp::Redis{missing}.ping(), redispp::AuthenticationError);
+    CHECK_THROWS_WITH(redispp::Redis{missing}.ping(), Catch::Contains("requires a password and none was given"));
+
+    auto app = options;
+    app.username = "app";
+    app.password = server.app_password;
+    CHECK(redispp::Redis{app}.ping());
+    app.password = "nope";
+    CHECK_THROWS_AS(redispp::Redis{app}.ping(), redispp::AuthenticationError);
+    CHECK_THROWS_WITH(redispp::Redis{app}.ping(), Catch::Contains("'app'") && !Catch::Contains("nope"));
+  }
+  // A password for a server that has none is a configuration error too.
+  auto plain = redispp::test::server("plain").options(test_db);
+  plain.password = "unneeded";
+  CHECK_THROWS_AS(redispp::Redis{plain}.ping(), redispp::AuthenticationError);
+}
+
+TEST_CASE("a server at maxclients is reported as such, not as a generic failure", "[connection][maxclients]") {
+  const auto server = redispp::test::server("limits");
+  // One connection (a pool of one keeps it open) lowers the limit to itself.
+  redispp::Redis admin{server.options(), redispp::PoolOptions{.max_connections = 1}};
+  const auto previous = admin.config_get("maxclients").at("maxclients");
+  REQUIRE(admin.config_set("maxclients", 1));
+  try {
+    redispp::Redis other{server.options()};
+    CHECK_THROWS_AS(other.ping(), redispp::MaxClientsError);
+    CHECK_THROWS_WITH(other.ping(), Catch::Contains("maxclients limit is reached") &&
+                                        Catch::Contains(fmt::format("127.0.0.1:{}", server.port)));
+    // Still a ConnectionError for code that catches broadly, as redis-py's.
+    CHECK_THROWS_AS(other.ping(), redispp::ConnectionError);
+  } catch (...) {
+    admin.config_set("maxclients", previous);
+    throw;
+  }
+  CHECK(admin.config_set("maxclients", previous));
+  CHECK(redispp::Redis{server.options()}.ping());
+}
+
+TEST_CASE("a server that stops answering: TimeoutError within socket_timeout", "[connection][timeout]") {
+  FakeServer server([](FakeServer::Session& s) {
+    s.answer(FakeServer::plain_handshake_commands, "+OK\r\n");
+    s.read_request();  // the PING, never answered
+    s.read_request(2s);
+  });
+  redispp::Redis r{fake_options(server)};
+  const auto started = std::chrono::steady_clock::now();
+  CHECK_THROWS_AS(r.ping(), redispp::TimeoutError);
+  const auto waited = std::chrono::steady_clock::now() - started;
+  CHECK(waited >= 300ms);
+  CHECK(waited < 300ms + 30ms + 500ms);  // the time-out, plus generous scheduling slack
+  // The timed-out connection was discarded, never handed to the next caller.
+  CHECK(r.connection_pool()->stats().idle == 0);
+  CHECK(r.connection_pool()->stats().in_use == 0);
+}
+
+TEST_CASE("TimeoutError names the peer and the limit", "[connection][timeout]") {
+  FakeServer server([](FakeServer::Session& s) {  // reads the handshake, never answers it
+    s.read_request();
+    std::this_thread::sleep_for(500ms);
+  });
+  auto options = fake_options(server);
+  options.socket_timeout = 150ms;
+  CHECK_THROWS_WITH(redispp::Redis{options}.ping(),
+                    Catch::Contains(fmt::format("read from 127.0.0.1:{} timed out after 150 ms", server.port())));
+}
+
+TEST_CASE("malformed and truncated replies: ProtocolError or ConnectionError, connection dropped", "[connection][fake]") {
+  SECTION("bytes that are not RESP") {
+    FakeServer server([](FakeServer::Session& s) {
+      s.answer(FakeServer::plain_handshake_commands, "+OK\r\n");
+      s.read_request();
+      s.write("?garbage\r\n");
+      s.read_request(1s);
+    });
+    redispp::Redis r{fake_options(server)};
+    CHECK_THROWS_AS(r.ping(), redispp::ProtocolError);
+    CHECK(r.connection_pool()->stats().idle == 0);
+  }
+  SECTION("a reply cut short by a closed socket") {
+    FakeServer server([](FakeServer::Session& s) {
+      s.answer(FakeServer::plain_handshake_commands, "+OK\r\n");
+      s.read_request();
+      s.write("$10\r\nabc");  // then the script ends and the socket closes
+    });
+    redispp::Redis r{fake_options(server)};
+    CHECK_THROWS_AS(r.get("k"), redispp::ConnectionError);
+    CHECK_THROWS_WITH(r.get("k"), Catch::Contains("closed by the server"));
+    CHECK(r.connection_pool()->stats().idle == 0);
+  }
+  SECTION("after a bad reply the next call gets a fresh connection and its own reply") {
+    std::atomic<int> session{0};
+    FakeServer server([&session](FakeServer::Session& s) {
+      s.answer(FakeServer::plain_handshake_commands, "+OK\r\n");
+      s.read_request();
+      if (session++ == 0)
+        s.write("$3\r\nabcX\r\n");  // a bulk string with no CRLF where it must end
+      else
+        s.write("$3\r\nxyz\r\n");
+      s.read_request(300ms);
+    });
+    redispp::Redis r{fake_options(server)};
+    CHECK_THROWS_AS(r.get("k"), redispp::ProtocolError);
+    CHECK(r.get("k") == "xyz");
+    CHECK(server.connections() == 2);
+  }
+}
+
+TEST_CASE("a connection the server closed while idle is replaced, not handed out", "[connection][stale]") {
+  auto options = redispp::test::server("plain").options(test_db);
+  redispp::Redis r{options, redispp::PoolOptions{.max_connections = 1}};
+  const long long first_id = r.client_id();
+  redispp::Redis killer{options};
+  CHECK(killer.execute_command("CLIENT", "KILL", "ID", first_id).integer() == 1);
+  // The pooled connection is dead; the pool notices before handing it out and opens another.
+  CHECK(r.ping());
+  CHECK(r.client_id() != first_id);
+  CHECK(r.connection_pool()->stats().created == 2);
+}
+
+TEST_CASE("health_check_interval PINGs a connection that sat idle", "[connection][health]") {
+  const auto server = redispp::test::server("limits");  // its command stats are this file's alone
+  auto options = server.options();
+  options.health_check_interval = 50ms;
+  redispp::Redis r{options, redispp::PoolOptions{.max_connections = 1}};
+  r.execute_command("CONFIG", "RESETSTAT");
+  auto pings = [&r] {
+    const redispp::Info stats = r.info("commandstats");
+    const redispp::InfoValue* ping = stats.find("cmdstat_ping");  // calls=3,usec=...
+    return ping == nullptr ? 0LL : std::get<long long>(std::get<redispp::InfoFields>(*ping).at("calls"));
+  };
+  const long long before = pings();
+  r.set("health", 1);  // not idle: no PING
+  CHECK(pings() == before);
+  std::this_thread::sleep_for(120ms);
+  r.set("health", 2);  // idle for longer than the interval: PING first
+  CHECK(pings() == before + 1);
+  r.del("health");
+}
