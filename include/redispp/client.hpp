@@ -10,7 +10,10 @@
 //   auto r2 = redispp::Redis::from_url("redis://localhost:6379/0");
 
 #include <memory>       // std::shared_ptr
+#include <string>       // std::string
 #include <string_view>  // std::string_view
+
+#include <fmt/format.h>  // fmt::format
 
 #include <redispp/commands/command_set.hpp>
 #include <redispp/config.hpp>
@@ -44,6 +47,11 @@ class Redis : public CommandSet<Redis> {
     lease->check_health();
     Reply reply = lease->request(command.wire(), command.block_timeout());
     lease.release();
+    // The server's words, prefixed with which command and which server ("LPUSH on
+    // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.
+    if (reply.is_error())
+      throw_error_reply(reply.str(), command.name().empty() ? std::string() : fmt::format("{} on {}: ", command.name(),
+                                                                                         endpoint_name(pool_->connection_options())));
     return command.convert(std::move(reply));
   }
 
