@@ -23,11 +23,25 @@ install(FILES
   "${PROJECT_SOURCE_DIR}/cmake/Findhiredis.cmake"
   DESTINATION "${REDISPP_CMAKE_DIR}")
 
-set(REDISPP_PC_REQUIRES "fmt")
+set(REDISPP_PC_REQUIRES "fmt >= 9")
 set(REDISPP_PC_CFLAGS "")
 if(REDISPP_WITH_HIREDIS)
   string(APPEND REDISPP_PC_REQUIRES " hiredis")
   set(REDISPP_PC_CFLAGS "-DREDISPP_WITH_HIREDIS=1")
+endif()
+# The prefix is found relative to the .pc file itself (pkg-config's ${pcfiledir}), so the file
+# stays right when the prefix is chosen at install time (cmake --install --prefix, DESTDIR
+# staging) rather than baked in at configure time. An absolute LIBDIR or INCLUDEDIR is kept as is.
+file(RELATIVE_PATH REDISPP_PC_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" REDISPP_PC_PREFIX "\${pcfiledir}/${REDISPP_PC_PREFIX}")
+set(REDISPP_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+set(REDISPP_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(REDISPP_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  set(REDISPP_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
+endif()
+if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(REDISPP_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/redispp.pc.in" "${PROJECT_BINARY_DIR}/redispp.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/redispp.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
