@@ -4,8 +4,13 @@
 // cannot be made to do (stall, malformed or truncated replies).
 #include <catch2/catch.hpp>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <thread>
+#include <vector>
 
 #include <redispp/redispp.hpp>
 
@@ -45,6 +50,39 @@ TEST_CASE("a host name that does not resolve is its own error", "[connection]") 
   redispp::Redis r{options};
   CHECK_THROWS_AS(r.ping(), redispp::ConnectionError);
   CHECK_THROWS_WITH(r.ping(), Catch::Contains("cannot resolve host 'no-such-host.invalid'"));
+}
+
+TEST_CASE("a connect that gets no answer: TimeoutError after socket_connect_timeout", "[connection][timeout]") {
+  // A listening socket that never accepts, with its accept queue filled: Linux then drops
+  // further SYNs, which is what a black-holed address looks like from the client.
+  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(::listen(listener, 0) == 0);
+  socklen_t size = sizeof address;
+  ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &size);
+  std::vector<int> fillers;
+  for (int i = 0; i < 4; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    fillers.push_back(fd);
+  }
+  std::this_thread::sleep_for(50ms);
+
+  redispp::ConnectionOptions options;
+  options.port = ntohs(address.sin_port);
+  options.socket_connect_timeout = 300ms;
+  const auto started = std::chrono::steady_clock::now();
+  CHECK_THROWS_AS(redispp::Redis{options}.ping(), redispp::TimeoutError);
+  const auto waited = std::chrono::steady_clock::now() - started;
+  CHECK(waited >= 300ms);
+  CHECK(waited < 300ms + 30ms + 50ms);
+  CHECK_THROWS_WITH(redispp::Redis{options}.ping(),
+                    Catch::Contains(fmt::format("connect to 127.0.0.1:{} timed out after 300 ms (socket_connect_timeout)", options.port)));
+  for (const int fd : fillers) ::close(fd);
+  ::close(listener);
 }
 
 TEST_CASE("host names, IPv6 and Unix sockets all reach the server", "[connection]") {
