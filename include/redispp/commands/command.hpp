@@ -3,8 +3,9 @@
 // the function that converts the reply to T. Builders in commands/*.hpp return these; the host
 // of the command set (Redis, Pipeline ...) decides what running one means.
 
-#include <chrono>       // std::chrono::milliseconds
-#include <string>       // std::string
+#include <chrono>            // std::chrono::milliseconds
+#include <initializer_list>  // std::initializer_list
+#include <string>            // std::string
 #include <string_view>  // std::string_view
 #include <utility>      // std::move
 
@@ -13,6 +14,11 @@
 #include <redispp/protocol/reply.hpp>
 
 namespace redispp {
+
+/// Keys (or fields, members) given inline: r.del({"a", "b"}).
+using KeyList = std::initializer_list<std::string_view>;
+/// (key, value) pairs given inline: r.mset({{"a", "1"}, {"b", "2"}}).
+using PairList = std::initializer_list<std::pair<std::string_view, std::string_view>>;
 
 template <class T>
 class Command {

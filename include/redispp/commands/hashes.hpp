@@ -83,3 +83,57 @@ inline Command<ScanPage<std::unordered_map<std::string, std::string>>> hscan(std
 }
 
 }  // namespace redispp::cmd
+
+namespace redispp {
+
+/// Hash commands as methods of every client (part of CommandSet; see command_set.hpp).
+template <class Derived>
+class HashCommands {
+ public:
+  /// https://redis.io/commands/hset — one field, or a map / range of (field, value) pairs;
+  /// returns how many fields were added.
+  template <Argument F, Argument V> decltype(auto) hset(std::string_view key, const F& field, const V& value) { return run(cmd::hset(key, field, value)); }
+  template <Argument Pairs> decltype(auto) hset(std::string_view key, const Pairs& mapping) { return run(cmd::hset(key, mapping)); }
+  decltype(auto) hset(std::string_view key, PairList mapping) { return run(cmd::hset(key, mapping)); }
+  /// https://redis.io/commands/hget
+  template <Argument F> decltype(auto) hget(std::string_view key, const F& field) { return run(cmd::hget(key, field)); }
+  /// https://redis.io/commands/hmget
+  template <Argument... F> requires(sizeof...(F) > 0) decltype(auto) hmget(std::string_view key, const F&... fields) { return run(cmd::hmget(key, fields...)); }
+  decltype(auto) hmget(std::string_view key, KeyList fields) { return run(cmd::hmget(key, fields)); }
+  /// https://redis.io/commands/hgetall — field -> value.
+  decltype(auto) hgetall(std::string_view key) { return run(cmd::hgetall(key)); }
+  /// https://redis.io/commands/hdel
+  template <Argument... F> requires(sizeof...(F) > 0) decltype(auto) hdel(std::string_view key, const F&... fields) { return run(cmd::hdel(key, fields...)); }
+  decltype(auto) hdel(std::string_view key, KeyList fields) { return run(cmd::hdel(key, fields)); }
+  /// https://redis.io/commands/hexists
+  template <Argument F> decltype(auto) hexists(std::string_view key, const F& field) { return run(cmd::hexists(key, field)); }
+  /// https://redis.io/commands/hincrby
+  template <Argument F> decltype(auto) hincrby(std::string_view key, const F& field, long long by) { return run(cmd::hincrby(key, field, by)); }
+  /// https://redis.io/commands/hincrbyfloat
+  template <Argument F> decltype(auto) hincrbyfloat(std::string_view key, const F& field, double by) { return run(cmd::hincrbyfloat(key, field, by)); }
+  /// https://redis.io/commands/hkeys
+  decltype(auto) hkeys(std::string_view key) { return run(cmd::hkeys(key)); }
+  /// https://redis.io/commands/hvals
+  decltype(auto) hvals(std::string_view key) { return run(cmd::hvals(key)); }
+  /// https://redis.io/commands/hlen
+  decltype(auto) hlen(std::string_view key) { return run(cmd::hlen(key)); }
+  /// https://redis.io/commands/hsetnx
+  template <Argument F, Argument V> decltype(auto) hsetnx(std::string_view key, const F& field, const V& value) { return run(cmd::hsetnx(key, field, value)); }
+  /// https://redis.io/commands/hstrlen
+  template <Argument F> decltype(auto) hstrlen(std::string_view key, const F& field) { return run(cmd::hstrlen(key, field)); }
+  /// https://redis.io/commands/hrandfield — one field, or `count` fields.
+  decltype(auto) hrandfield(std::string_view key) { return run(cmd::hrandfield(key)); }
+  decltype(auto) hrandfield(std::string_view key, long long count) { return run(cmd::hrandfield(key, count)); }
+  /// https://redis.io/commands/hrandfield with WITHVALUES — (field, value) pairs.
+  decltype(auto) hrandfield_withvalues(std::string_view key, long long count) { return run(cmd::hrandfield_withvalues(key, count)); }
+  /// https://redis.io/commands/hscan — one page: {cursor, field -> value}.
+  decltype(auto) hscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::hscan(key, cursor, options)); }
+
+ private:
+  template <class T>
+  decltype(auto) run(Command<T>&& command) {
+    return static_cast<Derived&>(*this).run(std::move(command));
+  }
+};
+
+}  // namespace redispp

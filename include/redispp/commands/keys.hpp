@@ -73,3 +73,54 @@ inline Command<ScanPage<std::vector<std::string>>> scan(std::uint64_t cursor, co
 }
 
 }  // namespace redispp::cmd
+
+namespace redispp {
+
+/// Key commands as methods of every client (part of CommandSet; see command_set.hpp).
+template <class Derived>
+class KeyCommands {
+ public:
+  /// https://redis.io/commands/del — how many keys were removed.
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) decltype(auto) del(const Keys&... keys) { return run(cmd::del(keys...)); }
+  decltype(auto) del(KeyList keys) { return run(cmd::del(keys)); }
+  /// https://redis.io/commands/unlink
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) decltype(auto) unlink(const Keys&... keys) { return run(cmd::unlink(keys...)); }
+  decltype(auto) unlink(KeyList keys) { return run(cmd::unlink(keys)); }
+  /// https://redis.io/commands/exists — one key: bool; several (or a range): how many exist.
+  decltype(auto) exists(std::string_view key) { return run(cmd::exists_one(key)); }
+  template <Argument K1, Argument K2, Argument... Keys> decltype(auto) exists(const K1& k1, const K2& k2, const Keys&... keys) { return run(cmd::exists(k1, k2, keys...)); }
+  decltype(auto) exists(KeyList keys) { return run(cmd::exists(keys)); }
+  template <Argument Keys> requires detail::range_argument<Keys> decltype(auto) exists(const Keys& keys) { return run(cmd::exists(keys)); }
+  /// https://redis.io/commands/expire
+  decltype(auto) expire(std::string_view key, std::chrono::seconds ttl, const ExpireOptions& options = {}) { return run(cmd::expire(key, ttl, options)); }
+  /// https://redis.io/commands/pexpire
+  decltype(auto) pexpire(std::string_view key, std::chrono::milliseconds ttl, const ExpireOptions& options = {}) { return run(cmd::pexpire(key, ttl, options)); }
+  /// https://redis.io/commands/expireat
+  decltype(auto) expireat(std::string_view key, UnixSeconds when, const ExpireOptions& options = {}) { return run(cmd::expireat(key, when, options)); }
+  /// https://redis.io/commands/pexpireat
+  decltype(auto) pexpireat(std::string_view key, UnixMilliseconds when, const ExpireOptions& options = {}) { return run(cmd::pexpireat(key, when, options)); }
+  /// https://redis.io/commands/ttl — seconds; -1 no expiry, -2 no such key.
+  decltype(auto) ttl(std::string_view key) { return run(cmd::ttl(key)); }
+  /// https://redis.io/commands/pttl — milliseconds; -1 no expiry, -2 no such key.
+  decltype(auto) pttl(std::string_view key) { return run(cmd::pttl(key)); }
+  /// https://redis.io/commands/persist
+  decltype(auto) persist(std::string_view key) { return run(cmd::persist(key)); }
+  /// https://redis.io/commands/type
+  decltype(auto) type(std::string_view key) { return run(cmd::type(key)); }
+  /// https://redis.io/commands/rename
+  decltype(auto) rename(std::string_view key, std::string_view new_key) { return run(cmd::rename(key, new_key)); }
+  /// https://redis.io/commands/renamenx
+  decltype(auto) renamenx(std::string_view key, std::string_view new_key) { return run(cmd::renamenx(key, new_key)); }
+  /// https://redis.io/commands/keys — blocks the server on big databases: prefer scan_iter.
+  decltype(auto) keys(std::string_view pattern = "*") { return run(cmd::keys(pattern)); }
+  /// https://redis.io/commands/scan — one page: {cursor, keys}; cursor 0 means done.
+  decltype(auto) scan(std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::scan(cursor, options)); }
+
+ private:
+  template <class T>
+  decltype(auto) run(Command<T>&& command) {
+    return static_cast<Derived&>(*this).run(std::move(command));
+  }
+};
+
+}  // namespace redispp

@@ -128,3 +128,61 @@ inline Command<std::optional<std::string>> blmove(std::string_view source, std::
 
 }  // namespace cmd
 }  // namespace redispp
+
+namespace redispp {
+
+/// List commands as methods of every client (part of CommandSet; see command_set.hpp).
+template <class Derived>
+class ListCommands {
+ public:
+  /// https://redis.io/commands/lpush — the new length.
+  template <Argument... V> requires(sizeof...(V) > 0) decltype(auto) lpush(std::string_view key, const V&... values) { return run(cmd::lpush(key, values...)); }
+  /// https://redis.io/commands/rpush — the new length.
+  template <Argument... V> requires(sizeof...(V) > 0) decltype(auto) rpush(std::string_view key, const V&... values) { return run(cmd::rpush(key, values...)); }
+  /// https://redis.io/commands/lpushx
+  template <Argument... V> requires(sizeof...(V) > 0) decltype(auto) lpushx(std::string_view key, const V&... values) { return run(cmd::lpushx(key, values...)); }
+  /// https://redis.io/commands/rpushx
+  template <Argument... V> requires(sizeof...(V) > 0) decltype(auto) rpushx(std::string_view key, const V&... values) { return run(cmd::rpushx(key, values...)); }
+  /// https://redis.io/commands/lpop — one element, or with a count up to that many.
+  decltype(auto) lpop(std::string_view key) { return run(cmd::lpop(key)); }
+  decltype(auto) lpop(std::string_view key, long long count) { return run(cmd::lpop(key, count)); }
+  /// https://redis.io/commands/rpop
+  decltype(auto) rpop(std::string_view key) { return run(cmd::rpop(key)); }
+  decltype(auto) rpop(std::string_view key, long long count) { return run(cmd::rpop(key, count)); }
+  /// https://redis.io/commands/lrange
+  decltype(auto) lrange(std::string_view key, long long start, long long stop) { return run(cmd::lrange(key, start, stop)); }
+  /// https://redis.io/commands/llen
+  decltype(auto) llen(std::string_view key) { return run(cmd::llen(key)); }
+  /// https://redis.io/commands/lindex
+  decltype(auto) lindex(std::string_view key, long long index) { return run(cmd::lindex(key, index)); }
+  /// https://redis.io/commands/lset
+  template <Argument V> decltype(auto) lset(std::string_view key, long long index, const V& value) { return run(cmd::lset(key, index, value)); }
+  /// https://redis.io/commands/linsert — before = true inserts before the pivot.
+  template <Argument P, Argument V> decltype(auto) linsert(std::string_view key, bool before, const P& pivot, const V& value) { return run(cmd::linsert(key, before, pivot, value)); }
+  /// https://redis.io/commands/lrem
+  template <Argument V> decltype(auto) lrem(std::string_view key, long long count, const V& value) { return run(cmd::lrem(key, count, value)); }
+  /// https://redis.io/commands/ltrim
+  decltype(auto) ltrim(std::string_view key, long long start, long long stop) { return run(cmd::ltrim(key, start, stop)); }
+  /// https://redis.io/commands/lpos — the first match's index, or nullopt.
+  template <Argument V> decltype(auto) lpos(std::string_view key, const V& value, const LposOptions& options = {}) { return run(cmd::lpos(key, value, options)); }
+  /// https://redis.io/commands/lpos with COUNT — up to `count` indexes (0 = all).
+  template <Argument V> decltype(auto) lpos(std::string_view key, const V& value, long long count, const LposOptions& options) { return run(cmd::lpos(key, value, count, options)); }
+  /// https://redis.io/commands/lmove
+  decltype(auto) lmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to) { return run(cmd::lmove(source, destination, from, to)); }
+  /// https://redis.io/commands/blpop — (list, element), or nullopt after `timeout` (0 = forever).
+  template <Argument Keys> decltype(auto) blpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::blpop(keys, timeout)); }
+  decltype(auto) blpop(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::blpop(keys, timeout)); }
+  /// https://redis.io/commands/brpop
+  template <Argument Keys> decltype(auto) brpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(keys, timeout)); }
+  decltype(auto) brpop(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(keys, timeout)); }
+  /// https://redis.io/commands/blmove
+  decltype(auto) blmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to, std::chrono::milliseconds timeout) { return run(cmd::blmove(source, destination, from, to, timeout)); }
+
+ private:
+  template <class T>
+  decltype(auto) run(Command<T>&& command) {
+    return static_cast<Derived&>(*this).run(std::move(command));
+  }
+};
+
+}  // namespace redispp

@@ -72,3 +72,49 @@ inline Command<std::vector<ClientInfo>> client_list() {
 
 }  // namespace cmd
 }  // namespace redispp
+
+namespace redispp {
+
+/// Connection and server commands as methods of every client (part of CommandSet; see command_set.hpp).
+template <class Derived>
+class ServerCommands {
+ public:
+  /// https://redis.io/commands/ping — true on PONG.
+  decltype(auto) ping() { return run(cmd::ping()); }
+  /// https://redis.io/commands/echo
+  template <Argument M> decltype(auto) echo(const M& message) { return run(cmd::echo(message)); }
+  /// https://redis.io/commands/select — prefer ConnectionOptions::db: a pooled connection
+  /// keeps the database it was switched to.
+  decltype(auto) select(int db) { return run(cmd::select(db)); }
+  /// https://redis.io/commands/dbsize
+  decltype(auto) dbsize() { return run(cmd::dbsize()); }
+  /// https://redis.io/commands/flushdb
+  decltype(auto) flushdb(bool asynchronous = false) { return run(cmd::flushdb(asynchronous)); }
+  /// https://redis.io/commands/flushall
+  decltype(auto) flushall(bool asynchronous = false) { return run(cmd::flushall(asynchronous)); }
+  /// https://redis.io/commands/info — parsed into an Info: r.info().integer("connected_clients")
+  template <Argument... Sections> decltype(auto) info(const Sections&... sections) { return run(cmd::info(sections...)); }
+  /// https://redis.io/commands/time — the server's clock.
+  decltype(auto) time() { return run(cmd::time()); }
+  /// https://redis.io/commands/config-get — parameter -> value.
+  decltype(auto) config_get(std::string_view pattern = "*") { return run(cmd::config_get(pattern)); }
+  /// https://redis.io/commands/config-set
+  template <Argument V> decltype(auto) config_set(std::string_view parameter, const V& value) { return run(cmd::config_set(parameter, value)); }
+  /// https://redis.io/commands/client-setname — prefer ConnectionOptions::client_name, which
+  /// names every pooled connection.
+  decltype(auto) client_setname(std::string_view name) { return run(cmd::client_setname(name)); }
+  /// https://redis.io/commands/client-getname
+  decltype(auto) client_getname() { return run(cmd::client_getname()); }
+  /// https://redis.io/commands/client-id
+  decltype(auto) client_id() { return run(cmd::client_id()); }
+  /// https://redis.io/commands/client-list — parsed into ClientInfo (age, idle, addr ...).
+  decltype(auto) client_list() { return run(cmd::client_list()); }
+
+ private:
+  template <class T>
+  decltype(auto) run(Command<T>&& command) {
+    return static_cast<Derived&>(*this).run(std::move(command));
+  }
+};
+
+}  // namespace redispp
