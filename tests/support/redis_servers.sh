@@ -10,12 +10,13 @@
 #   plain   no password; databases are shared out among the test files (each uses its own)
 #   auth    requirepass, plus an ACL user "app" (password in auth.app_password)
 #   limits  for tests that change server limits (maxclients ...): one test file at a time
+#   admin   for tests of server-wide commands (FLUSHALL, SWAPDB, ACL, CONFIG, SAVE ...): server_test only
 set -euo pipefail
 
 action="${1:?usage: redis_servers.sh start|stop <dir> [redis-server]}"
 dir="${2:?usage: redis_servers.sh start|stop <dir> [redis-server]}"
 server_bin="${3:-redis-server}"
-names=(plain auth limits)
+names=(plain auth limits admin)
 if [ "$#" -gt 3 ]; then names=("${@:4}"); fi
 
 stop_all() {
@@ -84,7 +85,7 @@ case "$action" in
     rm -f "$dir"/*.port "$dir"/*.password "$dir"/*.app_password
     for name in "${names[@]}"; do
       case "$name" in
-        plain | limits) start_one "$name" ;;
+        plain | limits | admin) start_one "$name" ;;
         auth)
           echo "fixture-secret" >"$dir/auth.password"
           echo "app-secret" >"$dir/auth.app_password"

@@ -52,7 +52,7 @@ inline std::string servers_dir() {
   return dir;
 }
 
-/// The fixture's server `name`: "plain", "auth" or "limits" (see redis_servers.sh).
+/// The fixture's server `name`: "plain", "auth", "limits" or "admin" (see redis_servers.sh).
 inline ServerInfo server(const std::string& name) {
   ServerInfo info;
   info.name = name;

@@ -15,20 +15,38 @@
 // encoder accepts (numbers, user types with redispp_to_bulk). Many-key commands take the keys as
 // separate arguments, a range, or a braced list (KeyList).
 
+#include <redispp/commands/bitmaps.hpp>
+#include <redispp/commands/connection.hpp>
+#include <redispp/commands/geo.hpp>
 #include <redispp/commands/hashes.hpp>
+#include <redispp/commands/hyperloglog.hpp>
 #include <redispp/commands/keys.hpp>
 #include <redispp/commands/lists.hpp>
+#include <redispp/commands/pubsub.hpp>
+#include <redispp/commands/scripting.hpp>
 #include <redispp/commands/server.hpp>
+#include <redispp/commands/sets.hpp>
+#include <redispp/commands/sorted_sets.hpp>
+#include <redispp/commands/streams.hpp>
 #include <redispp/commands/strings.hpp>
 
 namespace redispp {
 
 template <class Derived>
-class CommandSet : public ServerCommands<Derived>,
+class CommandSet : public ConnectionCommands<Derived>,
+                   public ServerCommands<Derived>,
                    public KeyCommands<Derived>,
                    public StringCommands<Derived>,
                    public ListCommands<Derived>,
-                   public HashCommands<Derived> {};
+                   public HashCommands<Derived>,
+                   public SetCommands<Derived>,
+                   public SortedSetCommands<Derived>,
+                   public HyperLogLogCommands<Derived>,
+                   public BitmapCommands<Derived>,
+                   public StreamCommands<Derived>,
+                   public GeoCommands<Derived>,
+                   public ScriptingCommands<Derived>,
+                   public PubSubCommands<Derived> {};
 
 /// The name DESIGN.md uses for the mixin.
 template <class Derived>

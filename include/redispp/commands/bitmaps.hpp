@@ -1,0 +1,22 @@
+#pragma once
+// Bitmap commands. https://redis.io/commands/?group=bitmap
+
+#include <redispp/commands/command.hpp>
+#include <redispp/commands/options.hpp>
+
+namespace redispp {
+
+namespace cmd {}  // namespace cmd
+
+/// Bitmap commands as methods of every client (part of CommandSet; see command_set.hpp).
+template <class Derived>
+class BitmapCommands {
+ public:
+ private:
+  template <class T>
+  decltype(auto) run(Command<T>&& command) {
+    return static_cast<Derived&>(*this).run(std::move(command));
+  }
+};
+
+}  // namespace redispp

@@ -1,0 +1,22 @@
+#pragma once
+// HyperLogLog commands. https://redis.io/commands/?group=hyperloglog
+
+#include <redispp/commands/command.hpp>
+#include <redispp/commands/options.hpp>
+
+namespace redispp {
+
+namespace cmd {}  // namespace cmd
+
+/// HyperLogLog commands as methods of every client (part of CommandSet; see command_set.hpp).
+template <class Derived>
+class HyperLogLogCommands {
+ public:
+ private:
+  template <class T>
+  decltype(auto) run(Command<T>&& command) {
+    return static_cast<Derived&>(*this).run(std::move(command));
+  }
+};
+
+}  // namespace redispp

@@ -1,0 +1,53 @@
+#pragma once
+// The command coverage registry. Each command group's *_coverage.cpp registers, for every Redis
+// command (or "container|subcommand") it covers, a call of its method on a Recorder; the
+// coverage test walks the server's COMMAND DOCS and checks that every command of the covered
+// groups has an entry, and that each entry's call really encodes that command.
+//
+//   // tests/integration/commands/hashes_coverage.cpp
+//   REDISPP_COVERAGE(hashes, {
+//     {"hset", [](Recorder& r) { r.hset("k", "f", "v"); }},
+//     {"client|list", ...},
+//   });
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <redispp/commands/command_set.hpp>
+
+namespace redispp::test {
+
+/// A host of the command set that runs nothing: it keeps the last command's bytes.
+struct Recorder : CommandSet<Recorder> {
+  std::string wire;
+  template <class T>
+  Recorder& run(Command<T>&& command) {
+    wire.assign(command.wire());
+    return *this;
+  }
+};
+
+struct CoverageEntry {
+  std::string command;  // lower case, as COMMAND DOCS names it: "get", "client|list"
+  std::function<void(Recorder&)> call;
+};
+
+/// Every registered entry, by command name.
+inline std::map<std::string, std::vector<CoverageEntry>>& coverage_registry() {
+  static std::map<std::string, std::vector<CoverageEntry>> registry;
+  return registry;
+}
+
+inline bool register_coverage(std::vector<CoverageEntry> entries) {
+  for (auto& entry : entries) coverage_registry()[entry.command].push_back(std::move(entry));
+  return true;
+}
+
+}  // namespace redispp::test
+
+#define REDISPP_COVERAGE(group, ...)                                                               \
+  namespace {                                                                                      \
+  [[maybe_unused]] const bool group##_coverage_registered = ::redispp::test::register_coverage(__VA_ARGS__); \
+  }
