@@ -1,24 +1,99 @@
-#pragma once
-// HiredisParser: hiredis' reader building redispp::Reply directly through
-// redisReplyObjectFunctions. (Declaration stub: filled in by the hiredis helper.)
-// This header does not include hiredis' headers: the reader is an opaque pointer.
+// HiredisParser: hiredis' reader (read.h) building redispp::Reply directly through
+// redisReplyObjectFunctions: no redisReply tree is built and converted afterwards.
+//
+// Written against hiredis 0.14's reader, which speaks RESP2 only. This header does not include
+// hiredis' headers: the reader is an opaque pointer, and impl/hiredis_parser.ipp holds the glue.
+//
+// What it reads: the five RESP2 types. '+' becomes ReplyType::simple_string, '-' error,
+// ':' integer, '$' bulk_string, '*' array; "$-1" and "*-1" become nil. Any RESP3 type byte is a
+// ProtocolError. hiredis 0.14 checks integers and lengths strictly (its string2ll: no sign other
+// than '-', no leading zero, no overflow, no other byte), but unlike the built-in RespParser it does not check
+// the two bytes after a bulk string (it skips them unseen), and a line ends at the first CR LF
+// pair (a lone CR or LF inside a simple string or error is kept as text).
+//
+// Limits: what hiredis 0.14 enforces itself, plus the ParserLimits redispp can check from the
+// outside of the reader. Each is a ProtocolError when exceeded.
+//   - Nesting: hiredis' task stack has 9 slots, so arrays may nest 8 deep (a top-level array is
+//     depth 1); a 9th level is refused by hiredis ("No support for nested multi bulk replies
+//     with depth > 7"), whatever max_depth says. max_depth below 8 is enforced as well, when
+//     the aggregate's header arrives (empty arrays count, nil arrays do not).
+//   - Array length: hiredis refuses more than INT_MAX (2^31 - 1) elements; max_aggregate_length
+//     is enforced when the header arrives.
+//   - max_bulk_length: a bulk string's announced length is checked as soon as its header is
+//     buffered, before the body arrives, so an oversized string is refused without buffering it
+//     (and checked again when hiredis creates it, in case header and body arrived in one feed).
+//     A simple string or error line is refused once it has grown past max_bulk_length without
+//     a CR LF, and a number line (an integer, or an array's or bulk string's length) once it has
+//     grown past 64 bytes (no valid one is longer than 20): hiredis would buffer either without
+//     bound while it waits for the CR LF.
+//   - Memory is never reserved from an announced array length: an array reserves at most one
+//     element per 3 bytes hiredis has buffered after its header (no element is shorter than
+//     "+\r\n"), the rule the built-in parser follows. hiredis itself buffers a bulk string
+//     until all of it has arrived, as the built-in parser does.
+//
+// Errors: hiredis' own become "protocol error (hiredis): <hiredis' message>", e.g.
+// "protocol error (hiredis): Protocol error, got \"?\" as reply type byte"; the limits above read
+// "protocol error (hiredis): expected ... (max_bulk_length), got ...". There are no byte offsets:
+// hiredis does not report where it failed. After an error next() throws the same error until
+// reset(), which frees the reader (and any half-built reply) and creates a new one.
+//
+// Buffering: hiredis copies what feed() is given into its own buffer and drops consumed bytes
+// once 1 KiB of them have accumulated; after a reply, an idle buffer with more than 16 KiB of
+// spare room (hiredis' maxbuf) is freed on the next feed. shrink(keep), when hiredis holds at
+// most `keep` unconsumed bytes in a buffer of more than `keep`, moves them to a buffer sized for
+// them (at most about twice their size: hiredis' growth policy) and frees the large one.
+//
+// Ownership of the replies being built (see Callbacks in the .ipp): a top-level reply is built
+// in root_, a member of the parser; every other value lives in its parent's elements(). hiredis
+// holds pointers to these only while it fills them: it never keeps a pointer to an element
+// across an append to the same vector, because it finishes each child before it reads the next.
 
+// Include guard, not #pragma once, split in two as in resp_parser.hpp: in header-only mode
+// parser.hpp includes impl/parser.ipp, whose make_parser() needs HiredisParser and includes this
+// header again. When this header is the one included first, that inner inclusion must still
+// define HiredisParser, so the guard is set only once parser.hpp is in.
+#ifndef REDISPP_PROTOCOL_HIREDIS_PARSER_HPP
 #include <redispp/protocol/parser.hpp>
+#endif
+
+#ifndef REDISPP_PROTOCOL_HIREDIS_PARSER_HPP
+#define REDISPP_PROTOCOL_HIREDIS_PARSER_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint64_t
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+
+#include <redispp/config.hpp>
+#include <redispp/protocol/parser.hpp>  // Parser, ParserLimits
+#include <redispp/protocol/reply.hpp>   // Reply
+
+struct redisReader;  // hiredis' reader (hiredis/read.h), kept opaque here
 
 namespace redispp {
 
+/// hiredis' reply reader behind redispp's Parser interface; see the comment at the top of
+/// hiredis_parser.hpp for what it reads and which limits it enforces.
 class HiredisParser final : public Parser {
  public:
+  /// Creates hiredis' reader. Throws std::bad_alloc when hiredis cannot allocate it.
   explicit HiredisParser(const ParserLimits& limits = {});
   ~HiredisParser() override;
   HiredisParser(const HiredisParser&) = delete;
   HiredisParser& operator=(const HiredisParser&) = delete;
 
+  /// Appends bytes received from the server (ignored once the parser has failed).
   void feed(std::string_view bytes) override;
+  /// The next complete reply, or std::nullopt when more bytes are needed. Throws ProtocolError
+  /// (and keeps throwing it) on malformed input or an exceeded limit.
   std::optional<Reply> next() override;
+  /// Forgets all input, any half-built reply and a previous error: a new reader.
   void reset() override;
   ParserKind kind() const noexcept override { return ParserKind::hiredis; }
+  /// Bytes fed and not yet returned as part of a reply (a half-parsed reply counts in full).
   std::size_t buffered() const noexcept override;
+  /// When hiredis holds at most `keep` unconsumed bytes, moves them to a buffer sized for them.
   void shrink(std::size_t keep) override;
 
   /// True when the linked hiredis can read RESP3 (hiredis >= 1.0).
@@ -27,8 +102,21 @@ class HiredisParser final : public Parser {
   static std::string hiredis_version();
 
  private:
-  void* reader_ = nullptr;  // redisReader*
+  // hiredis' redisReplyObjectFunctions, defined in impl/hiredis_parser.ipp. A nested type so
+  // that these C callbacks may reach root_, limits_ and pending_error_.
+  struct Callbacks;
+
+  void create_reader();
+  void check_partial_limits();
+  [[noreturn]] void fail(std::string message);
+
+  ::redisReader* reader_ = nullptr;
   ParserLimits limits_;
+  Reply root_;                 // the top-level reply being built (hiredis' reader->reply)
+  std::string pending_error_;  // a limit a callback refused, reported when hiredis gives up
+  std::string error_;          // the message of the ProtocolError thrown; empty while healthy
+  std::uint64_t fed_ = 0;      // bytes fed since construction or reset()
+  std::uint64_t returned_ = 0; // of those, bytes up to the end of the last reply returned
 };
 
 }  // namespace redispp
@@ -36,3 +124,5 @@ class HiredisParser final : public Parser {
 #ifdef REDISPP_HEADER_ONLY
 #include <redispp/impl/hiredis_parser.ipp>
 #endif
+
+#endif  // REDISPP_PROTOCOL_HIREDIS_PARSER_HPP

@@ -1,0 +1,270 @@
+// bench_parser: replies/s and MB/s of the built-in RespParser and of HiredisParser on the reply
+// shapes a client meets most (see bench/README.md).
+//
+// Each workload is encoded once into one buffer, then fed to a fresh parser in socket-sized
+// chunks, draining every complete reply after each chunk, as a connection's read loop does. The
+// parsers take turns, several rounds, so that a noisy neighbour on the machine slows both alike;
+// the table shows each parser's median round.
+//
+//   bench_parser [--smoke] [--rounds N] [--chunk BYTES] [--only TEXT]
+
+#include <algorithm>    // std::sort, std::min
+#include <chrono>       // std::chrono::steady_clock
+#include <cstdint>      // std::uint64_t
+#include <cstdio>       // std::fputs
+#include <cstdlib>      // std::strtoull, EXIT_SUCCESS, EXIT_FAILURE
+#include <memory>       // std::unique_ptr
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::pair, std::move
+#include <vector>       // std::vector
+
+#include <fmt/format.h>
+
+#include <redispp/protocol/parser.hpp>  // make_parser, ParserKind
+#include <redispp/protocol/reply.hpp>   // Reply
+#ifdef REDISPP_WITH_HIREDIS
+#include <redispp/protocol/hiredis_parser.hpp>  // HiredisParser::hiredis_version
+#endif
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using redispp::ParserKind;
+using redispp::Reply;
+
+struct Workload {
+  std::string name;
+  std::string bytes;        // every reply, encoded back to back
+  std::size_t replies = 0;  // how many there are
+};
+
+void append_bulk(std::string& out, std::string_view text) {
+  out += '$';
+  out += std::to_string(text.size());
+  out += "\r\n";
+  out += text;
+  out += "\r\n";
+}
+
+void append_header(std::string& out, char type, std::size_t count) {
+  out += type;
+  out += std::to_string(count);
+  out += "\r\n";
+}
+
+// Repeats `make(i)` (the encoding of reply number i) until `target` bytes, at least one reply.
+template <class Make>
+Workload repeat(std::string name, std::size_t target, Make make) {
+  Workload w{std::move(name), {}, 0};
+  w.bytes.reserve(target + target / 8);
+  while (w.replies == 0 || w.bytes.size() < target) make(w.bytes, w.replies++);
+  return w;
+}
+
+std::string text_of(std::size_t size, std::size_t seed) {
+  std::string text(size, 'a');
+  for (std::size_t i = 0; i < size; ++i) text[i] = static_cast<char>('a' + (i * 7 + seed) % 26);
+  return text;
+}
+
+std::vector<Workload> make_workloads(std::size_t target) {
+  std::vector<Workload> all;
+  // SET / INCR / HSET answers: the smallest replies, where per-reply overhead is everything.
+  all.push_back(repeat("status+integer", target, [](std::string& out, std::size_t i) {
+    if (i % 2 == 0)
+      out += "+OK\r\n";
+    else
+      out += ":" + std::to_string(i * 7919 % 1000000) + "\r\n";
+  }));
+  // GET of values of three sizes.
+  for (const auto& [name, size] : {std::pair<const char*, std::size_t>{"bulk 16 B", 16}, {"bulk 1 KiB", 1024},
+                                   {"bulk 1 MiB", 1024 * 1024}}) {
+    const std::string value = text_of(size, size);
+    all.push_back(repeat(name, target, [&value](std::string& out, std::size_t) { append_bulk(out, value); }));
+  }
+  // LRANGE 0 99: an array of 100 short bulk strings.
+  all.push_back(repeat("array of 100 bulk (LRANGE)", target, [](std::string& out, std::size_t i) {
+    append_header(out, '*', 100);
+    for (std::size_t k = 0; k < 100; ++k) append_bulk(out, fmt::format("element:{:06}", (i * 100 + k) % 1000000));
+  }));
+  // HGETALL of 100 fields (RESP2: a flat array of 200 elements, field, value, ...).
+  all.push_back(repeat("array of 200 flat (HGETALL)", target, [](std::string& out, std::size_t i) {
+    append_header(out, '*', 200);
+    for (std::size_t k = 0; k < 100; ++k) {
+      append_bulk(out, fmt::format("field:{}", k));
+      append_bulk(out, fmt::format("value-{}-{}", i % 1000, k));
+    }
+  }));
+  // XRANGE: 10 entries, each [id, [field, value, field, value]]: arrays three deep.
+  all.push_back(repeat("nested arrays (XRANGE)", target, [](std::string& out, std::size_t i) {
+    append_header(out, '*', 10);
+    for (std::size_t k = 0; k < 10; ++k) {
+      append_header(out, '*', 2);
+      append_bulk(out, fmt::format("1526985054{:03}-{}", i % 1000, k));
+      append_header(out, '*', 4);
+      append_bulk(out, "sensor");
+      append_bulk(out, fmt::format("{}", 1000 + k));
+      append_bulk(out, "temperature");
+      append_bulk(out, fmt::format("{}.{}", 19 + k % 5, i % 10));
+    }
+  }));
+  return all;
+}
+
+// A cheap fingerprint of a reply tree, so that the compiler cannot drop the parsing and both
+// parsers can be checked to agree. Walks the whole tree: reading what was parsed is part of
+// what a client does with it.
+std::uint64_t fingerprint(const Reply& reply) {
+  std::uint64_t sum = static_cast<std::uint64_t>(reply.type()) * 31;
+  if (reply.has_text()) sum += reply.str().size() * 131 + static_cast<unsigned char>(reply.str().empty() ? 0 : reply.str()[0]);
+  if (reply.type() == redispp::ReplyType::integer) sum += static_cast<std::uint64_t>(reply.integer());
+  for (const Reply& child : reply.elements()) sum = sum * 7 + fingerprint(child);
+  return sum;
+}
+
+struct Run {
+  double seconds = 0;
+  std::size_t replies = 0;
+  std::uint64_t fingerprint = 0;
+};
+
+// Feeds all of `w` to `parser` and drains it. The parser ends idle: a workload ends with a reply.
+Run parse_all(redispp::Parser& parser, const Workload& w, std::size_t chunk) {
+  Run run;
+  const std::string_view input = w.bytes;
+  const Clock::time_point start = Clock::now();
+  for (std::size_t at = 0; at < input.size(); at += chunk) {
+    parser.feed(input.substr(at, chunk));
+    while (std::optional<Reply> reply = parser.next()) {
+      run.fingerprint += fingerprint(*reply);
+      ++run.replies;
+    }
+  }
+  run.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return run;
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// 1234567 -> "1.23M": rates span six orders of magnitude across the workloads.
+std::string si(double value) {
+  if (value >= 1e9) return fmt::format("{:.2f}G", value / 1e9);
+  if (value >= 1e6) return fmt::format("{:.2f}M", value / 1e6);
+  if (value >= 1e3) return fmt::format("{:.1f}k", value / 1e3);
+  return fmt::format("{:.0f}", value);
+}
+
+struct Options {
+  bool smoke = false;
+  std::size_t rounds = 0;  // 0: the mode's default
+  std::size_t chunk = 16 * 1024;
+  std::string only;  // run the workloads whose name contains this
+};
+
+constexpr const char* usage =
+    "usage: bench_parser [--smoke] [--rounds N] [--chunk BYTES] [--only TEXT]\n"
+    "  --smoke        tiny workloads, two rounds: checks the benchmark runs (well under 2 s)\n"
+    "  --rounds N     rounds per parser (default 7; the median round is reported)\n"
+    "  --chunk BYTES  bytes fed per call, like one socket read (default 16384)\n"
+    "  --only TEXT    only the workloads whose name contains TEXT (\"bulk\", \"LRANGE\")\n";
+
+std::optional<Options> parse_options(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    auto number = [&](std::size_t& out) {
+      if (i + 1 >= argc) return false;
+      char* end = nullptr;
+      const unsigned long long value = std::strtoull(argv[++i], &end, 10);
+      if (end == argv[i] || *end != '\0' || value == 0) return false;
+      out = static_cast<std::size_t>(value);
+      return true;
+    };
+    if (arg == "--smoke") {
+      options.smoke = true;
+    } else if (arg == "--rounds") {
+      if (!number(options.rounds)) return std::nullopt;
+    } else if (arg == "--chunk") {
+      if (!number(options.chunk)) return std::nullopt;
+    } else if (arg == "--only" && i + 1 < argc) {
+      options.only = argv[++i];
+    } else {
+      return std::nullopt;
+    }
+  }
+  return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::optional<Options> options = parse_options(argc, argv);
+  if (!options) {
+    std::fputs(usage, stderr);
+    return EXIT_FAILURE;
+  }
+  const std::size_t target = options->smoke ? 256 * 1024 : 32 * 1024 * 1024;
+  const std::size_t rounds = options->rounds != 0 ? options->rounds : options->smoke ? 2 : 7;
+
+  std::vector<ParserKind> kinds{ParserKind::builtin};
+#ifdef REDISPP_WITH_HIREDIS
+  kinds.push_back(ParserKind::hiredis);
+  const std::string hiredis = "hiredis " + redispp::HiredisParser::hiredis_version();
+#else
+  const std::string hiredis = "hiredis: not built (REDISPP_WITH_HIREDIS=OFF)";
+#endif
+  fmt::print("bench_parser: {} bytes per feed, {} rounds per parser, median round; {}\n", options->chunk, rounds,
+             hiredis);
+  fmt::print("{:<28} {:>9} {:>9} | {:>11} {:>9} | {:>11} {:>9} | {:>15}\n", "workload", "replies", "MB",
+             "builtin r/s", "MB/s", "hiredis r/s", "MB/s", "builtin/hiredis");
+
+  bool agreed = true;
+  for (const Workload& w : make_workloads(target)) {
+    if (w.name.find(options->only) == std::string::npos) continue;
+    std::vector<std::vector<double>> seconds(kinds.size());
+    std::vector<std::uint64_t> fingerprints(kinds.size());
+    // One parser per kind for all rounds, as a connection keeps its parser: buffers grown in
+    // the untimed warm-up round are reused, as they would be after a connection's first replies.
+    std::vector<std::unique_ptr<redispp::Parser>> parsers;
+    for (ParserKind kind : kinds) parsers.push_back(redispp::make_parser(kind));
+    for (std::size_t round = 0; round <= rounds; ++round) {
+      // Alternate who goes first: neither always runs on a cache the other just warmed.
+      for (std::size_t k = 0; k < kinds.size(); ++k) {
+        const std::size_t which = round % 2 == 0 ? k : kinds.size() - 1 - k;
+        const Run run = parse_all(*parsers[which], w, options->chunk);
+        if (run.replies != w.replies) {
+          fmt::print(stderr, "{} parser read {} replies of {} in \"{}\"\n", redispp::to_string(kinds[which]),
+                     run.replies, w.replies, w.name);
+          agreed = false;
+        }
+        if (round == 0) continue;  // the warm-up
+        seconds[which].push_back(run.seconds);
+        fingerprints[which] = run.fingerprint;
+      }
+    }
+    const double mb = static_cast<double>(w.bytes.size()) / 1e6;
+    std::vector<double> time(kinds.size());
+    for (std::size_t k = 0; k < kinds.size(); ++k) time[k] = median(seconds[k]);
+    std::string line = fmt::format("{:<28} {:>9} {:>9.1f} | {:>11} {:>9.0f}", w.name, w.replies, mb,
+                                   si(static_cast<double>(w.replies) / time[0]), mb / time[0]);
+    if (kinds.size() > 1) {
+      line += fmt::format(" | {:>11} {:>9.0f} | {:>14.2f}x", si(static_cast<double>(w.replies) / time[1]),
+                          mb / time[1], time[1] / time[0]);
+      if (fingerprints[0] != fingerprints[1]) {
+        fmt::print(stderr, "the parsers disagree on \"{}\"\n", w.name);
+        agreed = false;
+      }
+    } else {
+      line += fmt::format(" | {:>11} {:>9} | {:>15}", "-", "-", "-");
+    }
+    fmt::print("{}\n", line);
+  }
+  if (kinds.size() > 1) fmt::print("builtin/hiredis: the built-in parser's throughput over hiredis' (above 1: built-in faster)\n");
+  return agreed ? EXIT_SUCCESS : EXIT_FAILURE;
+}
