@@ -1,13 +1,64 @@
 #pragma once
 // Generic (key space) commands. https://redis.io/commands/?group=generic
+//
+// Reply types, as redis-py's response callbacks decide them:
+//   0/1 answers (EXPIRE, PERSIST, COPY, MOVE, RENAMENX) and OK (RENAME, RESTORE) -> bool;
+//   MIGRATE -> bool: true when keys moved (OK), false when none of them existed (NOKEY);
+//   counts and times (DEL, TOUCH, TTL, EXPIRETIME, WAIT, SORT ... STORE) -> long long, with
+//   Redis' own -1 (no expiry) and -2 (no key) kept as they are;
+//   DUMP -> std::optional<std::string> (binary; nullopt for a missing key);
+//   RANDOMKEY -> std::optional<std::string> (nullopt in an empty database);
+//   OBJECT ENCODING -> std::optional<std::string>; OBJECT FREQ / IDLETIME / REFCOUNT ->
+//   std::optional<long long> (nullopt for a missing key); OBJECT HELP -> lines of text;
+//   SORT / SORT_RO -> std::vector<std::optional<std::string>> (a GET pattern that names a
+//   missing key or field gives nullopt).
 
 #include <chrono>   // std::chrono
 #include <cstdint>  // std::uint64_t
+#include <optional> // std::optional
 #include <string>   // std::string
 #include <vector>   // std::vector
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+
+namespace redispp {
+
+/// SORT / SORT_RO options. Every field is optional:
+///   r.sort("ids", {.by = "weight_*", .count = 10, .get = {"#", "name_*"}, .desc = true});
+struct SortOptions {
+  std::string by = {};                         // BY pattern ("nosort" skips sorting); empty = none
+  std::optional<long long> offset = std::nullopt;  // LIMIT offset (0 when only count is given)
+  std::optional<long long> count = std::nullopt;   // LIMIT count (all when only offset is given)
+  std::vector<std::string> get = {};           // GET patterns, in order ("#" = the element itself)
+  bool desc = false;                           // DESC instead of ASC
+  bool alpha = false;                          // compare as strings, not numbers
+};
+
+/// COPY options: another database, and whether to overwrite an existing destination.
+struct CopyOptions {
+  std::optional<long long> db = std::nullopt;
+  bool replace = false;
+};
+
+/// RESTORE options. With absttl the ttl given is a Unix time in milliseconds, not a duration.
+struct RestoreOptions {
+  bool replace = false;
+  bool absttl = false;
+  std::optional<std::chrono::seconds> idletime = std::nullopt;  // IDLETIME (LRU policies)
+  std::optional<long long> freq = std::nullopt;                // FREQ (LFU policies)
+};
+
+/// MIGRATE options: COPY, REPLACE, and credentials for the target (AUTH password, or AUTH2
+/// username password when a username is given).
+struct MigrateOptions {
+  bool copy = false;
+  bool replace = false;
+  std::string username = {};
+  std::string password = {};
+};
+
+}  // namespace redispp
 
 namespace redispp::cmd {
 
@@ -19,6 +70,26 @@ inline void add_scan_options(ArgumentWriter& w, const ScanOptions& o) {
   if (!o.match.empty()) w.add("MATCH", o.match);
   if (o.count) w.add("COUNT", *o.count);
   if (!o.type.empty()) w.add("TYPE", o.type);
+}
+inline void add_sort_options(ArgumentWriter& w, const SortOptions& o) {
+  if (!o.by.empty()) w.add("BY", o.by);
+  if (o.offset || o.count) w.add("LIMIT", o.offset.value_or(0), o.count.value_or(-1));
+  for (const auto& pattern : o.get) w.add("GET", pattern);
+  w.add_if(o.desc, "DESC").add_if(o.alpha, "ALPHA");
+}
+inline void add_migrate_options(ArgumentWriter& w, const MigrateOptions& o) {
+  w.add_if(o.copy, "COPY").add_if(o.replace, "REPLACE");
+  if (!o.password.empty()) {
+    if (o.username.empty())
+      w.add("AUTH", o.password);
+    else
+      w.add("AUTH2", o.username, o.password);
+  }
+}
+/// MIGRATE answers OK, or NOKEY when no key given existed.
+inline bool migrate_reply(Reply&& reply) {
+  if (!reply.is_error() && reply.type() == ReplyType::simple_string && reply.str() == "NOKEY") return false;
+  return convert<bool>(std::move(reply));
 }
 }  // namespace detail
 
@@ -72,6 +143,84 @@ inline Command<ScanPage<std::vector<std::string>>> scan(std::uint64_t cursor, co
   return Command<ScanPage<std::vector<std::string>>>(std::move(w).finish());
 }
 
+template <class... Keys>
+Command<long long> touch(const Keys&... keys) { return make_command<long long>("TOUCH", keys...); }
+/// Unix time (seconds) at which the key expires; -1 no expiry, -2 no such key.
+inline Command<long long> expiretime(std::string_view key) { return make_command<long long>("EXPIRETIME", key); }
+inline Command<long long> pexpiretime(std::string_view key) { return make_command<long long>("PEXPIRETIME", key); }
+inline Command<std::optional<std::string>> randomkey() { return make_command<std::optional<std::string>>("RANDOMKEY"); }
+inline Command<bool> copy(std::string_view source, std::string_view destination, const CopyOptions& o) {
+  ArgumentWriter w("COPY", source, destination);
+  if (o.db) w.add("DB", *o.db);
+  w.add_if(o.replace, "REPLACE");
+  return Command<bool>(std::move(w).finish());
+}
+inline Command<bool> move(std::string_view key, long long db) { return make_command<bool>("MOVE", key, db); }
+inline Command<std::optional<std::string>> dump(std::string_view key) {
+  return make_command<std::optional<std::string>>("DUMP", key);
+}
+template <class V>
+Command<bool> restore(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& o) {
+  ArgumentWriter w("RESTORE", key, ttl.count(), serialized);
+  w.add_if(o.replace, "REPLACE").add_if(o.absttl, "ABSTTL");
+  if (o.idletime) w.add("IDLETIME", o.idletime->count());
+  if (o.freq) w.add("FREQ", *o.freq);
+  return Command<bool>(std::move(w).finish());
+}
+/// MIGRATE of one key.
+inline Command<bool> migrate(std::string_view host, int port, std::string_view key, long long destination_db,
+                             std::chrono::milliseconds timeout, const MigrateOptions& o) {
+  ArgumentWriter w("MIGRATE", host, port, key, destination_db, timeout.count());
+  detail::add_migrate_options(w, o);
+  return Command<bool>(std::move(w).finish(), &detail::migrate_reply);
+}
+/// MIGRATE of several keys (the KEYS form: the key argument is empty).
+template <class Keys>
+Command<bool> migrate_keys(std::string_view host, int port, const Keys& keys, long long destination_db,
+                           std::chrono::milliseconds timeout, const MigrateOptions& o) {
+  ArgumentWriter w("MIGRATE", host, port, "", destination_db, timeout.count());
+  detail::add_migrate_options(w, o);
+  w.add("KEYS", keys);
+  return Command<bool>(std::move(w).finish(), &detail::migrate_reply);
+}
+inline Command<std::optional<std::string>> object_encoding(std::string_view key) {
+  return make_command<std::optional<std::string>>("OBJECT", "ENCODING", key);
+}
+inline Command<std::optional<long long>> object_freq(std::string_view key) {
+  return make_command<std::optional<long long>>("OBJECT", "FREQ", key);
+}
+inline Command<std::optional<long long>> object_idletime(std::string_view key) {
+  return make_command<std::optional<long long>>("OBJECT", "IDLETIME", key);
+}
+inline Command<std::optional<long long>> object_refcount(std::string_view key) {
+  return make_command<std::optional<long long>>("OBJECT", "REFCOUNT", key);
+}
+inline Command<std::vector<std::string>> object_help() {
+  return make_command<std::vector<std::string>>("OBJECT", "HELP");
+}
+inline Command<std::vector<std::optional<std::string>>> sort(std::string_view key, const SortOptions& o) {
+  ArgumentWriter w("SORT", key);
+  detail::add_sort_options(w, o);
+  return Command<std::vector<std::optional<std::string>>>(std::move(w).finish());
+}
+inline Command<std::vector<std::optional<std::string>>> sort_ro(std::string_view key, const SortOptions& o) {
+  ArgumentWriter w("SORT_RO", key);
+  detail::add_sort_options(w, o);
+  return Command<std::vector<std::optional<std::string>>>(std::move(w).finish());
+}
+/// SORT ... STORE destination: how many elements were stored.
+inline Command<long long> sort_store(std::string_view key, std::string_view destination, const SortOptions& o) {
+  ArgumentWriter w("SORT", key);
+  detail::add_sort_options(w, o);
+  w.add("STORE", destination);
+  return Command<long long>(std::move(w).finish());
+}
+/// WAIT: how many replicas acknowledged the connection's writes within `timeout` (0 = forever).
+inline Command<long long> wait(long long numreplicas, std::chrono::milliseconds timeout) {
+  return make_command<long long>("WAIT", numreplicas, timeout.count())
+      .blocking(timeout.count() == 0 ? std::chrono::milliseconds{-1} : timeout);
+}
+
 }  // namespace redispp::cmd
 
 namespace redispp {
@@ -115,6 +264,47 @@ class KeyCommands {
   decltype(auto) keys(std::string_view pattern = "*") { return run(cmd::keys(pattern)); }
   /// https://redis.io/commands/scan — one page: {cursor, keys}; cursor 0 means done.
   decltype(auto) scan(std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::scan(cursor, options)); }
+  /// https://redis.io/commands/touch — how many of the keys exist (their access time is updated).
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) decltype(auto) touch(const Keys&... keys) { return run(cmd::touch(keys...)); }
+  decltype(auto) touch(KeyList keys) { return run(cmd::touch(keys)); }
+  /// https://redis.io/commands/expiretime — Unix seconds; -1 no expiry, -2 no such key.
+  decltype(auto) expiretime(std::string_view key) { return run(cmd::expiretime(key)); }
+  /// https://redis.io/commands/pexpiretime — Unix milliseconds; -1 no expiry, -2 no such key.
+  decltype(auto) pexpiretime(std::string_view key) { return run(cmd::pexpiretime(key)); }
+  /// https://redis.io/commands/randomkey — nullopt when the database is empty.
+  decltype(auto) randomkey() { return run(cmd::randomkey()); }
+  /// https://redis.io/commands/copy — false when the destination exists (without replace).
+  decltype(auto) copy(std::string_view source, std::string_view destination, const CopyOptions& options = {}) { return run(cmd::copy(source, destination, options)); }
+  /// https://redis.io/commands/move — false when the key is missing or exists in `db`.
+  decltype(auto) move(std::string_view key, long long db) { return run(cmd::move(key, db)); }
+  /// https://redis.io/commands/dump — the serialized value (binary), nullopt for a missing key.
+  decltype(auto) dump(std::string_view key) { return run(cmd::dump(key)); }
+  /// https://redis.io/commands/restore — from dump(); ttl 0 = no expiry.
+  ///   r.restore("copy", 0ms, *r.dump("k"), {.replace = true});
+  template <Argument V> decltype(auto) restore(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore(key, ttl, serialized, options)); }
+  /// https://redis.io/commands/migrate — one key, or (a range or list of keys) the KEYS form;
+  /// false when none of the keys existed (NOKEY).
+  decltype(auto) migrate(std::string_view host, int port, std::string_view key, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate(host, port, key, destination_db, timeout, options)); }
+  template <Argument Keys> requires detail::range_argument<Keys> decltype(auto) migrate(std::string_view host, int port, const Keys& keys, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate_keys(host, port, keys, destination_db, timeout, options)); }
+  decltype(auto) migrate(std::string_view host, int port, KeyList keys, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate_keys(host, port, keys, destination_db, timeout, options)); }
+  /// https://redis.io/commands/object-encoding — "listpack", "hashtable", "int" ...; nullopt for a missing key.
+  decltype(auto) object_encoding(std::string_view key) { return run(cmd::object_encoding(key)); }
+  /// https://redis.io/commands/object-freq — needs an LFU maxmemory-policy (else ResponseError).
+  decltype(auto) object_freq(std::string_view key) { return run(cmd::object_freq(key)); }
+  /// https://redis.io/commands/object-idletime — seconds since last access (not under LFU policies).
+  decltype(auto) object_idletime(std::string_view key) { return run(cmd::object_idletime(key)); }
+  /// https://redis.io/commands/object-refcount
+  decltype(auto) object_refcount(std::string_view key) { return run(cmd::object_refcount(key)); }
+  /// https://redis.io/commands/object-help
+  decltype(auto) object_help() { return run(cmd::object_help()); }
+  /// https://redis.io/commands/sort — the sorted elements (or GET values; nullopt where missing).
+  decltype(auto) sort(std::string_view key, const SortOptions& options = {}) { return run(cmd::sort(key, options)); }
+  /// https://redis.io/commands/sort with STORE — how many elements were stored in `destination`.
+  decltype(auto) sort_store(std::string_view key, std::string_view destination, const SortOptions& options = {}) { return run(cmd::sort_store(key, destination, options)); }
+  /// https://redis.io/commands/sort_ro — SORT without STORE, allowed on replicas.
+  decltype(auto) sort_ro(std::string_view key, const SortOptions& options = {}) { return run(cmd::sort_ro(key, options)); }
+  /// https://redis.io/commands/wait — replicas that acknowledged; blocks up to `timeout` (0 = forever).
+  decltype(auto) wait(long long numreplicas, std::chrono::milliseconds timeout) { return run(cmd::wait(numreplicas, timeout)); }
 
  private:
   template <class T>
