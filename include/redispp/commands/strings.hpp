@@ -1,9 +1,17 @@
 #pragma once
 // String commands. https://redis.io/commands/?group=string
+//
+// Reply types: values -> std::optional<std::string> where a key may be missing (GET, GETDEL,
+// SET ... GET), std::string where Redis answers "" instead (GETRANGE, SUBSTR, LCS); OK -> bool;
+// lengths and counters -> long long; INCRBYFLOAT -> double. LCS comes in three methods, one per
+// reply shape: lcs() -> the common string, lcs_len() -> long long, lcs_idx() -> LcsMatches (the
+// IDX reply is a flat array in RESP2 and a map in RESP3; both give the same struct).
 
 #include <chrono>    // std::chrono
 #include <optional>  // std::optional
 #include <string>    // std::string
+#include <type_traits>  // std::type_identity
+#include <utility>   // std::pair
 #include <vector>    // std::vector
 
 #include <redispp/commands/command.hpp>
@@ -32,6 +40,45 @@ struct GetExOptions {
   std::optional<UnixSeconds> exat = std::nullopt;
   std::optional<UnixMilliseconds> pxat = std::nullopt;
   bool persist = false;
+};
+
+/// LCS ... IDX options: MINMATCHLEN (skip shorter matches) and WITHMATCHLEN.
+struct LcsIdxOptions {
+  std::optional<long long> min_match_len = std::nullopt;
+  bool with_match_len = false;
+};
+
+/// One matching range of LCS ... IDX: inclusive [first, last] positions in each key's value.
+struct LcsMatch {
+  std::pair<long long, long long> a;   // in the first key
+  std::pair<long long, long long> b;   // in the second key
+  std::optional<long long> length = std::nullopt;  // only with LcsIdxOptions::with_match_len
+};
+
+/// The LCS ... IDX reply: the matches (from the end of the strings, as Redis lists them) and the
+/// length of the longest common subsequence.
+struct LcsMatches {
+  std::vector<LcsMatch> matches;
+  long long len = 0;
+
+  friend LcsMatches redispp_from_reply(Reply&& reply, std::type_identity<LcsMatches>) {
+    LcsMatches out;
+    for (auto& [name, value] : convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply))) {
+      if (name == "len") {
+        out.len = convert<long long>(std::move(value));
+      } else if (name == "matches") {
+        for (Reply& match : value.elements()) {
+          auto& parts = match.elements();
+          if (parts.size() < 2) throw DataError("LCS IDX: a match with fewer than two ranges");
+          LcsMatch m{convert<std::pair<long long, long long>>(std::move(parts[0])),
+                     convert<std::pair<long long, long long>>(std::move(parts[1]))};
+          if (parts.size() > 2) m.length = convert<long long>(std::move(parts[2]));
+          out.matches.push_back(std::move(m));
+        }
+      }
+    }
+    return out;
+  }
 };
 
 namespace cmd {
@@ -109,6 +156,23 @@ Command<long long> setrange(std::string_view key, long long offset, const V& val
   return make_command<long long>("SETRANGE", key, offset, value);
 }
 
+/// SUBSTR: the old name of GETRANGE.
+inline Command<std::string> substr(std::string_view key, long long start, long long end) {
+  return make_command<std::string>("SUBSTR", key, start, end);
+}
+inline Command<std::string> lcs(std::string_view key1, std::string_view key2) {
+  return make_command<std::string>("LCS", key1, key2);
+}
+inline Command<long long> lcs_len(std::string_view key1, std::string_view key2) {
+  return make_command<long long>("LCS", key1, key2, "LEN");
+}
+inline Command<LcsMatches> lcs_idx(std::string_view key1, std::string_view key2, const LcsIdxOptions& o) {
+  ArgumentWriter w("LCS", key1, key2, "IDX");
+  if (o.min_match_len) w.add("MINMATCHLEN", *o.min_match_len);
+  w.add_if(o.with_match_len, "WITHMATCHLEN");
+  return Command<LcsMatches>(std::move(w).finish());
+}
+
 }  // namespace cmd
 }  // namespace redispp
 
@@ -163,6 +227,14 @@ class StringCommands {
   decltype(auto) getrange(std::string_view key, long long start, long long end) { return run(cmd::getrange(key, start, end)); }
   /// https://redis.io/commands/setrange — the new length.
   template <Argument V> decltype(auto) setrange(std::string_view key, long long offset, const V& value) { return run(cmd::setrange(key, offset, value)); }
+  /// https://redis.io/commands/substr (deprecated: getrange)
+  decltype(auto) substr(std::string_view key, long long start, long long end) { return run(cmd::substr(key, start, end)); }
+  /// https://redis.io/commands/lcs — the longest common subsequence of two keys' values.
+  decltype(auto) lcs(std::string_view key1, std::string_view key2) { return run(cmd::lcs(key1, key2)); }
+  /// https://redis.io/commands/lcs with LEN — only its length.
+  decltype(auto) lcs_len(std::string_view key1, std::string_view key2) { return run(cmd::lcs_len(key1, key2)); }
+  /// https://redis.io/commands/lcs with IDX — where it matches: LcsMatches{matches, len}.
+  decltype(auto) lcs_idx(std::string_view key1, std::string_view key2, const LcsIdxOptions& options = {}) { return run(cmd::lcs_idx(key1, key2, options)); }
 
  private:
   template <class T>
