@@ -4,8 +4,15 @@
 // Blocking commands (BLPOP, BRPOP, BLMOVE) take their timeout as a duration (fractions of a
 // second allowed, 0 = wait forever); the connection's socket_timeout is extended by it, so the
 // socket never gives up before the server does.
+//
+// Reply types: one element -> std::optional<std::string> (nullopt: empty list, or a blocking
+// pop's timeout); pops with a count -> std::optional<std::vector<std::string>>; BLPOP/BRPOP ->
+// std::optional<std::pair<list, element>>; LMPOP/BLMPOP -> std::optional<std::pair<list,
+// elements>>; lengths and LINSERT/LREM counts -> long long; LSET/LTRIM's OK -> bool.
 
 #include <chrono>    // std::chrono
+#include <cstddef>   // std::size_t
+#include <iterator>  // std::ranges::distance
 #include <optional>  // std::optional
 #include <string>    // std::string
 #include <utility>   // std::pair
@@ -32,6 +39,14 @@ inline double block_seconds(std::chrono::milliseconds timeout) noexcept {
 }
 inline std::chrono::milliseconds socket_extension(std::chrono::milliseconds timeout) noexcept {
   return timeout.count() == 0 ? std::chrono::milliseconds{-1} : timeout;
+}
+/// LMPOP's numkeys: one for a single key, the element count for a range of keys.
+template <class Keys>
+std::size_t lmpop_numkeys(const Keys& keys) {
+  if constexpr (redispp::detail::range_argument<Keys>)
+    return static_cast<std::size_t>(std::ranges::distance(keys));
+  else
+    return 1;
 }
 }  // namespace detail
 
@@ -126,6 +141,27 @@ inline Command<std::optional<std::string>> blmove(std::string_view source, std::
       .blocking(detail::socket_extension(timeout));
 }
 
+inline Command<std::optional<std::string>> rpoplpush(std::string_view source, std::string_view destination) {
+  return make_command<std::optional<std::string>>("RPOPLPUSH", source, destination);
+}
+inline Command<std::optional<std::string>> brpoplpush(std::string_view source, std::string_view destination,
+                                                      std::chrono::milliseconds timeout) {
+  return make_command<std::optional<std::string>>("BRPOPLPUSH", source, destination, detail::block_seconds(timeout))
+      .blocking(detail::socket_extension(timeout));
+}
+/// LMPOP / BLMPOP: the list popped from and its elements, or nullopt when all were empty.
+using ListPop = std::optional<std::pair<std::string, std::vector<std::string>>>;
+template <class Keys>
+Command<ListPop> lmpop(const Keys& keys, ListEnd from, long long count) {
+  return make_command<ListPop>("LMPOP", detail::lmpop_numkeys(keys), keys, detail::end_name(from), "COUNT", count);
+}
+template <class Keys>
+Command<ListPop> blmpop(const Keys& keys, ListEnd from, std::chrono::milliseconds timeout, long long count) {
+  return make_command<ListPop>("BLMPOP", detail::block_seconds(timeout), detail::lmpop_numkeys(keys), keys,
+                               detail::end_name(from), "COUNT", count)
+      .blocking(detail::socket_extension(timeout));
+}
+
 }  // namespace cmd
 }  // namespace redispp
 
@@ -177,6 +213,17 @@ class ListCommands {
   decltype(auto) brpop(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(keys, timeout)); }
   /// https://redis.io/commands/blmove
   decltype(auto) blmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to, std::chrono::milliseconds timeout) { return run(cmd::blmove(source, destination, from, to, timeout)); }
+  /// https://redis.io/commands/rpoplpush (deprecated: lmove) — the element moved, or nullopt.
+  decltype(auto) rpoplpush(std::string_view source, std::string_view destination) { return run(cmd::rpoplpush(source, destination)); }
+  /// https://redis.io/commands/brpoplpush (deprecated: blmove) — nullopt after `timeout` (0 = forever).
+  decltype(auto) brpoplpush(std::string_view source, std::string_view destination, std::chrono::milliseconds timeout) { return run(cmd::brpoplpush(source, destination, timeout)); }
+  /// https://redis.io/commands/lmpop — up to `count` elements from the first non-empty list:
+  /// (list, elements), or nullopt.  r.lmpop({"a", "b"}, ListEnd::left, 10)
+  template <Argument Keys> decltype(auto) lmpop(const Keys& keys, ListEnd from, long long count = 1) { return run(cmd::lmpop(keys, from, count)); }
+  decltype(auto) lmpop(KeyList keys, ListEnd from, long long count = 1) { return run(cmd::lmpop(keys, from, count)); }
+  /// https://redis.io/commands/blmpop — as lmpop, waiting up to `timeout` (0 = forever).
+  template <Argument Keys> decltype(auto) blmpop(const Keys& keys, ListEnd from, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::blmpop(keys, from, timeout, count)); }
+  decltype(auto) blmpop(KeyList keys, ListEnd from, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::blmpop(keys, from, timeout, count)); }
 
  private:
   template <class T>
