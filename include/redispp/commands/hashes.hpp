@@ -1,5 +1,11 @@
 #pragma once
 // Hash commands. https://redis.io/commands/?group=hash
+//
+// Reply types: HGETALL -> std::unordered_map<field, value> (a flat array in RESP2, a map in
+// RESP3: the same map); HGET -> std::optional<std::string>; HMGET -> one optional per field;
+// HSET/HDEL/HLEN/HSTRLEN -> long long; HEXISTS/HSETNX -> bool, HMSET's OK -> bool;
+// HINCRBYFLOAT -> double; HRANDFIELD ... WITHVALUES -> std::vector<std::pair<field, value>>
+// (order and repeats matter there, so not a map); HSCAN -> ScanPage<unordered_map>.
 
 #include <cstdint>        // std::uint64_t
 #include <optional>       // std::optional
@@ -73,6 +79,11 @@ inline Command<std::vector<std::pair<std::string, std::string>>> hrandfield_with
                                                                                         long long count) {
   return make_command<std::vector<std::pair<std::string, std::string>>>("HRANDFIELD", key, count, "WITHVALUES");
 }
+/// HMSET (deprecated since Redis 4: HSET takes many fields): OK -> true.
+template <class Pairs>
+Command<bool> hmset(std::string_view key, const Pairs& mapping) {
+  return make_command<bool>("HMSET", key, mapping);
+}
 inline Command<ScanPage<std::unordered_map<std::string, std::string>>> hscan(std::string_view key,
                                                                             std::uint64_t cursor,
                                                                             const ScanOptions& o) {
@@ -126,6 +137,9 @@ class HashCommands {
   decltype(auto) hrandfield(std::string_view key, long long count) { return run(cmd::hrandfield(key, count)); }
   /// https://redis.io/commands/hrandfield with WITHVALUES — (field, value) pairs.
   decltype(auto) hrandfield_withvalues(std::string_view key, long long count) { return run(cmd::hrandfield_withvalues(key, count)); }
+  /// https://redis.io/commands/hmset (deprecated: hset with a mapping) — a map or range of pairs.
+  template <Argument Pairs> decltype(auto) hmset(std::string_view key, const Pairs& mapping) { return run(cmd::hmset(key, mapping)); }
+  decltype(auto) hmset(std::string_view key, PairList mapping) { return run(cmd::hmset(key, mapping)); }
   /// https://redis.io/commands/hscan — one page: {cursor, field -> value}.
   decltype(auto) hscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::hscan(key, cursor, options)); }
 
