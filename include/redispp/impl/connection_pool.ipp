@@ -7,7 +7,9 @@
 
 #include <unistd.h>  // getpid
 
-#include <utility>  // std::exchange
+#include <algorithm>  // std::sort, std::min
+#include <string>     // std::string
+#include <utility>    // std::exchange
 #include <vector>   // std::vector
 
 #include <fmt/format.h>
@@ -44,6 +46,7 @@ REDISPP_DECL ConnectionPool::ConnectionPool(ConnectionOptions options, PoolOptio
     : options_(std::move(options)), pool_options_(pool_options), owner_pid_(static_cast<int>(::getpid())) {
   if (pool_options_.max_connections == 0) throw DataError("PoolOptions::max_connections must be at least 1");
   if (pool_options_.timeout.count() < 0) throw DataError("PoolOptions::timeout must not be negative");
+  leased_.reserve(std::min<std::size_t>(pool_options_.max_connections, 256));
 }
 
 REDISPP_DECL ConnectionPool::~ConnectionPool() = default;
@@ -56,19 +59,19 @@ REDISPP_DECL void ConnectionPool::check_fork_locked() {
   // every count (the parent's leases are not ours to wait for).
   for (auto& connection : idle_) connection->abandon();
   idle_.clear();
+  leased_.clear();
   in_use_ = 0;
   waiting_ = 0;
   ++generation_;
   owner_pid_ = pid;
 }
 
-REDISPP_DECL Lease ConnectionPool::lease(std::unique_ptr<Connection> connection) noexcept {
+REDISPP_DECL Lease ConnectionPool::lease(std::unique_ptr<Connection> connection, const std::source_location& where) {
+  leased_.push_back(LeaseRecord{connection.get(), where, clock::now(), false});
   return Lease(this, std::move(connection), generation_, owner_pid_);
 }
 
 REDISPP_DECL Lease ConnectionPool::acquire(std::source_location where) {
-  (void)where;  // kept in the signature for lease diagnostics (leases held too long)
-  using clock = std::chrono::steady_clock;
   const auto started = clock::now();
   const auto deadline = started + pool_options_.timeout;
   bool counted_wait = false;
@@ -79,8 +82,9 @@ REDISPP_DECL Lease ConnectionPool::acquire(std::source_location where) {
     // The most recently returned connection first: its socket is the least likely to have
     // been closed by an idle time-out somewhere.
     while (!idle_.empty()) {
-      Lease candidate = lease(std::move(idle_.back()));
+      std::unique_ptr<Connection> connection = std::move(idle_.back());
       idle_.pop_back();
+      Lease candidate = lease(std::move(connection), where);
       ++in_use_;
       lock.unlock();
       if (!candidate->is_stale()) return candidate;
@@ -91,8 +95,8 @@ REDISPP_DECL Lease ConnectionPool::acquire(std::source_location where) {
       lock.lock();
     }
     if (in_use_ < pool_options_.max_connections) {
+      Lease fresh = lease(std::make_unique<Connection>(options_), where);
       ++in_use_;
-      Lease fresh = lease(std::make_unique<Connection>(options_));
       lock.unlock();
       fresh->connect();  // on failure the lease gives the slot back as it unwinds
       lock.lock();
@@ -106,6 +110,16 @@ REDISPP_DECL Lease ConnectionPool::acquire(std::source_location where) {
     if (!counted_wait) {
       ++total_waits_;
       counted_wait = true;
+      // Having to wait is when a leak shows: tell about leases held too long, if asked to.
+      if (pool_options_.long_lease_threshold.count() > 0 && pool_options_.on_long_lease) {
+        const std::vector<HeldLease> long_leases = take_long_leases_locked();
+        if (!long_leases.empty()) {
+          lock.unlock();
+          report(long_leases);
+          lock.lock();
+          continue;  // a connection may have come back meanwhile
+        }
+      }
     }
     ++waiting_;
     available_.wait_until(lock, deadline);
@@ -113,18 +127,72 @@ REDISPP_DECL Lease ConnectionPool::acquire(std::source_location where) {
   }
 }
 
+namespace detail {
+// "orders.cpp:88": enough to find the line, short enough for an error message.
+inline std::string short_site(const std::source_location& where) {
+  std::string_view file = where.file_name();
+  if (const auto slash = file.rfind('/'); slash != std::string_view::npos) file.remove_prefix(slash + 1);
+  return fmt::format("{}:{}", file, where.line());
+}
+}  // namespace detail
+
 REDISPP_DECL void ConnectionPool::throw_exhausted(std::chrono::milliseconds waited) {
+  std::string longest;
+  const std::vector<HeldLease> held = held_leases_locked(std::chrono::milliseconds{0});
+  for (std::size_t i = 0; i < held.size() && i < 3; ++i)
+    longest += fmt::format("{}held {:.1f} s at {}", i == 0 ? "; longest leases: " : ", ",
+                           static_cast<double>(held[i].held.count()) / 1000.0, detail::short_site(held[i].where));
   throw MaxConnectionsError(fmt::format(
-      "no free connection to {} after {} ms: {} of {} in use, {} waiting (max_connections={}); raise "
+      "no free connection to {} after {} ms: {} of {} in use, {} waiting (max_connections={}){}; raise "
       "PoolOptions::max_connections or timeout, or look for connections held too long (a Lease or Pipeline kept alive)",
       endpoint_name(options_), waited.count(), in_use_, pool_options_.max_connections, waiting_,
-      pool_options_.max_connections));
+      pool_options_.max_connections, longest));
+}
+
+REDISPP_DECL std::vector<HeldLease> ConnectionPool::held_leases_locked(std::chrono::milliseconds longer_than) const {
+  const auto now = clock::now();
+  std::vector<HeldLease> held;
+  for (const LeaseRecord& record : leased_) {
+    const auto age = std::chrono::duration_cast<std::chrono::milliseconds>(now - record.since);
+    if (age >= longer_than) held.push_back(HeldLease{record.where, age});
+  }
+  std::sort(held.begin(), held.end(), [](const HeldLease& a, const HeldLease& b) { return a.held > b.held; });
+  return held;
+}
+
+REDISPP_DECL std::vector<HeldLease> ConnectionPool::held_leases(std::chrono::milliseconds longer_than) const {
+  std::lock_guard lock(mutex_);
+  return held_leases_locked(longer_than);
+}
+
+REDISPP_DECL std::vector<HeldLease> ConnectionPool::take_long_leases_locked() {
+  const auto now = clock::now();
+  std::vector<HeldLease> found;
+  for (LeaseRecord& record : leased_) {
+    const auto age = std::chrono::duration_cast<std::chrono::milliseconds>(now - record.since);
+    if (!record.reported && age >= pool_options_.long_lease_threshold) {
+      record.reported = true;
+      found.push_back(HeldLease{record.where, age});
+    }
+  }
+  return found;
+}
+
+REDISPP_DECL void ConnectionPool::report(const std::vector<HeldLease>& leases) const noexcept {
+  for (const HeldLease& lease : leases) {
+    try {
+      pool_options_.on_long_lease(lease);
+    } catch (...) {
+      // A diagnostics callback must not break the pool; its exception is dropped.
+    }
+  }
 }
 
 REDISPP_DECL void ConnectionPool::give_back(std::unique_ptr<Connection> connection, std::uint64_t generation,
                                             int pid) noexcept {
   if (connection->is_connected()) connection->shrink_buffers();  // outside the lock: may free memory
   std::unique_ptr<Connection> discarded;                            // closed after unlocking
+  std::vector<HeldLease> long_lease;                                // reported after unlocking
   {
     std::lock_guard lock(mutex_);
     check_fork_locked();
@@ -133,6 +201,16 @@ REDISPP_DECL void ConnectionPool::give_back(std::unique_ptr<Connection> connecti
       connection->abandon();
       return;
     }
+    for (std::size_t i = 0; i < leased_.size(); ++i) {
+      if (leased_[i].connection != connection.get()) continue;
+      const auto age = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - leased_[i].since);
+      if (!leased_[i].reported && pool_options_.long_lease_threshold.count() > 0 &&
+          age >= pool_options_.long_lease_threshold && pool_options_.on_long_lease)
+        long_lease.push_back(HeldLease{leased_[i].where, age});
+      leased_[i] = leased_.back();
+      leased_.pop_back();
+      break;
+    }
     --in_use_;
     if (connection->is_connected() && generation == generation_)
       idle_.push_back(std::move(connection));
@@ -140,6 +218,7 @@ REDISPP_DECL void ConnectionPool::give_back(std::unique_ptr<Connection> connecti
       discarded = std::move(connection);
   }
   available_.notify_one();
+  if (!long_lease.empty()) report(long_lease);
 }
 
 REDISPP_DECL void ConnectionPool::disconnect() {

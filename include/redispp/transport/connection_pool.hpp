@@ -80,21 +80,38 @@ class ConnectionPool {
   void disconnect();
 
   PoolStats stats() const;
+  /// The leases out right now and held longer than `longer_than`, longest first, with the
+  /// site that took each: what to look at when the pool runs dry (a "connection leak").
+  std::vector<HeldLease> held_leases(std::chrono::milliseconds longer_than = std::chrono::milliseconds{0}) const;
   const ConnectionOptions& connection_options() const noexcept { return options_; }
   const PoolOptions& pool_options() const noexcept { return pool_options_; }
 
  private:
   friend class Lease;
+  using clock = std::chrono::steady_clock;
+  // One connection out on a lease: which, since when, taken where.
+  struct LeaseRecord {
+    const Connection* connection;
+    std::source_location where;
+    clock::time_point since;
+    bool reported;  // on_long_lease already told about it
+  };
+
   void give_back(std::unique_ptr<Connection> connection, std::uint64_t generation, int pid) noexcept;
   void check_fork_locked();
-  Lease lease(std::unique_ptr<Connection> connection) noexcept;  // mutex_ held
-  [[noreturn]] void throw_exhausted(std::chrono::milliseconds waited);  // mutex_ held
+  // The helpers below run with mutex_ held.
+  Lease lease(std::unique_ptr<Connection> connection, const std::source_location& where);
+  [[noreturn]] void throw_exhausted(std::chrono::milliseconds waited);
+  std::vector<HeldLease> held_leases_locked(std::chrono::milliseconds longer_than) const;
+  std::vector<HeldLease> take_long_leases_locked();  // not yet reported, past the threshold
+  void report(const std::vector<HeldLease>& leases) const noexcept;  // without the lock
 
   const ConnectionOptions options_;
   const PoolOptions pool_options_;
   mutable std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;  // back() is the most recently returned
+  std::vector<LeaseRecord> leased_;                // reserved up front: no allocation per lease
   std::size_t in_use_ = 0;
   std::size_t waiting_ = 0;
   std::size_t created_ = 0;

@@ -8,8 +8,10 @@
 //   socket_keepalive on, protocol 2, parser automatic (the built-in parser),
 //   pool: max_connections 50, timeout 5 s (0 = fail at once when all are in use).
 
-#include <chrono>  // std::chrono::milliseconds
-#include <string>  // std::string
+#include <chrono>           // std::chrono::milliseconds
+#include <functional>       // std::function
+#include <source_location>  // std::source_location
+#include <string>           // std::string
 
 #include <redispp/protocol/parser.hpp>
 
@@ -42,11 +44,23 @@ struct ConnectionOptions {
   ParserLimits parser_limits{};
 };
 
+/// A connection leased from a pool: where it was taken (the caller of ConnectionPool::acquire,
+/// Redis::pipeline ...) and for how long it has been out.
+struct HeldLease {
+  std::source_location where;
+  std::chrono::milliseconds held{0};
+};
+
 struct PoolOptions {
   /// Most connections open at once; a caller beyond that waits up to `timeout`.
   std::size_t max_connections = 50;
   /// How long acquire() waits for a free connection; 0 = fail at once with MaxConnectionsError.
   std::chrono::milliseconds timeout{std::chrono::seconds(5)};
+  /// Leak diagnostics: a lease held longer than this is reported to on_long_lease (once per
+  /// lease: when a caller has to wait for a connection, or when the lease comes back). 0 = off.
+  std::chrono::milliseconds long_lease_threshold{0};
+  /// Called (outside the pool's lock) with the site and age of a lease held past the threshold.
+  std::function<void(const HeldLease&)> on_long_lease = {};
 };
 
 /// "host:port" or "unix:/path": how messages name the server.

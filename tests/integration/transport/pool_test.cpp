@@ -6,6 +6,7 @@
 #include <unistd.h>    // fork, _exit
 
 #include <atomic>
+#include <mutex>
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -182,4 +183,40 @@ TEST_CASE("16 threads over a pool of 4: no lost or crossed replies, consistent s
   CHECK(s.in_use == 0);
   CHECK(s.created <= 4);
   CHECK(s.idle == s.created);
+}
+
+TEST_CASE("leak diagnostics: held leases, their sites, and the long-lease callback", "[pool][leaks]") {
+  std::mutex reported_mutex;
+  std::vector<redispp::HeldLease> reported;
+  redispp::PoolOptions options{.max_connections = 1, .timeout = 100ms};
+  options.long_lease_threshold = 20ms;
+  options.on_long_lease = [&](const redispp::HeldLease& lease) {
+    std::lock_guard lock(reported_mutex);
+    reported.push_back(lease);
+  };
+  auto pool = std::make_shared<redispp::ConnectionPool>(redispp::test::server("plain").options(test_db), options);
+  const int leak_line = __LINE__ + 1;
+  redispp::Lease leaked = pool->acquire();
+  std::this_thread::sleep_for(40ms);
+
+  const std::vector<redispp::HeldLease> held = pool->held_leases(10ms);
+  REQUIRE(held.size() == 1);
+  CHECK(held[0].held >= 40ms);
+  CHECK(static_cast<int>(held[0].where.line()) == leak_line);
+  CHECK_THAT(held[0].where.file_name(), Catch::EndsWith("pool_test.cpp"));
+  CHECK(pool->held_leases(10s).empty());
+
+  // The exhausted pool's error names the site that holds the connection.
+  CHECK_THROWS_WITH(redispp::Redis(pool).ping(), Catch::Contains("longest leases: held ") &&
+                                                     Catch::Contains(fmt::format("at pool_test.cpp:{}", leak_line)));
+  {
+    std::lock_guard lock(reported_mutex);
+    REQUIRE(reported.size() == 1);  // reported once, when a caller had to wait
+    CHECK(static_cast<int>(reported[0].where.line()) == leak_line);
+  }
+  CHECK_THROWS_AS(redispp::Redis(pool).ping(), redispp::MaxConnectionsError);
+  leaked.release();
+  std::lock_guard lock(reported_mutex);
+  CHECK(reported.size() == 1);  // not again: neither on the second wait nor on return
+  CHECK(pool->held_leases().empty());
 }
