@@ -99,6 +99,21 @@ class Redis : public CommandSet<Redis> {
         });
   }
 
+  /// SSCAN as a lazy range of set members.
+  ScanRange<std::vector<std::string>> sscan_iter(std::string key, ScanOptions options = {}) {
+    return ScanRange<std::vector<std::string>>(
+        [self = *this, key = std::move(key), options = std::move(options)](std::uint64_t cursor) mutable {
+          return self.sscan(key, cursor, options);
+        });
+  }
+  /// ZSCAN as a lazy range of (member, score) pairs.
+  ScanRange<std::vector<std::pair<std::string, double>>> zscan_iter(std::string key, ScanOptions options = {}) {
+    return ScanRange<std::vector<std::pair<std::string, double>>>(
+        [self = *this, key = std::move(key), options = std::move(options)](std::uint64_t cursor) mutable {
+          return self.zscan(key, cursor, options);
+        });
+  }
+
   /// The pool this client leases from (shared with others built on it).
   const std::shared_ptr<ConnectionPool>& connection_pool() const noexcept { return pool_; }
 

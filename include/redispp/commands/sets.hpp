@@ -1,17 +1,162 @@
 #pragma once
 // Set commands. https://redis.io/commands/?group=set
+//
+// Reply types (as redis-py's callbacks type them):
+//   SMEMBERS, SINTER, SUNION, SDIFF   std::unordered_set<std::string> (RESP2 array or RESP3 set:
+//                                     the same C++ value; the order is the server's and means nothing)
+//   SPOP / SRANDMEMBER with a count   std::vector<std::string> (SRANDMEMBER with a negative
+//                                     count may repeat members, so no set there)
+//   SPOP / SRANDMEMBER without        std::optional<std::string> (nullopt for a missing key)
+//   SISMEMBER, SMOVE                  bool;  SMISMEMBER  std::vector<bool>, one per member
+//   SADD, SREM, SCARD, S*STORE, SINTERCARD  long long
+//   SSCAN                             ScanPage<std::vector<std::string>> (Redis::sscan_iter ranges)
+
+#include <cstdint>        // std::uint64_t
+#include <optional>       // std::optional
+#include <string>         // std::string
+#include <unordered_set>  // std::unordered_set
+#include <vector>         // std::vector
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
 
 namespace redispp {
 
-namespace cmd {}  // namespace cmd
+/// The members of a set as SMEMBERS, SINTER, SUNION and SDIFF return them.
+using MemberSet = std::unordered_set<std::string>;
+
+namespace cmd {
+
+namespace detail {
+/// How many RESP arguments `args` expand to: the numkeys of SINTERCARD, ZUNION, ZMPOP ...
+template <class... Args>
+long long expanded_count(const Args&... args) noexcept {
+  ::redispp::detail::Measure m;
+  (::redispp::detail::measure(m, args), ...);
+  return static_cast<long long>(m.count);
+}
+}  // namespace detail
+
+template <class... Members>
+Command<long long> sadd(std::string_view key, const Members&... members) {
+  return make_command<long long>("SADD", key, members...);
+}
+template <class... Members>
+Command<long long> srem(std::string_view key, const Members&... members) {
+  return make_command<long long>("SREM", key, members...);
+}
+inline Command<long long> scard(std::string_view key) { return make_command<long long>("SCARD", key); }
+inline Command<MemberSet> smembers(std::string_view key) { return make_command<MemberSet>("SMEMBERS", key); }
+template <class M>
+Command<bool> sismember(std::string_view key, const M& member) {
+  return make_command<bool>("SISMEMBER", key, member);
+}
+template <class... Members>
+Command<std::vector<bool>> smismember(std::string_view key, const Members&... members) {
+  return make_command<std::vector<bool>>("SMISMEMBER", key, members...);
+}
+template <class M>
+Command<bool> smove(std::string_view source, std::string_view destination, const M& member) {
+  return make_command<bool>("SMOVE", source, destination, member);
+}
+inline Command<std::optional<std::string>> spop(std::string_view key) {
+  return make_command<std::optional<std::string>>("SPOP", key);
+}
+inline Command<std::vector<std::string>> spop(std::string_view key, long long count) {
+  return make_command<std::vector<std::string>>("SPOP", key, count);
+}
+inline Command<std::optional<std::string>> srandmember(std::string_view key) {
+  return make_command<std::optional<std::string>>("SRANDMEMBER", key);
+}
+inline Command<std::vector<std::string>> srandmember(std::string_view key, long long count) {
+  return make_command<std::vector<std::string>>("SRANDMEMBER", key, count);
+}
+template <class... Keys>
+Command<MemberSet> sdiff(const Keys&... keys) { return make_command<MemberSet>("SDIFF", keys...); }
+template <class... Keys>
+Command<MemberSet> sinter(const Keys&... keys) { return make_command<MemberSet>("SINTER", keys...); }
+template <class... Keys>
+Command<MemberSet> sunion(const Keys&... keys) { return make_command<MemberSet>("SUNION", keys...); }
+template <class... Keys>
+Command<long long> sdiffstore(std::string_view destination, const Keys&... keys) {
+  return make_command<long long>("SDIFFSTORE", destination, keys...);
+}
+template <class... Keys>
+Command<long long> sinterstore(std::string_view destination, const Keys&... keys) {
+  return make_command<long long>("SINTERSTORE", destination, keys...);
+}
+template <class... Keys>
+Command<long long> sunionstore(std::string_view destination, const Keys&... keys) {
+  return make_command<long long>("SUNIONSTORE", destination, keys...);
+}
+/// SINTERCARD numkeys key ... [LIMIT limit]: the intersection's size; limit 0 = no limit.
+template <class Keys>
+Command<long long> sintercard(const Keys& keys, long long limit) {
+  ArgumentWriter w("SINTERCARD", detail::expanded_count(keys), keys);
+  if (limit > 0) w.add("LIMIT", limit);
+  return Command<long long>(std::move(w).finish());
+}
+inline Command<ScanPage<std::vector<std::string>>> sscan(std::string_view key, std::uint64_t cursor,
+                                                         const ScanOptions& o) {
+  ArgumentWriter w("SSCAN", key, cursor);
+  if (!o.match.empty()) w.add("MATCH", o.match);
+  if (o.count) w.add("COUNT", *o.count);
+  return Command<ScanPage<std::vector<std::string>>>(std::move(w).finish());
+}
+
+}  // namespace cmd
 
 /// Set commands as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class SetCommands {
  public:
+  /// https://redis.io/commands/sadd — how many members were new.
+  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) sadd(std::string_view key, const M&... members) { return run(cmd::sadd(key, members...)); }
+  decltype(auto) sadd(std::string_view key, KeyList members) { return run(cmd::sadd(key, members)); }
+  /// https://redis.io/commands/srem — how many members were removed.
+  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) srem(std::string_view key, const M&... members) { return run(cmd::srem(key, members...)); }
+  decltype(auto) srem(std::string_view key, KeyList members) { return run(cmd::srem(key, members)); }
+  /// https://redis.io/commands/scard
+  decltype(auto) scard(std::string_view key) { return run(cmd::scard(key)); }
+  /// https://redis.io/commands/smembers — an unordered_set (empty for a missing key).
+  decltype(auto) smembers(std::string_view key) { return run(cmd::smembers(key)); }
+  /// https://redis.io/commands/sismember
+  template <Argument M> decltype(auto) sismember(std::string_view key, const M& member) { return run(cmd::sismember(key, member)); }
+  /// https://redis.io/commands/smismember — one bool per member, in order.
+  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) smismember(std::string_view key, const M&... members) { return run(cmd::smismember(key, members...)); }
+  decltype(auto) smismember(std::string_view key, KeyList members) { return run(cmd::smismember(key, members)); }
+  /// https://redis.io/commands/smove — false when the member was not in `source`.
+  template <Argument M> decltype(auto) smove(std::string_view source, std::string_view destination, const M& member) { return run(cmd::smove(source, destination, member)); }
+  /// https://redis.io/commands/spop — one random member (nullopt: no key), or up to `count`.
+  decltype(auto) spop(std::string_view key) { return run(cmd::spop(key)); }
+  decltype(auto) spop(std::string_view key, long long count) { return run(cmd::spop(key, count)); }
+  /// https://redis.io/commands/srandmember — one random member, or `count` (negative: repeats allowed).
+  decltype(auto) srandmember(std::string_view key) { return run(cmd::srandmember(key)); }
+  decltype(auto) srandmember(std::string_view key, long long count) { return run(cmd::srandmember(key, count)); }
+  /// https://redis.io/commands/sdiff — the members of the first set in none of the others.
+  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sdiff(const K&... keys) { return run(cmd::sdiff(keys...)); }
+  decltype(auto) sdiff(KeyList keys) { return run(cmd::sdiff(keys)); }
+  /// https://redis.io/commands/sinter
+  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sinter(const K&... keys) { return run(cmd::sinter(keys...)); }
+  decltype(auto) sinter(KeyList keys) { return run(cmd::sinter(keys)); }
+  /// https://redis.io/commands/sunion
+  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sunion(const K&... keys) { return run(cmd::sunion(keys...)); }
+  decltype(auto) sunion(KeyList keys) { return run(cmd::sunion(keys)); }
+  /// https://redis.io/commands/sdiffstore — the size of the stored set.
+  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sdiffstore(std::string_view destination, const K&... keys) { return run(cmd::sdiffstore(destination, keys...)); }
+  decltype(auto) sdiffstore(std::string_view destination, KeyList keys) { return run(cmd::sdiffstore(destination, keys)); }
+  /// https://redis.io/commands/sinterstore
+  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sinterstore(std::string_view destination, const K&... keys) { return run(cmd::sinterstore(destination, keys...)); }
+  decltype(auto) sinterstore(std::string_view destination, KeyList keys) { return run(cmd::sinterstore(destination, keys)); }
+  /// https://redis.io/commands/sunionstore
+  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sunionstore(std::string_view destination, const K&... keys) { return run(cmd::sunionstore(destination, keys...)); }
+  decltype(auto) sunionstore(std::string_view destination, KeyList keys) { return run(cmd::sunionstore(destination, keys)); }
+  /// https://redis.io/commands/sintercard — the intersection's size, counting stops at `limit` (0 = none).
+  template <Argument Keys> decltype(auto) sintercard(const Keys& keys, long long limit = 0) { return run(cmd::sintercard(keys, limit)); }
+  decltype(auto) sintercard(KeyList keys, long long limit = 0) { return run(cmd::sintercard(keys, limit)); }
+  /// https://redis.io/commands/sscan — one page: {cursor, members}; Redis::sscan_iter iterates them all.
+  decltype(auto) sscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::sscan(key, cursor, options)); }
+
  private:
   template <class T>
   decltype(auto) run(Command<T>&& command) {

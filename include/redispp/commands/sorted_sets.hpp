@@ -1,17 +1,438 @@
 #pragma once
 // Sorted set commands. https://redis.io/commands/?group=sorted-set
+//
+// Reply types (as redis-py's callbacks type them):
+//   scores                        double; std::optional<double> where nil is possible (ZSCORE,
+//                                 ZADD ... INCR); ZMSCORE std::vector<std::optional<double>>
+//   members with scores           ScoredMembers = std::vector<std::pair<std::string, double>>, in
+//                                 the server's order (the *_withscores methods, ZPOPMIN/MAX,
+//                                 ZSCAN). RESP2 sends a flat member, score-as-text, ... array,
+//                                 RESP3 [member, double] pairs (or a flat pair for ZPOPMIN
+//                                 without a count): the C++ value is the same.
+//   members                       std::vector<std::string>, ordered (never a set: order is the point)
+//   BZPOPMIN / BZPOPMAX           std::optional<ZPopResult> {key, member, score}; nullopt on time-out
+//   ZMPOP / BZMPOP                std::optional<ZMPopResult> {key, members}; nullopt when nothing
+//   ZRANK / ZREVRANK              std::optional<long long> (nullopt: no such member)
+//   counts (ZADD, ZREM, ZCARD, ZCOUNT, ZREMRANGE*, Z*STORE, Z*CARD)  long long
+//
+// Score and lex bounds (ZCOUNT, ZRANGEBYSCORE, ZRANGEBYLEX, ZRANGE BYSCORE ...) take any argument:
+// numbers, or Redis' own notation as text ("-inf", "(1.5", "[a", "-", "+").
+// ZADD takes (member, score) pairs as redis-py's mapping does — a map, a range of pairs or a
+// braced list {{"a", 1}, {"b", 2}} — and sends them in Redis' score, member order.
+
+#include <chrono>       // std::chrono
+#include <concepts>     // std::convertible_to
+#include <cstdint>      // std::uint64_t
+#include <initializer_list>  // std::initializer_list
+#include <optional>     // std::optional
+#include <ranges>       // std::ranges
+#include <string>       // std::string
+#include <tuple>        // std::tuple
+#include <type_traits>  // std::type_identity
+#include <utility>      // std::pair
+#include <vector>       // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/lists.hpp>  // cmd::detail::block_seconds, socket_extension
 #include <redispp/commands/options.hpp>
+#include <redispp/commands/sets.hpp>  // cmd::detail::expanded_count
 
 namespace redispp {
 
-namespace cmd {}  // namespace cmd
+/// Members with their scores, in the server's order.
+using ScoredMembers = std::vector<std::pair<std::string, double>>;
+/// (member, score) pairs given inline: r.zadd("z", {{"a", 1}, {"b", 2.5}}).
+using ScoreList = std::initializer_list<std::pair<std::string_view, double>>;
+
+/// ZADD's flags: a condition (nx, or xx and/or gt/lt) and ch (count changed members, not only new).
+///   r.zadd("z", {{"a", 5}}, {.xx = true, .gt = true, .ch = true});
+struct ZAddOptions {
+  bool nx = false;  // only add new members
+  bool xx = false;  // only update existing members
+  bool gt = false;  // only update when the new score is greater
+  bool lt = false;  // only update when the new score is less
+  bool ch = false;  // return how many were added or changed
+};
+
+/// LIMIT offset count of the score and lex ranges (count < 0: all from offset on).
+struct RangeLimit {
+  long long offset = 0;
+  long long count = -1;
+};
+
+/// What ZRANGE's start and stop mean: ranks (the default), scores (BYSCORE) or members (BYLEX).
+enum class ZRangeBy { rank, score, lex };
+
+/// ZRANGE / ZRANGESTORE options.
+///   r.zrange("z", "(1", "+inf", {.by = redispp::ZRangeBy::score, .limit = {{0, 10}}});
+struct ZRangeOptions {
+  ZRangeBy by = ZRangeBy::rank;
+  bool rev = false;  // highest first (start and stop then go from high to low)
+  std::optional<RangeLimit> limit = std::nullopt;  // only with score or lex
+};
+
+/// How ZUNION / ZINTER (and their STORE forms) combine a member's scores.
+enum class ZAggregate { sum, min, max };
+
+/// WEIGHTS (one per key, in order) and AGGREGATE for ZUNION, ZINTER, ZUNIONSTORE, ZINTERSTORE.
+struct ZAggregateOptions {
+  std::vector<double> weights = {};
+  std::optional<ZAggregate> aggregate = std::nullopt;
+};
+
+/// Which end ZMPOP / BZMPOP pop from.
+enum class ZPopEnd { min, max };
+
+/// BZPOPMIN / BZPOPMAX: the key popped from, the member and its score.
+struct ZPopResult {
+  std::string key;
+  std::string member;
+  double score = 0;
+
+  friend ZPopResult redispp_from_reply(Reply&& reply, std::type_identity<ZPopResult>) {
+    auto [key, member, score] = convert<std::tuple<std::string, std::string, double>>(std::move(reply));
+    return ZPopResult{std::move(key), std::move(member), score};
+  }
+  friend bool operator==(const ZPopResult&, const ZPopResult&) = default;
+};
+
+/// ZMPOP / BZMPOP: the key popped from and the (member, score) pairs taken.
+struct ZMPopResult {
+  std::string key;
+  ScoredMembers members;
+
+  friend ZMPopResult redispp_from_reply(Reply&& reply, std::type_identity<ZMPopResult>) {
+    auto [key, members] = convert<std::pair<std::string, ScoredMembers>>(std::move(reply));
+    return ZMPopResult{std::move(key), std::move(members)};
+  }
+  friend bool operator==(const ZMPopResult&, const ZMPopResult&) = default;
+};
+
+namespace cmd {
+
+namespace detail {
+
+/// A range of (member, score) pairs: a std::map<std::string, double>, a vector of pairs ...
+template <class R>
+concept member_score_range = std::ranges::forward_range<const R> && requires(std::ranges::range_reference_t<const R> e) {
+  requires Argument<std::remove_cvref_t<decltype(e.first)>>;
+  { e.second } -> std::convertible_to<double>;
+};
+
+inline void add_zadd_flags(ArgumentWriter& w, const ZAddOptions& o) {
+  w.add_if(o.nx, "NX").add_if(o.xx, "XX").add_if(o.gt, "GT").add_if(o.lt, "LT").add_if(o.ch, "CH");
+}
+inline void add_range_limit(ArgumentWriter& w, const std::optional<RangeLimit>& limit) {
+  if (limit) w.add("LIMIT", limit->offset, limit->count);
+}
+inline void add_zrange_options(ArgumentWriter& w, const ZRangeOptions& o) {
+  w.add_if(o.by == ZRangeBy::score, "BYSCORE").add_if(o.by == ZRangeBy::lex, "BYLEX").add_if(o.rev, "REV");
+  add_range_limit(w, o.limit);
+}
+inline void add_aggregate_options(ArgumentWriter& w, const ZAggregateOptions& o) {
+  if (!o.weights.empty()) w.add("WEIGHTS", o.weights);
+  if (o.aggregate) {
+    w.add("AGGREGATE");
+    switch (*o.aggregate) {
+      case ZAggregate::sum: w.add("SUM"); break;
+      case ZAggregate::min: w.add("MIN"); break;
+      case ZAggregate::max: w.add("MAX"); break;
+    }
+  }
+}
+inline std::string_view pop_end_name(ZPopEnd end) noexcept { return end == ZPopEnd::min ? "MIN" : "MAX"; }
+
+}  // namespace detail
+
+/// ZADD key [flags] score member ...: how many were added (with ch: added or changed).
+template <class Pairs>
+Command<long long> zadd(std::string_view key, const Pairs& mapping, const ZAddOptions& o) {
+  ArgumentWriter w("ZADD", key);
+  detail::add_zadd_flags(w, o);
+  for (const auto& [member, score] : mapping) w.add(static_cast<double>(score), member);
+  return Command<long long>(std::move(w).finish());
+}
+template <class M>
+Command<long long> zadd(std::string_view key, const M& member, double score, const ZAddOptions& o) {
+  ArgumentWriter w("ZADD", key);
+  detail::add_zadd_flags(w, o);
+  w.add(score, member);
+  return Command<long long>(std::move(w).finish());
+}
+/// ZADD ... INCR: the member's new score; nullopt when a condition (nx, xx, gt, lt) prevented it.
+template <class M>
+Command<std::optional<double>> zadd_incr(std::string_view key, const M& member, double increment, const ZAddOptions& o) {
+  ArgumentWriter w("ZADD", key);
+  detail::add_zadd_flags(w, o);
+  w.add("INCR", increment, member);
+  return Command<std::optional<double>>(std::move(w).finish());
+}
+inline Command<long long> zcard(std::string_view key) { return make_command<long long>("ZCARD", key); }
+template <class Min, class Max>
+Command<long long> zcount(std::string_view key, const Min& min, const Max& max) {
+  return make_command<long long>("ZCOUNT", key, min, max);
+}
+template <class Min, class Max>
+Command<long long> zlexcount(std::string_view key, const Min& min, const Max& max) {
+  return make_command<long long>("ZLEXCOUNT", key, min, max);
+}
+template <class M>
+Command<double> zincrby(std::string_view key, double increment, const M& member) {
+  return make_command<double>("ZINCRBY", key, increment, member);
+}
+template <class M>
+Command<std::optional<double>> zscore(std::string_view key, const M& member) {
+  return make_command<std::optional<double>>("ZSCORE", key, member);
+}
+template <class... Members>
+Command<std::vector<std::optional<double>>> zmscore(std::string_view key, const Members&... members) {
+  return make_command<std::vector<std::optional<double>>>("ZMSCORE", key, members...);
+}
+template <class M>
+Command<std::optional<long long>> zrank(std::string_view key, const M& member) {
+  return make_command<std::optional<long long>>("ZRANK", key, member);
+}
+template <class M>
+Command<std::optional<long long>> zrevrank(std::string_view key, const M& member) {
+  return make_command<std::optional<long long>>("ZREVRANK", key, member);
+}
+template <class... Members>
+Command<long long> zrem(std::string_view key, const Members&... members) {
+  return make_command<long long>("ZREM", key, members...);
+}
+template <class Min, class Max>
+Command<long long> zremrangebylex(std::string_view key, const Min& min, const Max& max) {
+  return make_command<long long>("ZREMRANGEBYLEX", key, min, max);
+}
+inline Command<long long> zremrangebyrank(std::string_view key, long long start, long long stop) {
+  return make_command<long long>("ZREMRANGEBYRANK", key, start, stop);
+}
+template <class Min, class Max>
+Command<long long> zremrangebyscore(std::string_view key, const Min& min, const Max& max) {
+  return make_command<long long>("ZREMRANGEBYSCORE", key, min, max);
+}
+
+// ZRANGE and its older forms. `T` is std::vector<std::string> or ScoredMembers (WITHSCORES).
+template <class T, class Start, class Stop>
+Command<T> zrange(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& o, bool withscores) {
+  ArgumentWriter w("ZRANGE", key, start, stop);
+  detail::add_zrange_options(w, o);
+  w.add_if(withscores, "WITHSCORES");
+  return Command<T>(std::move(w).finish());
+}
+template <class Start, class Stop>
+Command<long long> zrangestore(std::string_view destination, std::string_view source, const Start& start,
+                               const Stop& stop, const ZRangeOptions& o) {
+  ArgumentWriter w("ZRANGESTORE", destination, source, start, stop);
+  detail::add_zrange_options(w, o);
+  return Command<long long>(std::move(w).finish());
+}
+template <class T>
+Command<T> zrevrange(std::string_view key, long long start, long long stop, bool withscores) {
+  ArgumentWriter w("ZREVRANGE", key, start, stop);
+  w.add_if(withscores, "WITHSCORES");
+  return Command<T>(std::move(w).finish());
+}
+/// ZRANGEBYSCORE / ZREVRANGEBYSCORE / ZRANGEBYLEX / ZREVRANGEBYLEX (`name`), with their bounds in
+/// the order the command takes them (min, max; max, min for the REV forms).
+template <class T, class From, class To>
+Command<T> zrange_by(std::string_view name, std::string_view key, const From& from, const To& to,
+                     const std::optional<RangeLimit>& limit, bool withscores) {
+  ArgumentWriter w(name, key, from, to);
+  w.add_if(withscores, "WITHSCORES");
+  detail::add_range_limit(w, limit);
+  return Command<T>(std::move(w).finish());
+}
+
+inline Command<std::optional<std::string>> zrandmember(std::string_view key) {
+  return make_command<std::optional<std::string>>("ZRANDMEMBER", key);
+}
+inline Command<std::vector<std::string>> zrandmember(std::string_view key, long long count) {
+  return make_command<std::vector<std::string>>("ZRANDMEMBER", key, count);
+}
+inline Command<ScoredMembers> zrandmember_withscores(std::string_view key, long long count) {
+  return make_command<ScoredMembers>("ZRANDMEMBER", key, count, "WITHSCORES");
+}
+
+inline Command<ScoredMembers> zpopmin(std::string_view key) { return make_command<ScoredMembers>("ZPOPMIN", key); }
+inline Command<ScoredMembers> zpopmin(std::string_view key, long long count) {
+  return make_command<ScoredMembers>("ZPOPMIN", key, count);
+}
+inline Command<ScoredMembers> zpopmax(std::string_view key) { return make_command<ScoredMembers>("ZPOPMAX", key); }
+inline Command<ScoredMembers> zpopmax(std::string_view key, long long count) {
+  return make_command<ScoredMembers>("ZPOPMAX", key, count);
+}
+template <class Keys>
+Command<std::optional<ZPopResult>> bzpopmin(const Keys& keys, std::chrono::milliseconds timeout) {
+  return make_command<std::optional<ZPopResult>>("BZPOPMIN", keys, detail::block_seconds(timeout))
+      .blocking(detail::socket_extension(timeout));
+}
+template <class Keys>
+Command<std::optional<ZPopResult>> bzpopmax(const Keys& keys, std::chrono::milliseconds timeout) {
+  return make_command<std::optional<ZPopResult>>("BZPOPMAX", keys, detail::block_seconds(timeout))
+      .blocking(detail::socket_extension(timeout));
+}
+template <class Keys>
+Command<std::optional<ZMPopResult>> zmpop(const Keys& keys, ZPopEnd end, long long count) {
+  return make_command<std::optional<ZMPopResult>>("ZMPOP", detail::expanded_count(keys), keys,
+                                                  detail::pop_end_name(end), "COUNT", count);
+}
+template <class Keys>
+Command<std::optional<ZMPopResult>> bzmpop(const Keys& keys, ZPopEnd end, std::chrono::milliseconds timeout,
+                                           long long count) {
+  return make_command<std::optional<ZMPopResult>>("BZMPOP", detail::block_seconds(timeout),
+                                                  detail::expanded_count(keys), keys, detail::pop_end_name(end),
+                                                  "COUNT", count)
+      .blocking(detail::socket_extension(timeout));
+}
+
+// ZDIFF / ZINTER / ZUNION: numkeys key ... [options] [WITHSCORES].
+template <class T, class Keys>
+Command<T> zcombine(std::string_view name, const Keys& keys, const ZAggregateOptions& o, bool withscores) {
+  ArgumentWriter w(name, detail::expanded_count(keys), keys);
+  detail::add_aggregate_options(w, o);
+  w.add_if(withscores, "WITHSCORES");
+  return Command<T>(std::move(w).finish());
+}
+template <class Keys>
+Command<long long> zcombine_store(std::string_view name, std::string_view destination, const Keys& keys,
+                                  const ZAggregateOptions& o) {
+  ArgumentWriter w(name, destination, detail::expanded_count(keys), keys);
+  detail::add_aggregate_options(w, o);
+  return Command<long long>(std::move(w).finish());
+}
+/// ZINTERCARD numkeys key ... [LIMIT limit]; limit 0 = no limit.
+template <class Keys>
+Command<long long> zintercard(const Keys& keys, long long limit) {
+  ArgumentWriter w("ZINTERCARD", detail::expanded_count(keys), keys);
+  if (limit > 0) w.add("LIMIT", limit);
+  return Command<long long>(std::move(w).finish());
+}
+inline Command<ScanPage<ScoredMembers>> zscan(std::string_view key, std::uint64_t cursor, const ScanOptions& o) {
+  ArgumentWriter w("ZSCAN", key, cursor);
+  if (!o.match.empty()) w.add("MATCH", o.match);
+  if (o.count) w.add("COUNT", *o.count);
+  return Command<ScanPage<ScoredMembers>>(std::move(w).finish());
+}
+
+}  // namespace cmd
 
 /// Sorted set commands as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class SortedSetCommands {
+  using Members = std::vector<std::string>;
+  using Limit = std::optional<RangeLimit>;
+
  public:
+  /// https://redis.io/commands/zadd — (member, score) pairs from a map, a range or a braced list;
+  /// how many members were added (with .ch: added or changed).
+  template <cmd::detail::member_score_range Pairs> decltype(auto) zadd(std::string_view key, const Pairs& mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
+  decltype(auto) zadd(std::string_view key, ScoreList mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
+  template <Argument M> decltype(auto) zadd(std::string_view key, const M& member, double score, const ZAddOptions& options = {}) { return run(cmd::zadd(key, member, score, options)); }
+  /// https://redis.io/commands/zadd with INCR — the new score, nullopt when a condition prevented it.
+  template <Argument M> decltype(auto) zadd_incr(std::string_view key, const M& member, double increment, const ZAddOptions& options = {}) { return run(cmd::zadd_incr(key, member, increment, options)); }
+  /// https://redis.io/commands/zcard
+  decltype(auto) zcard(std::string_view key) { return run(cmd::zcard(key)); }
+  /// https://redis.io/commands/zcount — members with min <= score <= max ("(1" excludes, "-inf", "+inf").
+  template <Argument Min, Argument Max> decltype(auto) zcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zcount(key, min, max)); }
+  /// https://redis.io/commands/zlexcount — min and max as "[a", "(a", "-", "+".
+  template <Argument Min, Argument Max> decltype(auto) zlexcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zlexcount(key, min, max)); }
+  /// https://redis.io/commands/zincrby — the new score.
+  template <Argument M> decltype(auto) zincrby(std::string_view key, double increment, const M& member) { return run(cmd::zincrby(key, increment, member)); }
+  /// https://redis.io/commands/zscore — nullopt for a missing member or key.
+  template <Argument M> decltype(auto) zscore(std::string_view key, const M& member) { return run(cmd::zscore(key, member)); }
+  /// https://redis.io/commands/zmscore — one optional score per member, in order.
+  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) zmscore(std::string_view key, const M&... members) { return run(cmd::zmscore(key, members...)); }
+  decltype(auto) zmscore(std::string_view key, KeyList members) { return run(cmd::zmscore(key, members)); }
+  /// https://redis.io/commands/zrank — 0-based, lowest score first; nullopt for a missing member.
+  template <Argument M> decltype(auto) zrank(std::string_view key, const M& member) { return run(cmd::zrank(key, member)); }
+  /// https://redis.io/commands/zrevrank — 0-based, highest score first.
+  template <Argument M> decltype(auto) zrevrank(std::string_view key, const M& member) { return run(cmd::zrevrank(key, member)); }
+  /// https://redis.io/commands/zrem — how many were removed.
+  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) zrem(std::string_view key, const M&... members) { return run(cmd::zrem(key, members...)); }
+  decltype(auto) zrem(std::string_view key, KeyList members) { return run(cmd::zrem(key, members)); }
+  /// https://redis.io/commands/zremrangebylex
+  template <Argument Min, Argument Max> decltype(auto) zremrangebylex(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebylex(key, min, max)); }
+  /// https://redis.io/commands/zremrangebyrank
+  decltype(auto) zremrangebyrank(std::string_view key, long long start, long long stop) { return run(cmd::zremrangebyrank(key, start, stop)); }
+  /// https://redis.io/commands/zremrangebyscore
+  template <Argument Min, Argument Max> decltype(auto) zremrangebyscore(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebyscore(key, min, max)); }
+
+  /// https://redis.io/commands/zrange — members by rank, or by score / lex (ZRangeOptions::by).
+  template <Argument Start, Argument Stop> decltype(auto) zrange(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<Members>(key, start, stop, options, false)); }
+  /// https://redis.io/commands/zrange with WITHSCORES — (member, score) pairs.
+  template <Argument Start, Argument Stop> decltype(auto) zrange_withscores(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<ScoredMembers>(key, start, stop, options, true)); }
+  /// https://redis.io/commands/zrangestore — how many members were stored.
+  template <Argument Start, Argument Stop> decltype(auto) zrangestore(std::string_view destination, std::string_view source, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrangestore(destination, source, start, stop, options)); }
+  /// https://redis.io/commands/zrevrange (deprecated: zrange with .rev)
+  decltype(auto) zrevrange(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<Members>(key, start, stop, false)); }
+  decltype(auto) zrevrange_withscores(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<ScoredMembers>(key, start, stop, true)); }
+  /// https://redis.io/commands/zrangebyscore (deprecated: zrange with ZRangeBy::score)
+  template <Argument Min, Argument Max> decltype(auto) zrangebyscore(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYSCORE", key, min, max, limit, false)); }
+  template <Argument Min, Argument Max> decltype(auto) zrangebyscore_withscores(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZRANGEBYSCORE", key, min, max, limit, true)); }
+  /// https://redis.io/commands/zrevrangebyscore — note: max before min, as Redis takes them.
+  template <Argument Max, Argument Min> decltype(auto) zrevrangebyscore(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYSCORE", key, max, min, limit, false)); }
+  template <Argument Max, Argument Min> decltype(auto) zrevrangebyscore_withscores(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZREVRANGEBYSCORE", key, max, min, limit, true)); }
+  /// https://redis.io/commands/zrangebylex (deprecated: zrange with ZRangeBy::lex)
+  template <Argument Min, Argument Max> decltype(auto) zrangebylex(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYLEX", key, min, max, limit, false)); }
+  /// https://redis.io/commands/zrevrangebylex — max before min.
+  template <Argument Max, Argument Min> decltype(auto) zrevrangebylex(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYLEX", key, max, min, limit, false)); }
+
+  /// https://redis.io/commands/zrandmember — one random member (nullopt: no key), or `count`
+  /// (negative: repeats allowed).
+  decltype(auto) zrandmember(std::string_view key) { return run(cmd::zrandmember(key)); }
+  decltype(auto) zrandmember(std::string_view key, long long count) { return run(cmd::zrandmember(key, count)); }
+  decltype(auto) zrandmember_withscores(std::string_view key, long long count) { return run(cmd::zrandmember_withscores(key, count)); }
+  /// https://redis.io/commands/zpopmin — the lowest (member, score), or `count` of them (empty: no key).
+  decltype(auto) zpopmin(std::string_view key) { return run(cmd::zpopmin(key)); }
+  decltype(auto) zpopmin(std::string_view key, long long count) { return run(cmd::zpopmin(key, count)); }
+  /// https://redis.io/commands/zpopmax
+  decltype(auto) zpopmax(std::string_view key) { return run(cmd::zpopmax(key)); }
+  decltype(auto) zpopmax(std::string_view key, long long count) { return run(cmd::zpopmax(key, count)); }
+  /// https://redis.io/commands/bzpopmin — {key, member, score}, or nullopt after `timeout` (0 = forever).
+  template <Argument Keys> decltype(auto) bzpopmin(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmin(keys, timeout)); }
+  decltype(auto) bzpopmin(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmin(keys, timeout)); }
+  /// https://redis.io/commands/bzpopmax
+  template <Argument Keys> decltype(auto) bzpopmax(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmax(keys, timeout)); }
+  decltype(auto) bzpopmax(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmax(keys, timeout)); }
+  /// https://redis.io/commands/zmpop — {key, pairs} from the first non-empty key, or nullopt.
+  template <Argument Keys> decltype(auto) zmpop(const Keys& keys, ZPopEnd end, long long count = 1) { return run(cmd::zmpop(keys, end, count)); }
+  decltype(auto) zmpop(KeyList keys, ZPopEnd end, long long count = 1) { return run(cmd::zmpop(keys, end, count)); }
+  /// https://redis.io/commands/bzmpop — as zmpop, waiting up to `timeout` (0 = forever).
+  template <Argument Keys> decltype(auto) bzmpop(const Keys& keys, ZPopEnd end, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::bzmpop(keys, end, timeout, count)); }
+  decltype(auto) bzmpop(KeyList keys, ZPopEnd end, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::bzmpop(keys, end, timeout, count)); }
+
+  /// https://redis.io/commands/zdiff — the members of the first key in none of the others.
+  template <Argument Keys> decltype(auto) zdiff(const Keys& keys) { return run(cmd::zcombine<Members>("ZDIFF", keys, {}, false)); }
+  decltype(auto) zdiff(KeyList keys) { return run(cmd::zcombine<Members>("ZDIFF", keys, {}, false)); }
+  template <Argument Keys> decltype(auto) zdiff_withscores(const Keys& keys) { return run(cmd::zcombine<ScoredMembers>("ZDIFF", keys, {}, true)); }
+  decltype(auto) zdiff_withscores(KeyList keys) { return run(cmd::zcombine<ScoredMembers>("ZDIFF", keys, {}, true)); }
+  /// https://redis.io/commands/zdiffstore — the size of the stored set.
+  template <Argument Keys> decltype(auto) zdiffstore(std::string_view destination, const Keys& keys) { return run(cmd::zcombine_store("ZDIFFSTORE", destination, keys, {})); }
+  decltype(auto) zdiffstore(std::string_view destination, KeyList keys) { return run(cmd::zcombine_store("ZDIFFSTORE", destination, keys, {})); }
+  /// https://redis.io/commands/zinter — WEIGHTS and AGGREGATE through ZAggregateOptions.
+  template <Argument Keys> decltype(auto) zinter(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZINTER", keys, options, false)); }
+  decltype(auto) zinter(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZINTER", keys, options, false)); }
+  template <Argument Keys> decltype(auto) zinter_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZINTER", keys, options, true)); }
+  decltype(auto) zinter_withscores(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZINTER", keys, options, true)); }
+  /// https://redis.io/commands/zinterstore
+  template <Argument Keys> decltype(auto) zinterstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZINTERSTORE", destination, keys, options)); }
+  decltype(auto) zinterstore(std::string_view destination, KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZINTERSTORE", destination, keys, options)); }
+  /// https://redis.io/commands/zintercard — the intersection's size, counting stops at `limit` (0 = none).
+  template <Argument Keys> decltype(auto) zintercard(const Keys& keys, long long limit = 0) { return run(cmd::zintercard(keys, limit)); }
+  decltype(auto) zintercard(KeyList keys, long long limit = 0) { return run(cmd::zintercard(keys, limit)); }
+  /// https://redis.io/commands/zunion
+  template <Argument Keys> decltype(auto) zunion(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZUNION", keys, options, false)); }
+  decltype(auto) zunion(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZUNION", keys, options, false)); }
+  template <Argument Keys> decltype(auto) zunion_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZUNION", keys, options, true)); }
+  decltype(auto) zunion_withscores(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZUNION", keys, options, true)); }
+  /// https://redis.io/commands/zunionstore
+  template <Argument Keys> decltype(auto) zunionstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZUNIONSTORE", destination, keys, options)); }
+  decltype(auto) zunionstore(std::string_view destination, KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZUNIONSTORE", destination, keys, options)); }
+  /// https://redis.io/commands/zscan — one page: {cursor, (member, score) pairs}; Redis::zscan_iter
+  /// iterates them all.
+  decltype(auto) zscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::zscan(key, cursor, options)); }
+
  private:
   template <class T>
   decltype(auto) run(Command<T>&& command) {
