@@ -1,17 +1,153 @@
 #pragma once
 // Bitmap commands. https://redis.io/commands/?group=bitmap
+//
+// Reply types: GETBIT and SETBIT bool (the bit; SETBIT's is the bit's old value), BITCOUNT,
+// BITPOS (-1: not found) and BITOP (the destination's length) long long.
+// BITFIELD takes its operations from a BitFieldOperations builder and returns one
+// std::optional<long long> per GET, SET and INCRBY, in order (nullopt where OVERFLOW FAIL
+// refused an update); BITFIELD_RO, whose operations can only be GETs, std::vector<long long>.
+//
+//   auto ops = redispp::BitFieldOperations().overflow(redispp::BitFieldOverflow::sat)
+//                  .incrby("u8", 0, 200).get("i5", "#1");   // "#1": the second i5 field
+//   std::vector<std::optional<long long>> values = r.bitfield("key", ops);
+
+#include <optional>  // std::optional
+#include <string>    // std::string
+#include <vector>    // std::vector
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
 
 namespace redispp {
 
-namespace cmd {}  // namespace cmd
+/// Whether BITCOUNT's and BITPOS's start and end count bytes (the default) or bits (Redis 7).
+enum class BitUnit { byte, bit };
+
+/// BITOP's operation.
+enum class BitOp { bit_and, bit_or, bit_xor, bit_not };
+
+/// BITFIELD's OVERFLOW behaviour for the SET and INCRBY operations that follow it.
+enum class BitFieldOverflow { wrap, sat, fail };
+
+/// BITFIELD's operations, in the order they run. A type is "u8", "i5" ... (u: unsigned, up to
+/// 63 bits; i: signed, up to 64); an offset is a bit number, or "#n" for the n-th field of that
+/// type's width.
+class BitFieldOperations {
+ public:
+  template <class Offset>
+    requires(detail::text_argument<Offset> || detail::integer_argument<Offset>)
+  BitFieldOperations& get(std::string_view type, const Offset& offset) {
+    add("GET", type, offset);
+    return *this;
+  }
+  template <class Offset>
+    requires(detail::text_argument<Offset> || detail::integer_argument<Offset>)
+  BitFieldOperations& set(std::string_view type, const Offset& offset, long long value) {
+    add("SET", type, offset, value);
+    read_only_ = false;
+    return *this;
+  }
+  template <class Offset>
+    requires(detail::text_argument<Offset> || detail::integer_argument<Offset>)
+  BitFieldOperations& incrby(std::string_view type, const Offset& offset, long long increment) {
+    add("INCRBY", type, offset, increment);
+    read_only_ = false;
+    return *this;
+  }
+  BitFieldOperations& overflow(BitFieldOverflow behaviour) {
+    add("OVERFLOW", behaviour == BitFieldOverflow::wrap  ? "WRAP"
+                    : behaviour == BitFieldOverflow::sat ? "SAT"
+                                                         : "FAIL");
+    read_only_ = false;
+    return *this;
+  }
+
+  /// The operations as BITFIELD's arguments.
+  const std::vector<std::string>& arguments() const noexcept { return arguments_; }
+  /// Only GETs: what BITFIELD_RO accepts.
+  bool read_only() const noexcept { return read_only_; }
+
+ private:
+  template <class... Args>
+  void add(const Args&... args) {
+    (arguments_.emplace_back(detail::ArgumentText(args).view()), ...);
+  }
+
+  std::vector<std::string> arguments_;
+  bool read_only_ = true;
+};
+
+namespace cmd {
+
+inline Command<bool> getbit(std::string_view key, long long offset) { return make_command<bool>("GETBIT", key, offset); }
+inline Command<bool> setbit(std::string_view key, long long offset, bool value) {
+  return make_command<bool>("SETBIT", key, offset, value ? 1 : 0);
+}
+inline Command<long long> bitcount(std::string_view key) { return make_command<long long>("BITCOUNT", key); }
+inline Command<long long> bitcount(std::string_view key, long long start, long long end, BitUnit unit) {
+  ArgumentWriter w("BITCOUNT", key, start, end);
+  w.add_if(unit == BitUnit::bit, "BIT");  // BYTE is the default; leaving it out keeps Redis < 7 working
+  return Command<long long>(std::move(w).finish());
+}
+inline Command<long long> bitpos(std::string_view key, bool bit) {
+  return make_command<long long>("BITPOS", key, bit ? 1 : 0);
+}
+inline Command<long long> bitpos(std::string_view key, bool bit, long long start) {
+  return make_command<long long>("BITPOS", key, bit ? 1 : 0, start);
+}
+inline Command<long long> bitpos(std::string_view key, bool bit, long long start, long long end, BitUnit unit) {
+  ArgumentWriter w("BITPOS", key, bit ? 1 : 0, start, end);
+  w.add_if(unit == BitUnit::bit, "BIT");
+  return Command<long long>(std::move(w).finish());
+}
+template <class... Keys>
+Command<long long> bitop(BitOp operation, std::string_view destination, const Keys&... keys) {
+  std::string_view name = "AND";
+  switch (operation) {
+    case BitOp::bit_and: name = "AND"; break;
+    case BitOp::bit_or: name = "OR"; break;
+    case BitOp::bit_xor: name = "XOR"; break;
+    case BitOp::bit_not: name = "NOT"; break;
+  }
+  return make_command<long long>("BITOP", name, destination, keys...);
+}
+inline Command<std::vector<std::optional<long long>>> bitfield(std::string_view key,
+                                                                const BitFieldOperations& operations) {
+  return make_command<std::vector<std::optional<long long>>>("BITFIELD", key, operations.arguments());
+}
+inline Command<std::vector<long long>> bitfield_ro(std::string_view key, const BitFieldOperations& operations) {
+  if (!operations.read_only())
+    throw DataError("BITFIELD_RO takes only GET operations: use bitfield() for SET, INCRBY and OVERFLOW");
+  return make_command<std::vector<long long>>("BITFIELD_RO", key, operations.arguments());
+}
+
+}  // namespace cmd
 
 /// Bitmap commands as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class BitmapCommands {
  public:
+  /// https://redis.io/commands/getbit — the bit at `offset` (false beyond the end).
+  decltype(auto) getbit(std::string_view key, long long offset) { return run(cmd::getbit(key, offset)); }
+  /// https://redis.io/commands/setbit — the bit's previous value.
+  decltype(auto) setbit(std::string_view key, long long offset, bool value) { return run(cmd::setbit(key, offset, value)); }
+  /// https://redis.io/commands/bitcount — set bits in the value, or between start and end
+  /// (inclusive, negative from the end; bytes unless BitUnit::bit).
+  decltype(auto) bitcount(std::string_view key) { return run(cmd::bitcount(key)); }
+  decltype(auto) bitcount(std::string_view key, long long start, long long end, BitUnit unit = BitUnit::byte) { return run(cmd::bitcount(key, start, end, unit)); }
+  /// https://redis.io/commands/bitpos — the first bit equal to `bit`, or -1.
+  decltype(auto) bitpos(std::string_view key, bool bit) { return run(cmd::bitpos(key, bit)); }
+  decltype(auto) bitpos(std::string_view key, bool bit, long long start) { return run(cmd::bitpos(key, bit, start)); }
+  decltype(auto) bitpos(std::string_view key, bool bit, long long start, long long end, BitUnit unit = BitUnit::byte) { return run(cmd::bitpos(key, bit, start, end, unit)); }
+  /// https://redis.io/commands/bitop — the length of the destination string.
+  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) bitop(BitOp operation, std::string_view destination, const K&... keys) { return run(cmd::bitop(operation, destination, keys...)); }
+  decltype(auto) bitop(BitOp operation, std::string_view destination, KeyList keys) { return run(cmd::bitop(operation, destination, keys)); }
+  /// https://redis.io/commands/bitfield — one optional per GET, SET (old value) and INCRBY (new
+  /// value); nullopt where OVERFLOW FAIL refused.
+  decltype(auto) bitfield(std::string_view key, const BitFieldOperations& operations) { return run(cmd::bitfield(key, operations)); }
+  /// https://redis.io/commands/bitfield_ro — GETs only (DataError otherwise); one value per GET.
+  decltype(auto) bitfield_ro(std::string_view key, const BitFieldOperations& operations) { return run(cmd::bitfield_ro(key, operations)); }
+
  private:
   template <class T>
   decltype(auto) run(Command<T>&& command) {

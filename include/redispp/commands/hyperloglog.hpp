@@ -1,17 +1,72 @@
 #pragma once
 // HyperLogLog commands. https://redis.io/commands/?group=hyperloglog
+//
+// Reply types: PFADD bool (true when an internal register changed, i.e. the estimate may have
+// moved), PFCOUNT long long, PFMERGE and PFSELFTEST bool (OK).
+// PFDEBUG is an internal debugging command whose reply shape depends on its subcommand, so
+// each subcommand has its own typed method: pfdebug_getreg (the registers, std::vector<long
+// long>), pfdebug_encoding ("sparse" or "dense"), pfdebug_todense (bool: it was converted),
+// pfdebug_decode (the sparse representation as text).
+
+#include <string>  // std::string
+#include <vector>  // std::vector
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
 
 namespace redispp {
 
-namespace cmd {}  // namespace cmd
+namespace cmd {
+
+template <class... Elements>
+Command<bool> pfadd(std::string_view key, const Elements&... elements) {
+  return make_command<bool>("PFADD", key, elements...);
+}
+template <class... Keys>
+Command<long long> pfcount(const Keys&... keys) { return make_command<long long>("PFCOUNT", keys...); }
+template <class... Keys>
+Command<bool> pfmerge(std::string_view destination, const Keys&... sources) {
+  return make_command<bool>("PFMERGE", destination, sources...);
+}
+inline Command<bool> pfselftest() { return make_command<bool>("PFSELFTEST"); }
+inline Command<std::vector<long long>> pfdebug_getreg(std::string_view key) {
+  return make_command<std::vector<long long>>("PFDEBUG", "GETREG", key);
+}
+inline Command<std::string> pfdebug_encoding(std::string_view key) {
+  return make_command<std::string>("PFDEBUG", "ENCODING", key);
+}
+inline Command<bool> pfdebug_todense(std::string_view key) { return make_command<bool>("PFDEBUG", "TODENSE", key); }
+inline Command<std::string> pfdebug_decode(std::string_view key) {
+  return make_command<std::string>("PFDEBUG", "DECODE", key);
+}
+
+}  // namespace cmd
 
 /// HyperLogLog commands as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class HyperLogLogCommands {
  public:
+  /// https://redis.io/commands/pfadd — true when the estimate may have changed (or the key was
+  /// created); with no elements, only creates the key.
+  template <Argument... E> decltype(auto) pfadd(std::string_view key, const E&... elements) { return run(cmd::pfadd(key, elements...)); }
+  decltype(auto) pfadd(std::string_view key, KeyList elements) { return run(cmd::pfadd(key, elements)); }
+  /// https://redis.io/commands/pfcount — the estimated cardinality of the union of the keys.
+  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) pfcount(const K&... keys) { return run(cmd::pfcount(keys...)); }
+  decltype(auto) pfcount(KeyList keys) { return run(cmd::pfcount(keys)); }
+  /// https://redis.io/commands/pfmerge — merges the sources into `destination` (kept if it exists).
+  template <Argument... K> decltype(auto) pfmerge(std::string_view destination, const K&... sources) { return run(cmd::pfmerge(destination, sources...)); }
+  decltype(auto) pfmerge(std::string_view destination, KeyList sources) { return run(cmd::pfmerge(destination, sources)); }
+  /// https://redis.io/commands/pfselftest — runs the server's HyperLogLog self test (slow-ish).
+  decltype(auto) pfselftest() { return run(cmd::pfselftest()); }
+  /// https://redis.io/commands/pfdebug GETREG — the value of every register (converts to dense).
+  decltype(auto) pfdebug_getreg(std::string_view key) { return run(cmd::pfdebug_getreg(key)); }
+  /// https://redis.io/commands/pfdebug ENCODING — "sparse" or "dense".
+  decltype(auto) pfdebug_encoding(std::string_view key) { return run(cmd::pfdebug_encoding(key)); }
+  /// https://redis.io/commands/pfdebug TODENSE — true when it was sparse and is now dense.
+  decltype(auto) pfdebug_todense(std::string_view key) { return run(cmd::pfdebug_todense(key)); }
+  /// https://redis.io/commands/pfdebug DECODE — the sparse encoding's opcodes, as text.
+  decltype(auto) pfdebug_decode(std::string_view key) { return run(cmd::pfdebug_decode(key)); }
+
  private:
   template <class T>
   decltype(auto) run(Command<T>&& command) {
