@@ -1,17 +1,521 @@
 #pragma once
 // Stream commands. https://redis.io/commands/?group=stream
+//
+// Replies become structs, never raw nested arrays (RESP2 arrays and RESP3 maps give the same
+// value):
+//   an entry ([id, [field, value, ...]])   StreamEntry {id, fields}; fields keep the stream's
+//                                          order as (field, value) pairs. An entry deleted while
+//                                          pending (XREADGROUP history, XCLAIM) has no fields.
+//   XRANGE, XREVRANGE, XCLAIM              std::vector<StreamEntry>
+//   XREAD, XREADGROUP                      std::optional<StreamReadResult>: (stream, entries)
+//                                          pairs in the order the streams were asked for;
+//                                          nullopt when a BLOCK read timed out
+//   XADD                                   std::optional<std::string>: the new id; nullopt
+//                                          only with NOMKSTREAM on a missing stream
+//   XPENDING                               XPendingSummary; xpending_range: XPendingEntry list
+//   XINFO STREAM / GROUPS / CONSUMERS      StreamInfo / StreamGroupInfo / StreamConsumerInfo
+//                                          (XINFO STREAM FULL: xinfo_stream_full, a raw Reply:
+//                                          its nesting changes between Redis versions)
+//   XAUTOCLAIM                             XAutoClaimResult<std::vector<StreamEntry>> (or of ids,
+//                                          with xautoclaim_justid)
+//   integers (XLEN, XDEL, XACK, XTRIM ...) long long; OK and 0/1 answers: bool
+// Idle times and minimum idle times are std::chrono::milliseconds. Ids are text ("1-0", "*",
+// "$", ">", "-", "+").
+// Blocking reads: XReadOptions::block (0 = wait forever) extends the socket time-out by the
+// same amount, so the socket never gives up before the server does.
+
+#include <chrono>       // std::chrono::milliseconds
+#include <optional>     // std::optional
+#include <ranges>       // std::ranges::forward_range
+#include <string>       // std::string
+#include <tuple>        // std::tuple
+#include <type_traits>  // std::type_identity
+#include <utility>      // std::pair
+#include <vector>       // std::vector
+
+#include <fmt/format.h>
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/errors.hpp>
 
 namespace redispp {
 
-namespace cmd {}  // namespace cmd
+namespace detail {
+/// The (name, value) pairs of a map-shaped reply: a RESP3 map or a RESP2 flat array.
+inline std::vector<std::pair<std::string, Reply>> stream_reply_fields(Reply&& reply) {
+  return convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply));
+}
+inline std::chrono::milliseconds stream_reply_milliseconds(Reply&& reply) {
+  return std::chrono::milliseconds{convert<long long>(std::move(reply))};
+}
+}  // namespace detail
+
+/// One stream entry: its id and its (field, value) pairs in order.
+struct StreamEntry {
+  std::string id;
+  std::vector<std::pair<std::string, std::string>> fields;
+
+  friend bool operator==(const StreamEntry&, const StreamEntry&) = default;
+  friend StreamEntry redispp_from_reply(Reply&& reply, std::type_identity<StreamEntry>) {
+    auto [id, fields] = convert<std::pair<std::string, std::optional<std::vector<std::pair<std::string, std::string>>>>>(
+        std::move(reply));
+    return StreamEntry{std::move(id), fields ? std::move(*fields) : std::vector<std::pair<std::string, std::string>>{}};
+  }
+};
+
+/// XREAD / XREADGROUP: (stream name, its new entries) for each stream that had any.
+using StreamReadResult = std::vector<std::pair<std::string, std::vector<StreamEntry>>>;
+
+/// XADD options. Trimming: one of maxlen or minid; approximate adds "~" (Redis may trim less,
+/// cheaper), and limit (approximate only) caps the entries evicted per call.
+///   r.xadd("s", {{"temp", "21"}}, {.maxlen = 1000, .approximate = true});
+struct XAddOptions {
+  std::string id = "*";  // "*" = let the server choose
+  bool nomkstream = false;
+  std::optional<long long> maxlen = std::nullopt;
+  std::optional<std::string> minid = std::nullopt;
+  bool approximate = false;
+  std::optional<long long> limit = std::nullopt;
+};
+
+/// XTRIM options: one of maxlen or minid, as in XAddOptions.
+struct XTrimOptions {
+  std::optional<long long> maxlen = std::nullopt;
+  std::optional<std::string> minid = std::nullopt;
+  bool approximate = false;
+  std::optional<long long> limit = std::nullopt;
+};
+
+/// XREAD options: count per stream; block = wait up to that long for new entries (0 = forever).
+struct XReadOptions {
+  std::optional<long long> count = std::nullopt;
+  std::optional<std::chrono::milliseconds> block = std::nullopt;
+};
+
+/// XREADGROUP options: as XREAD, and noack (entries are not added to the pending list).
+struct XReadGroupOptions {
+  std::optional<long long> count = std::nullopt;
+  std::optional<std::chrono::milliseconds> block = std::nullopt;
+  bool noack = false;
+};
+
+/// XGROUP CREATE options.
+struct XGroupCreateOptions {
+  bool mkstream = false;                              // create the stream if it is missing
+  std::optional<long long> entries_read = std::nullopt;  // ENTRIESREAD (for the group's lag)
+};
+
+/// XSETID options (Redis 7).
+struct XSetIdOptions {
+  std::optional<long long> entries_added = std::nullopt;
+  std::optional<std::string> max_deleted_id = std::nullopt;
+};
+
+/// XCLAIM options.
+struct XClaimOptions {
+  std::optional<std::chrono::milliseconds> idle = std::nullopt;  // set the entries' idle time
+  std::optional<UnixMilliseconds> time = std::nullopt;           // or their last delivery time
+  std::optional<long long> retrycount = std::nullopt;
+  bool force = false;  // claim even ids that are not pending
+  std::optional<std::string> lastid = std::nullopt;
+};
+
+/// XPENDING extended form's filters.
+struct XPendingOptions {
+  std::optional<std::chrono::milliseconds> idle = std::nullopt;  // only entries idle this long
+  std::optional<std::string> consumer = std::nullopt;            // only this consumer's
+};
+
+/// XPENDING key group: how many are pending, the smallest and largest pending ids (nullopt
+/// when none) and how many each consumer holds.
+struct XPendingSummary {
+  long long count = 0;
+  std::optional<std::string> min_id;
+  std::optional<std::string> max_id;
+  std::vector<std::pair<std::string, long long>> consumers;
+
+  friend XPendingSummary redispp_from_reply(Reply&& reply, std::type_identity<XPendingSummary>) {
+    auto [count, min_id, max_id, consumers] =
+        convert<std::tuple<long long, std::optional<std::string>, std::optional<std::string>,
+                           std::optional<std::vector<std::pair<std::string, long long>>>>>(std::move(reply));
+    return XPendingSummary{count, std::move(min_id), std::move(max_id),
+                           consumers ? std::move(*consumers) : std::vector<std::pair<std::string, long long>>{}};
+  }
+};
+
+/// One entry of XPENDING's extended form.
+struct XPendingEntry {
+  std::string id;
+  std::string consumer;
+  std::chrono::milliseconds idle{0};  // since it was last delivered
+  long long delivery_count = 0;
+
+  friend XPendingEntry redispp_from_reply(Reply&& reply, std::type_identity<XPendingEntry>) {
+    auto [id, consumer, idle, count] = convert<std::tuple<std::string, std::string, long long, long long>>(std::move(reply));
+    return XPendingEntry{std::move(id), std::move(consumer), std::chrono::milliseconds{idle}, count};
+  }
+};
+
+/// XAUTOCLAIM: where to continue (next_id, "0-0" when the scan is complete), what was claimed
+/// (entries, or ids with xautoclaim_justid) and the pending ids whose entries no longer exist
+/// (removed from the pending list).
+template <class Items>
+struct XAutoClaimResult {
+  std::string next_id;
+  Items entries;
+  std::vector<std::string> deleted_ids;
+
+  friend XAutoClaimResult redispp_from_reply(Reply&& reply, std::type_identity<XAutoClaimResult>) {
+    auto& elements = reply.elements();
+    if (!reply.is_aggregate() || elements.size() < 2) detail::conversion_failed<XAutoClaimResult>(reply, "expected [next id, entries, deleted ids]");
+    XAutoClaimResult out{convert<std::string>(std::move(elements[0])), convert<Items>(std::move(elements[1])), {}};
+    if (elements.size() > 2) out.deleted_ids = convert<std::vector<std::string>>(std::move(elements[2]));
+    return out;
+  }
+};
+
+/// XINFO STREAM key.
+struct StreamInfo {
+  long long length = 0;
+  long long radix_tree_keys = 0;
+  long long radix_tree_nodes = 0;
+  long long groups = 0;
+  std::string last_generated_id;
+  std::string max_deleted_entry_id;     // Redis 7
+  long long entries_added = 0;          // Redis 7
+  std::string recorded_first_entry_id;  // Redis 7
+  std::optional<StreamEntry> first_entry;  // nullopt for an empty stream
+  std::optional<StreamEntry> last_entry;
+
+  friend StreamInfo redispp_from_reply(Reply&& reply, std::type_identity<StreamInfo>) {
+    StreamInfo info;
+    for (auto& [name, value] : detail::stream_reply_fields(std::move(reply))) {
+      if (name == "length") info.length = convert<long long>(std::move(value));
+      else if (name == "radix-tree-keys") info.radix_tree_keys = convert<long long>(std::move(value));
+      else if (name == "radix-tree-nodes") info.radix_tree_nodes = convert<long long>(std::move(value));
+      else if (name == "groups") info.groups = convert<long long>(std::move(value));
+      else if (name == "last-generated-id") info.last_generated_id = convert<std::string>(std::move(value));
+      else if (name == "max-deleted-entry-id") info.max_deleted_entry_id = convert<std::string>(std::move(value));
+      else if (name == "entries-added") info.entries_added = convert<long long>(std::move(value));
+      else if (name == "recorded-first-entry-id") info.recorded_first_entry_id = convert<std::string>(std::move(value));
+      else if (name == "first-entry") info.first_entry = convert<std::optional<StreamEntry>>(std::move(value));
+      else if (name == "last-entry") info.last_entry = convert<std::optional<StreamEntry>>(std::move(value));
+    }
+    return info;
+  }
+};
+
+/// One element of XINFO GROUPS key.
+struct StreamGroupInfo {
+  std::string name;
+  long long consumers = 0;
+  long long pending = 0;
+  std::string last_delivered_id;
+  std::optional<long long> entries_read;  // Redis 7; nullopt when unknown
+  std::optional<long long> lag;           // Redis 7; nullopt when it cannot be computed
+
+  friend StreamGroupInfo redispp_from_reply(Reply&& reply, std::type_identity<StreamGroupInfo>) {
+    StreamGroupInfo info;
+    for (auto& [name, value] : detail::stream_reply_fields(std::move(reply))) {
+      if (name == "name") info.name = convert<std::string>(std::move(value));
+      else if (name == "consumers") info.consumers = convert<long long>(std::move(value));
+      else if (name == "pending") info.pending = convert<long long>(std::move(value));
+      else if (name == "last-delivered-id") info.last_delivered_id = convert<std::string>(std::move(value));
+      else if (name == "entries-read") info.entries_read = convert<std::optional<long long>>(std::move(value));
+      else if (name == "lag") info.lag = convert<std::optional<long long>>(std::move(value));
+    }
+    return info;
+  }
+};
+
+/// One element of XINFO CONSUMERS key group.
+struct StreamConsumerInfo {
+  std::string name;
+  long long pending = 0;
+  std::chrono::milliseconds idle{0};                      // since its last attempted interaction
+  std::optional<std::chrono::milliseconds> inactive;      // Redis 7.2+; since its last successful one
+
+  friend StreamConsumerInfo redispp_from_reply(Reply&& reply, std::type_identity<StreamConsumerInfo>) {
+    StreamConsumerInfo info;
+    for (auto& [name, value] : detail::stream_reply_fields(std::move(reply))) {
+      if (name == "name") info.name = convert<std::string>(std::move(value));
+      else if (name == "pending") info.pending = convert<long long>(std::move(value));
+      else if (name == "idle") info.idle = detail::stream_reply_milliseconds(std::move(value));
+      else if (name == "inactive" && !value.is_nil()) info.inactive = detail::stream_reply_milliseconds(std::move(value));
+    }
+    return info;
+  }
+};
+
+namespace cmd {
+
+namespace detail {
+/// A stream read's BLOCK as the socket waits it: 0 (forever) = no limit.
+inline std::chrono::milliseconds stream_block_extension(std::chrono::milliseconds block) noexcept {
+  return block.count() == 0 ? std::chrono::milliseconds{-1} : block;
+}
+template <class Options>
+void add_stream_trim(ArgumentWriter& w, const Options& o, std::string_view command) {
+  if (o.maxlen && o.minid) throw DataError(fmt::format("{}: give maxlen or minid, not both", command));
+  if (!o.maxlen && !o.minid) {
+    if (o.limit) throw DataError(fmt::format("{}: limit needs maxlen or minid", command));
+    return;
+  }
+  if (o.maxlen) w.add("MAXLEN");
+  else w.add("MINID");
+  if (o.approximate) w.add("~");
+  if (o.maxlen) w.add(*o.maxlen);
+  else w.add(*o.minid);
+  if (o.limit) w.add("LIMIT", *o.limit);
+}
+/// STREAMS key... id...: a range of (stream, id) pairs, keys first, then ids.
+template <class Streams>
+void add_streams(ArgumentWriter& w, const Streams& streams) {
+  w.add("STREAMS");
+  for (const auto& stream : streams) w.add(stream.first);
+  for (const auto& stream : streams) w.add(stream.second);
+}
+template <class T>
+Command<T> with_block(Command<T>&& command, const std::optional<std::chrono::milliseconds>& block) {
+  if (block) return std::move(command).blocking(stream_block_extension(*block));
+  return std::move(command);
+}
+}  // namespace detail
+
+template <class Fields>
+Command<std::optional<std::string>> xadd(std::string_view key, const Fields& fields, const XAddOptions& o) {
+  ArgumentWriter w("XADD", key);
+  w.add_if(o.nomkstream, "NOMKSTREAM");
+  detail::add_stream_trim(w, o, "XADD");
+  w.add(o.id, fields);
+  return Command<std::optional<std::string>>(std::move(w).finish());
+}
+inline Command<long long> xtrim(std::string_view key, const XTrimOptions& o) {
+  if (!o.maxlen && !o.minid) throw DataError("XTRIM: give maxlen or minid");
+  ArgumentWriter w("XTRIM", key);
+  detail::add_stream_trim(w, o, "XTRIM");
+  return Command<long long>(std::move(w).finish());
+}
+template <class... Ids>
+Command<long long> xdel(std::string_view key, const Ids&... ids) {
+  return make_command<long long>("XDEL", key, ids...);
+}
+inline Command<long long> xlen(std::string_view key) { return make_command<long long>("XLEN", key); }
+inline Command<std::vector<StreamEntry>> xrange(std::string_view key, std::string_view start, std::string_view end,
+                                                std::optional<long long> count) {
+  ArgumentWriter w("XRANGE", key, start, end);
+  if (count) w.add("COUNT", *count);
+  return Command<std::vector<StreamEntry>>(std::move(w).finish());
+}
+inline Command<std::vector<StreamEntry>> xrevrange(std::string_view key, std::string_view end, std::string_view start,
+                                                   std::optional<long long> count) {
+  ArgumentWriter w("XREVRANGE", key, end, start);
+  if (count) w.add("COUNT", *count);
+  return Command<std::vector<StreamEntry>>(std::move(w).finish());
+}
+template <class Streams>
+Command<std::optional<StreamReadResult>> xread(const Streams& streams, const XReadOptions& o) {
+  ArgumentWriter w("XREAD");
+  if (o.count) w.add("COUNT", *o.count);
+  if (o.block) w.add("BLOCK", o.block->count());
+  detail::add_streams(w, streams);
+  return detail::with_block(Command<std::optional<StreamReadResult>>(std::move(w).finish()), o.block);
+}
+template <class Streams>
+Command<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std::string_view consumer,
+                                                    const Streams& streams, const XReadGroupOptions& o) {
+  ArgumentWriter w("XREADGROUP", "GROUP", group, consumer);
+  if (o.count) w.add("COUNT", *o.count);
+  if (o.block) w.add("BLOCK", o.block->count());
+  w.add_if(o.noack, "NOACK");
+  detail::add_streams(w, streams);
+  return detail::with_block(Command<std::optional<StreamReadResult>>(std::move(w).finish()), o.block);
+}
+template <class... Ids>
+Command<long long> xack(std::string_view key, std::string_view group, const Ids&... ids) {
+  return make_command<long long>("XACK", key, group, ids...);
+}
+inline Command<bool> xsetid(std::string_view key, std::string_view last_id, const XSetIdOptions& o) {
+  ArgumentWriter w("XSETID", key, last_id);
+  if (o.entries_added) w.add("ENTRIESADDED", *o.entries_added);
+  if (o.max_deleted_id) w.add("MAXDELETEDID", *o.max_deleted_id);
+  return Command<bool>(std::move(w).finish());
+}
+inline Command<bool> xgroup_create(std::string_view key, std::string_view group, std::string_view id,
+                                   const XGroupCreateOptions& o) {
+  ArgumentWriter w("XGROUP", "CREATE", key, group, id);
+  w.add_if(o.mkstream, "MKSTREAM");
+  if (o.entries_read) w.add("ENTRIESREAD", *o.entries_read);
+  return Command<bool>(std::move(w).finish());
+}
+inline Command<bool> xgroup_createconsumer(std::string_view key, std::string_view group, std::string_view consumer) {
+  return make_command<bool>("XGROUP", "CREATECONSUMER", key, group, consumer);
+}
+inline Command<long long> xgroup_delconsumer(std::string_view key, std::string_view group, std::string_view consumer) {
+  return make_command<long long>("XGROUP", "DELCONSUMER", key, group, consumer);
+}
+inline Command<bool> xgroup_destroy(std::string_view key, std::string_view group) {
+  return make_command<bool>("XGROUP", "DESTROY", key, group);
+}
+inline Command<bool> xgroup_setid(std::string_view key, std::string_view group, std::string_view id,
+                                  std::optional<long long> entries_read) {
+  ArgumentWriter w("XGROUP", "SETID", key, group, id);
+  if (entries_read) w.add("ENTRIESREAD", *entries_read);
+  return Command<bool>(std::move(w).finish());
+}
+inline Command<std::vector<std::string>> xgroup_help() { return make_command<std::vector<std::string>>("XGROUP", "HELP"); }
+inline Command<StreamInfo> xinfo_stream(std::string_view key) { return make_command<StreamInfo>("XINFO", "STREAM", key); }
+inline Command<Reply> xinfo_stream_full(std::string_view key, std::optional<long long> count) {
+  ArgumentWriter w("XINFO", "STREAM", key, "FULL");
+  if (count) w.add("COUNT", *count);
+  return Command<Reply>(std::move(w).finish());
+}
+inline Command<std::vector<StreamGroupInfo>> xinfo_groups(std::string_view key) {
+  return make_command<std::vector<StreamGroupInfo>>("XINFO", "GROUPS", key);
+}
+inline Command<std::vector<StreamConsumerInfo>> xinfo_consumers(std::string_view key, std::string_view group) {
+  return make_command<std::vector<StreamConsumerInfo>>("XINFO", "CONSUMERS", key, group);
+}
+inline Command<std::vector<std::string>> xinfo_help() { return make_command<std::vector<std::string>>("XINFO", "HELP"); }
+inline Command<XPendingSummary> xpending(std::string_view key, std::string_view group) {
+  return make_command<XPendingSummary>("XPENDING", key, group);
+}
+inline Command<std::vector<XPendingEntry>> xpending_range(std::string_view key, std::string_view group,
+                                                          std::string_view start, std::string_view end,
+                                                          long long count, const XPendingOptions& o) {
+  ArgumentWriter w("XPENDING", key, group);
+  if (o.idle) w.add("IDLE", o.idle->count());
+  w.add(start, end, count);
+  if (o.consumer) w.add(*o.consumer);
+  return Command<std::vector<XPendingEntry>>(std::move(w).finish());
+}
+
+namespace detail {
+template <class Ids>
+ArgumentWriter xclaim_writer(std::string_view key, std::string_view group, std::string_view consumer,
+                             std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& o) {
+  ArgumentWriter w("XCLAIM", key, group, consumer, min_idle_time.count(), ids);
+  if (o.idle) w.add("IDLE", o.idle->count());
+  if (o.time) w.add("TIME", o.time->time_since_epoch().count());
+  if (o.retrycount) w.add("RETRYCOUNT", *o.retrycount);
+  w.add_if(o.force, "FORCE");
+  if (o.lastid) w.add("LASTID", *o.lastid);
+  return w;
+}
+inline ArgumentWriter xautoclaim_writer(std::string_view key, std::string_view group, std::string_view consumer,
+                                        std::chrono::milliseconds min_idle_time, std::string_view start,
+                                        std::optional<long long> count) {
+  ArgumentWriter w("XAUTOCLAIM", key, group, consumer, min_idle_time.count(), start);
+  if (count) w.add("COUNT", *count);
+  return w;
+}
+}  // namespace detail
+
+template <class Ids>
+Command<std::vector<StreamEntry>> xclaim(std::string_view key, std::string_view group, std::string_view consumer,
+                                         std::chrono::milliseconds min_idle_time, const Ids& ids,
+                                         const XClaimOptions& o) {
+  return Command<std::vector<StreamEntry>>(detail::xclaim_writer(key, group, consumer, min_idle_time, ids, o).finish());
+}
+template <class Ids>
+Command<std::vector<std::string>> xclaim_justid(std::string_view key, std::string_view group,
+                                                std::string_view consumer, std::chrono::milliseconds min_idle_time,
+                                                const Ids& ids, const XClaimOptions& o) {
+  return Command<std::vector<std::string>>(
+      std::move(detail::xclaim_writer(key, group, consumer, min_idle_time, ids, o).add("JUSTID")).finish());
+}
+inline Command<XAutoClaimResult<std::vector<StreamEntry>>> xautoclaim(std::string_view key, std::string_view group,
+                                                                       std::string_view consumer,
+                                                                       std::chrono::milliseconds min_idle_time,
+                                                                       std::string_view start,
+                                                                       std::optional<long long> count) {
+  return Command<XAutoClaimResult<std::vector<StreamEntry>>>(
+      detail::xautoclaim_writer(key, group, consumer, min_idle_time, start, count).finish());
+}
+inline Command<XAutoClaimResult<std::vector<std::string>>> xautoclaim_justid(
+    std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time,
+    std::string_view start, std::optional<long long> count) {
+  return Command<XAutoClaimResult<std::vector<std::string>>>(
+      std::move(detail::xautoclaim_writer(key, group, consumer, min_idle_time, start, count).add("JUSTID")).finish());
+}
+
+}  // namespace cmd
+
+/// (stream, id) pairs given inline: r.xread({{"orders", "0"}, {"events", "$"}}).
+using StreamIdList = std::initializer_list<std::pair<std::string_view, std::string_view>>;
 
 /// Stream commands as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class StreamCommands {
  public:
+  /// https://redis.io/commands/xadd — the new entry's id (nullopt: NOMKSTREAM and no stream).
+  ///   r.xadd("events", {{"type", "click"}, {"x", "10"}});
+  template <Argument Fields> decltype(auto) xadd(std::string_view key, const Fields& fields, const XAddOptions& options = {}) { return run(cmd::xadd(key, fields, options)); }
+  decltype(auto) xadd(std::string_view key, PairList fields, const XAddOptions& options = {}) { return run(cmd::xadd(key, fields, options)); }
+  /// https://redis.io/commands/xtrim — how many entries were evicted.
+  decltype(auto) xtrim(std::string_view key, const XTrimOptions& options) { return run(cmd::xtrim(key, options)); }
+  /// https://redis.io/commands/xdel — how many entries were deleted.
+  template <Argument... Ids> requires(sizeof...(Ids) > 0) decltype(auto) xdel(std::string_view key, const Ids&... ids) { return run(cmd::xdel(key, ids...)); }
+  decltype(auto) xdel(std::string_view key, KeyList ids) { return run(cmd::xdel(key, ids)); }
+  /// https://redis.io/commands/xlen
+  decltype(auto) xlen(std::string_view key) { return run(cmd::xlen(key)); }
+  /// https://redis.io/commands/xrange — entries from start to end ("-" and "+" are the ends).
+  decltype(auto) xrange(std::string_view key, std::string_view start = "-", std::string_view end = "+", std::optional<long long> count = std::nullopt) { return run(cmd::xrange(key, start, end, count)); }
+  /// https://redis.io/commands/xrevrange — the same, newest first (note: end comes first).
+  decltype(auto) xrevrange(std::string_view key, std::string_view end = "+", std::string_view start = "-", std::optional<long long> count = std::nullopt) { return run(cmd::xrevrange(key, end, start, count)); }
+  /// https://redis.io/commands/xread — entries after each given id; with options.block, waits
+  /// for new ones and gives nullopt when none came.
+  ///   r.xread({{"events", "$"}}, {.count = 10, .block = 500ms});
+  template <Argument Streams> requires std::ranges::forward_range<Streams> decltype(auto) xread(const Streams& streams, const XReadOptions& options = {}) { return run(cmd::xread(streams, options)); }
+  decltype(auto) xread(StreamIdList streams, const XReadOptions& options = {}) { return run(cmd::xread(streams, options)); }
+  /// https://redis.io/commands/xreadgroup — as xread, for a consumer of a group (">" = new entries).
+  template <Argument Streams> requires std::ranges::forward_range<Streams> decltype(auto) xreadgroup(std::string_view group, std::string_view consumer, const Streams& streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, streams, options)); }
+  decltype(auto) xreadgroup(std::string_view group, std::string_view consumer, StreamIdList streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, streams, options)); }
+  /// https://redis.io/commands/xack — how many were acknowledged.
+  template <Argument... Ids> requires(sizeof...(Ids) > 0) decltype(auto) xack(std::string_view key, std::string_view group, const Ids&... ids) { return run(cmd::xack(key, group, ids...)); }
+  decltype(auto) xack(std::string_view key, std::string_view group, KeyList ids) { return run(cmd::xack(key, group, ids)); }
+  /// https://redis.io/commands/xsetid
+  decltype(auto) xsetid(std::string_view key, std::string_view last_id, const XSetIdOptions& options = {}) { return run(cmd::xsetid(key, last_id, options)); }
+  /// https://redis.io/commands/xgroup-create — id "$" = only entries added from now on, "0" = all.
+  decltype(auto) xgroup_create(std::string_view key, std::string_view group, std::string_view id = "$", const XGroupCreateOptions& options = {}) { return run(cmd::xgroup_create(key, group, id, options)); }
+  /// https://redis.io/commands/xgroup-createconsumer — false when it already existed.
+  decltype(auto) xgroup_createconsumer(std::string_view key, std::string_view group, std::string_view consumer) { return run(cmd::xgroup_createconsumer(key, group, consumer)); }
+  /// https://redis.io/commands/xgroup-delconsumer — how many pending entries it had.
+  decltype(auto) xgroup_delconsumer(std::string_view key, std::string_view group, std::string_view consumer) { return run(cmd::xgroup_delconsumer(key, group, consumer)); }
+  /// https://redis.io/commands/xgroup-destroy — false when there was no such group.
+  decltype(auto) xgroup_destroy(std::string_view key, std::string_view group) { return run(cmd::xgroup_destroy(key, group)); }
+  /// https://redis.io/commands/xgroup-setid
+  decltype(auto) xgroup_setid(std::string_view key, std::string_view group, std::string_view id, std::optional<long long> entries_read = std::nullopt) { return run(cmd::xgroup_setid(key, group, id, entries_read)); }
+  /// https://redis.io/commands/xgroup-help
+  decltype(auto) xgroup_help() { return run(cmd::xgroup_help()); }
+  /// https://redis.io/commands/xinfo-stream
+  decltype(auto) xinfo_stream(std::string_view key) { return run(cmd::xinfo_stream(key)); }
+  /// https://redis.io/commands/xinfo-stream with FULL — the raw reply (its nesting differs
+  /// between Redis versions).
+  decltype(auto) xinfo_stream_full(std::string_view key, std::optional<long long> count = std::nullopt) { return run(cmd::xinfo_stream_full(key, count)); }
+  /// https://redis.io/commands/xinfo-groups
+  decltype(auto) xinfo_groups(std::string_view key) { return run(cmd::xinfo_groups(key)); }
+  /// https://redis.io/commands/xinfo-consumers
+  decltype(auto) xinfo_consumers(std::string_view key, std::string_view group) { return run(cmd::xinfo_consumers(key, group)); }
+  /// https://redis.io/commands/xinfo-help
+  decltype(auto) xinfo_help() { return run(cmd::xinfo_help()); }
+  /// https://redis.io/commands/xpending — the summary form.
+  decltype(auto) xpending(std::string_view key, std::string_view group) { return run(cmd::xpending(key, group)); }
+  /// https://redis.io/commands/xpending — the extended form: up to `count` pending entries
+  /// between start and end.
+  decltype(auto) xpending_range(std::string_view key, std::string_view group, std::string_view start, std::string_view end, long long count, const XPendingOptions& options = {}) { return run(cmd::xpending_range(key, group, start, end, count, options)); }
+  /// https://redis.io/commands/xclaim — the claimed entries.
+  template <Argument Ids> decltype(auto) xclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim(key, group, consumer, min_idle_time, ids, options)); }
+  decltype(auto) xclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, KeyList ids, const XClaimOptions& options = {}) { return run(cmd::xclaim(key, group, consumer, min_idle_time, ids, options)); }
+  /// https://redis.io/commands/xclaim with JUSTID — the claimed ids only.
+  template <Argument Ids> decltype(auto) xclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim_justid(key, group, consumer, min_idle_time, ids, options)); }
+  decltype(auto) xclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, KeyList ids, const XClaimOptions& options = {}) { return run(cmd::xclaim_justid(key, group, consumer, min_idle_time, ids, options)); }
+  /// https://redis.io/commands/xautoclaim — {next_id, entries, deleted_ids}.
+  decltype(auto) xautoclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, std::string_view start = "0-0", std::optional<long long> count = std::nullopt) { return run(cmd::xautoclaim(key, group, consumer, min_idle_time, start, count)); }
+  /// https://redis.io/commands/xautoclaim with JUSTID — {next_id, ids, deleted_ids}.
+  decltype(auto) xautoclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, std::string_view start = "0-0", std::optional<long long> count = std::nullopt) { return run(cmd::xautoclaim_justid(key, group, consumer, min_idle_time, start, count)); }
+
  private:
   template <class T>
   decltype(auto) run(Command<T>&& command) {
