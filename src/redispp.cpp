@@ -17,3 +17,4 @@
 #include <redispp/impl/connection.ipp>
 #include <redispp/impl/connection_pool.ipp>
 #include <redispp/impl/pipeline.ipp>
+#include <redispp/impl/client.ipp>

@@ -103,6 +103,7 @@ class Pipeline : public CommandSet<Pipeline> {
   void run_watch(Command<bool>&& watch);
   Reply run_now(std::string_view wire, std::chrono::milliseconds block_timeout);
   void start_buffer();
+  void send_batch();  // acquire (if needed), health check, one write; retried while nothing is written
 
   std::shared_ptr<ConnectionPool> pool_;
   bool transaction_;

@@ -260,7 +260,9 @@ REDISPP_DECL void Connection::handshake() {
 }
 
 REDISPP_DECL void Connection::send(std::string_view wire) {
+  request_written_ = false;
   if (fd_ < 0) connect();
+  request_written_ = false;  // the handshake's writes are not the request's
   write_all(wire);
 }
 
@@ -273,6 +275,7 @@ REDISPP_DECL int Connection::write_some(std::string_view bytes) noexcept {
       if (errno == EINTR) continue;
       return errno;
     }
+    request_written_ = true;
     bytes.remove_prefix(static_cast<std::size_t>(sent));
   }
   return 0;

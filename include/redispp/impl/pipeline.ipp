@@ -1,6 +1,8 @@
 #pragma once
 // Pipeline: sending the batch and matching replies to commands.
 
+#include <thread>  // std::this_thread::sleep_for
+
 #include <fmt/format.h>
 
 #include <redispp/pipeline.hpp>
@@ -89,6 +91,34 @@ REDISPP_DECL void Pipeline::reset() noexcept {
   start_buffer();
 }
 
+REDISPP_DECL void Pipeline::send_batch() {
+  // Retried whole, and only while nothing of it has been written (transport/retry.hpp); a
+  // watching pipeline never: its WATCH lived on the connection that failed.
+  const Retry& retry = pool_->connection_options().retry;
+  Backoff backoff = retry.backoff;
+  backoff.reset();
+  for (int failures = 1;; ++failures) {
+    try {
+      if (!lease_) lease_ = pool_->acquire();
+      lease_->check_health();
+      lease_->send(buffer_);
+      return;
+    } catch (const AuthenticationError&) {
+      throw;
+    } catch (const MaxClientsError&) {
+      throw;
+    } catch (const MaxConnectionsError&) {
+      throw;
+    } catch (const Error& e) {
+      const bool retryable = dynamic_cast<const ConnectionError*>(&e) != nullptr || dynamic_cast<const TimeoutError*>(&e) != nullptr;
+      const bool written = lease_ && lease_->request_written();
+      if (!retryable || watching_ || written || failures > retry.retries) throw;
+    }
+    lease_.release();
+    std::this_thread::sleep_for(backoff.compute(failures));
+  }
+}
+
 REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
   if (!pool_) throw DataError("this Pipeline was moved from");
   if (commands_.empty()) {
@@ -101,11 +131,9 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
     ~ResetOnExit() { pipeline.reset(); }
   } reset_on_exit{*this};
 
-  if (!lease_) lease_ = pool_->acquire();
-  lease_->check_health();
-  Connection& connection = *lease_;
   if (transaction_) buffer_.append(detail::exec_wire);
-  connection.send(buffer_);
+  send_batch();
+  Connection& connection = *lease_;
 
   const std::size_t n = commands_.size();
   std::vector<Reply> replies;

@@ -51,6 +51,9 @@ class Connection {
 
   /// Writes all of `wire` (one or many encoded commands). Connects first if needed.
   void send(std::string_view wire);
+  /// Whether any byte of the last send()'s request left this process (the handshake does not
+  /// count): false means the server cannot have seen it, so retrying it is always safe.
+  bool request_written() const noexcept { return request_written_; }
   /// Reads the next reply. Error replies are returned, not thrown (the caller decides);
   /// RESP3 push messages that arrive meanwhile are kept aside (take_pushes()).
   /// `extra_timeout` is added to socket_timeout, for blocking commands (0 = none; a negative
@@ -96,6 +99,7 @@ class Connection {
   std::deque<Reply> pushes_;
   clock::time_point last_used_{};
   std::chrono::milliseconds receive_timeout_set_{0};  // what SO_RCVTIMEO currently holds
+  bool request_written_ = false;
 };
 
 }  // namespace redispp

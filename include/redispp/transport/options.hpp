@@ -14,6 +14,7 @@
 #include <string>           // std::string
 
 #include <redispp/protocol/parser.hpp>
+#include <redispp/transport/retry.hpp>
 
 namespace redispp {
 
@@ -42,6 +43,9 @@ struct ConnectionOptions {
   int protocol = 2;
   ParserKind parser = ParserKind::automatic;
   ParserLimits parser_limits{};
+  /// What to do when a command fails with ConnectionError or TimeoutError (see retry.hpp for
+  /// the rule that keeps a command from being sent twice). Retry::none() turns retries off.
+  Retry retry{};
 };
 
 /// A connection leased from a pool: where it was taken (the caller of ConnectionPool::acquire,

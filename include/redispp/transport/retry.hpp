@@ -1,0 +1,152 @@
+#pragma once
+// Retry and Backoff: what to do when a command fails with ConnectionError or TimeoutError, as
+// redis-py's Retry and backoff classes.
+//
+//   opts.retry = redispp::Retry{redispp::Backoff::exponential(10ms, 1s), 5};
+//   opts.retry = redispp::Retry::none();
+//
+// The rule that keeps retries safe: a command is never sent twice when it may already have
+// reached the server.
+//   - Nothing of the request was written yet (connect refused, pool connection found dead,
+//     handshake failed ...): retried, whatever the command.
+//   - Some of it was written: retried only when the command is in Retry::safe_after_send,
+//     commands whose repetition cannot change anything (read-only ones; the default list is
+//     default_safe_commands()). INCR, SET, LPUSH ... are never repeated unless you add them.
+//   - Blocking commands (BLPOP ...) and EXEC are never repeated once written, even if listed.
+//   - A pipeline is retried whole only when nothing of it was written; a watching pipeline is
+//     never retried (its WATCH died with the connection).
+//   - AuthenticationError, MaxClientsError and MaxConnectionsError are not retried: waiting a
+//     few milliseconds does not fix a wrong password, a full server or a drained pool.
+//
+// Default: 3 retries, exponential back-off with full jitter from 8 ms up to 512 ms (redis-py's
+// default base and cap).
+
+#include <algorithm>    // std::min, std::max, std::any_of
+#include <cstddef>      // std::size_t
+#include <chrono>       // std::chrono::milliseconds
+#include <random>       // std::mt19937_64
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
+
+namespace redispp {
+
+class Backoff {
+ public:
+  enum class Kind { none, constant, exponential, full_jitter, equal_jitter, decorrelated_jitter };
+
+  /// Retry at once.
+  static Backoff none() noexcept { return Backoff(Kind::none, {}, {}); }
+  /// The same pause every time.
+  static Backoff constant(std::chrono::milliseconds pause) noexcept { return Backoff(Kind::constant, pause, pause); }
+  /// min(cap, base * 2^failures).
+  static Backoff exponential(std::chrono::milliseconds base = default_base, std::chrono::milliseconds cap = default_cap) noexcept {
+    return Backoff(Kind::exponential, base, cap);
+  }
+  /// A uniform pick in [0, min(cap, base * 2^failures)]: spreads reconnecting clients apart.
+  static Backoff full_jitter(std::chrono::milliseconds base = default_base, std::chrono::milliseconds cap = default_cap) noexcept {
+    return Backoff(Kind::full_jitter, base, cap);
+  }
+  /// Half of the exponential pause, plus a uniform pick in the other half.
+  static Backoff equal_jitter(std::chrono::milliseconds base = default_base, std::chrono::milliseconds cap = default_cap) noexcept {
+    return Backoff(Kind::equal_jitter, base, cap);
+  }
+  /// min(cap, uniform(base, previous * 3)): each pause derived from the previous one.
+  static Backoff decorrelated_jitter(std::chrono::milliseconds base = default_base,
+                                     std::chrono::milliseconds cap = default_cap) noexcept {
+    return Backoff(Kind::decorrelated_jitter, base, cap);
+  }
+
+  /// The pause before retry number `failures` (1 for the first retry). Decorrelated jitter
+  /// remembers its previous pause; reset() forgets it.
+  std::chrono::milliseconds compute(int failures) {
+    using std::chrono::milliseconds;
+    const auto exponential_pause = [&] {
+      const int shift = std::min(failures, 30);  // 2^30 x base already exceeds any sane cap
+      return std::min(cap_, milliseconds(base_.count() << shift));
+    };
+    switch (kind_) {
+      case Kind::none: return milliseconds{0};
+      case Kind::constant: return base_;
+      case Kind::exponential: return exponential_pause();
+      case Kind::full_jitter: return milliseconds(uniform(0, exponential_pause().count()));
+      case Kind::equal_jitter: {
+        const long long half = exponential_pause().count() / 2;
+        return milliseconds(half + uniform(0, half));
+      }
+      case Kind::decorrelated_jitter: {
+        const long long upper = std::max(base_.count(), previous_.count() * 3);
+        previous_ = std::min(cap_, milliseconds(uniform(base_.count(), upper)));
+        return previous_;
+      }
+    }
+    return milliseconds{0};
+  }
+  void reset() noexcept { previous_ = base_; }
+  Kind kind() const noexcept { return kind_; }
+
+  static constexpr std::chrono::milliseconds default_base{8};
+  static constexpr std::chrono::milliseconds default_cap{512};
+
+ private:
+  Backoff(Kind kind, std::chrono::milliseconds base, std::chrono::milliseconds cap) noexcept
+      : kind_(kind), base_(base), cap_(cap), previous_(base) {}
+
+  static long long uniform(long long low, long long high) {
+    // One generator per thread: no lock, and no two threads share a sequence.
+    thread_local std::mt19937_64 generator{std::random_device{}()};
+    return std::uniform_int_distribution<long long>(low, std::max(low, high))(generator);
+  }
+
+  Kind kind_;
+  std::chrono::milliseconds base_;
+  std::chrono::milliseconds cap_;
+  std::chrono::milliseconds previous_;
+};
+
+/// Read-only commands that are safe to send again after a failure mid-request.
+inline std::vector<std::string> default_safe_commands() {
+  return {"PING",    "ECHO",    "GET",      "MGET",       "STRLEN",    "GETRANGE", "EXISTS",  "TYPE",
+          "TTL",     "PTTL",    "EXPIRETIME", "PEXPIRETIME", "DBSIZE", "INFO",     "TIME",    "KEYS",
+          "SCAN",    "RANDOMKEY", "HGET",   "HMGET",      "HGETALL",   "HKEYS",    "HVALS",   "HLEN",
+          "HEXISTS", "HSTRLEN", "HSCAN",    "LRANGE",     "LLEN",      "LINDEX",   "LPOS",    "SMEMBERS",
+          "SISMEMBER", "SMISMEMBER", "SCARD", "SRANDMEMBER", "SSCAN",  "SINTER",   "SUNION",  "SDIFF",
+          "ZRANGE",  "ZRANGEBYSCORE", "ZREVRANGE", "ZSCORE", "ZMSCORE", "ZCARD",   "ZCOUNT",  "ZRANK",
+          "ZREVRANK", "ZSCAN",  "XRANGE",   "XREVRANGE",  "XLEN",      "GEOPOS",   "GEODIST", "GEOHASH",
+          "PFCOUNT", "BITCOUNT", "GETBIT",  "BITPOS"};
+}
+
+struct Retry {
+  Backoff backoff = Backoff::full_jitter();
+  /// Retries after the first attempt (0 = never retry).
+  int retries = 3;
+  /// Upper-case command names that may be repeated even when the request was (partly) written.
+  std::vector<std::string> safe_after_send = default_safe_commands();
+
+  static Retry none() { return Retry{Backoff::none(), 0, {}}; }
+
+ private:
+  // `name` in any case against an upper-case `upper` ("get" matches "GET").
+  static bool equal_upper(std::string_view name, std::string_view upper) noexcept {
+    if (name.size() != upper.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      const char c = name[i] >= 'a' && name[i] <= 'z' ? static_cast<char>(name[i] - 'a' + 'A') : name[i];
+      if (c != upper[i]) return false;
+    }
+    return true;
+  }
+
+ public:
+
+  /// Whether a failed attempt may be repeated: `failures` counts the attempts that failed so
+  /// far, `written` says whether any byte of the request left.
+  bool may_retry(int failures, bool written, std::string_view command, bool blocking) const {
+    if (failures > retries) return false;
+    if (!written) return true;
+    if (blocking || equal_upper(command, "EXEC")) return false;
+    return std::any_of(safe_after_send.begin(), safe_after_send.end(),
+                       [command](const std::string& safe) { return equal_upper(command, safe); });
+  }
+};
+
+}  // namespace redispp
