@@ -1,17 +1,291 @@
 #pragma once
 // Connection commands. https://redis.io/commands/?group=connection
+//
+// A pooled client runs each call on whichever connection it leases, so commands that change
+// the state of ONE connection (AUTH, HELLO, RESET, SELECT, CLIENT SETNAME, CLIENT TRACKING,
+// CLIENT CACHING, CLIENT NO-EVICT, QUIT) change one pooled connection and not the others, and
+// the next call may run elsewhere. Configure every connection instead through
+// ConnectionOptions: username/password (AUTH), protocol (HELLO), db (SELECT), client_name
+// (CLIENT SETNAME). The methods exist for single-connection pools (PoolOptions::max_connections
+// = 1), pipelines and tools.
+//
+// Reply types:
+//   PING                       bool (PONG); PING message -> std::string (the message)
+//   AUTH, SELECT, CLIENT SETNAME/PAUSE/UNPAUSE/NO-EVICT/CACHING/TRACKING, QUIT   bool (OK)
+//   RESET                      bool (the server's RESET status)
+//   HELLO                      HelloInfo (server, version, proto, id, mode, role, modules)
+//   CLIENT INFO                ClientInfo, CLIENT LIST std::vector<ClientInfo> (client_list.hpp)
+//   CLIENT KILL addr           bool; CLIENT KILL with filters (ClientKillOptions) long long (killed)
+//   CLIENT TRACKINGINFO        TrackingInfo (flags, redirect, prefixes)
+//   CLIENT UNBLOCK             bool (whether a blocked client was unblocked)
+//   CLIENT GETNAME             std::optional<std::string> (nullopt: no name)
+//   CLIENT ID, CLIENT GETREDIR long long; CLIENT HELP std::vector<std::string>
+// RESP3 map replies (HELLO, CLIENT TRACKINGINFO) and RESP2 flat arrays give the same values.
 
+#include <chrono>         // std::chrono
+#include <optional>       // std::optional
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <type_traits>    // std::type_identity
+#include <unordered_map>  // std::unordered_map
+#include <utility>        // std::move
+#include <vector>         // std::vector
+
+#include <redispp/commands/client_list.hpp>
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/commands/reply_fields.hpp>
+#include <redispp/errors.hpp>
 
 namespace redispp {
 
-namespace cmd {}  // namespace cmd
+/// HELLO's answer: who the server is and how this connection now talks to it.
+struct HelloInfo {
+  std::string server;               // "redis"
+  std::string version;              // "7.0.15"
+  long long proto = 0;              // 2 or 3: the protocol the connection speaks now
+  long long id = 0;                 // CLIENT ID of the connection
+  std::string mode;                 // "standalone", "cluster", "sentinel"
+  std::string role;                 // "master", "replica"
+  std::vector<std::string> modules;  // names of loaded modules
+
+  friend HelloInfo redispp_from_reply(Reply&& reply, std::type_identity<HelloInfo>) {
+    auto fields = detail::reply_fields(std::move(reply));
+    HelloInfo info;
+    info.server = detail::field_as<std::string>(fields, "server");
+    info.version = detail::field_as<std::string>(fields, "version");
+    info.proto = detail::field_as<long long>(fields, "proto");
+    info.id = detail::field_as<long long>(fields, "id");
+    info.mode = detail::field_as<std::string>(fields, "mode");
+    info.role = detail::field_as<std::string>(fields, "role");
+    // Each module is a map (name, ver, path, args); only the names are kept.
+    for (Reply& module : detail::field_as<std::vector<Reply>>(fields, "modules")) {
+      auto module_fields = detail::reply_fields(std::move(module));
+      info.modules.push_back(detail::field_as<std::string>(module_fields, "name"));
+    }
+    return info;
+  }
+};
+
+/// HELLO's optional parts: AUTH username password, SETNAME name.
+struct HelloOptions {
+  std::string username = {};  // with password: AUTH (empty username = "default")
+  std::string password = {};
+  std::string client_name = {};  // SETNAME
+};
+
+/// CLIENT TRACKINGINFO: the connection's client-side caching state.
+struct TrackingInfo {
+  std::vector<std::string> flags;     // "off", "on", "bcast", "optin", "optout", "noloop", "broken_redirect" ...
+  long long redirect = -1;            // the client id invalidations go to; 0 = this one, -1 = none
+  std::vector<std::string> prefixes;  // BCAST prefixes
+
+  friend TrackingInfo redispp_from_reply(Reply&& reply, std::type_identity<TrackingInfo>) {
+    auto fields = detail::reply_fields(std::move(reply));
+    TrackingInfo info;
+    info.flags = detail::field_as<std::vector<std::string>>(fields, "flags");
+    if (fields.count("redirect")) info.redirect = detail::field_as<long long>(fields, "redirect");
+    info.prefixes = detail::field_as<std::vector<std::string>>(fields, "prefixes");
+    return info;
+  }
+};
+
+/// CLIENT TRACKING ON|OFF options.
+struct TrackingOptions {
+  std::optional<long long> redirect = std::nullopt;  // send invalidations to this client id
+  std::vector<std::string> prefixes = {};            // PREFIX p ... (with bcast)
+  bool bcast = false;
+  bool optin = false;
+  bool optout = false;
+  bool noloop = false;
+};
+
+/// CLIENT LIST filters: TYPE normal|master|replica|pubsub, ID id ...
+struct ClientListOptions {
+  std::string type = {};              // empty = every type
+  std::vector<long long> ids = {};    // empty = every client
+};
+
+/// CLIENT KILL filters (the new form); every field set is ANDed. Empty = not given.
+struct ClientKillOptions {
+  std::optional<long long> id = std::nullopt;
+  std::string type = {};   // normal, master, replica, pubsub
+  std::string user = {};
+  std::string addr = {};   // ip:port of the client
+  std::string laddr = {};  // ip:port of the server's side
+  std::optional<bool> skipme = std::nullopt;  // the server's default is yes
+};
+
+namespace cmd {
+
+namespace detail {
+/// A status reply that is not OK but means success (RESET answers +RESET).
+inline bool status_equals(Reply&& reply, std::string_view expected) {
+  return convert<std::string>(std::move(reply)) == expected;
+}
+}  // namespace detail
+
+/// PING: true when the server answered PONG.
+inline Command<bool> ping() {
+  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "PONG"); }, "PING");
+}
+/// PING message: the message back.
+template <class M>
+Command<std::string> ping(const M& message) { return make_command<std::string>("PING", message); }
+template <class M>
+Command<std::string> echo(const M& message) { return make_command<std::string>("ECHO", message); }
+inline Command<bool> select(int db) { return make_command<bool>("SELECT", db); }
+inline Command<bool> auth(std::string_view password) { return make_command<bool>("AUTH", password); }
+inline Command<bool> auth(std::string_view username, std::string_view password) {
+  return make_command<bool>("AUTH", username, password);
+}
+inline Command<HelloInfo> hello(std::optional<int> protocol, const HelloOptions& o) {
+  ArgumentWriter w("HELLO");
+  if (protocol) w.add(*protocol);
+  if (!o.password.empty()) {
+    if (!protocol) throw DataError("HELLO AUTH needs a protocol version: hello(2 or 3, {...})");
+    w.add("AUTH", o.username.empty() ? std::string_view("default") : std::string_view(o.username), o.password);
+  }
+  if (!o.client_name.empty()) {
+    if (!protocol) throw DataError("HELLO SETNAME needs a protocol version: hello(2 or 3, {...})");
+    w.add("SETNAME", o.client_name);
+  }
+  return Command<HelloInfo>(std::move(w).finish());
+}
+inline Command<bool> reset() {
+  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "RESET"); }, "RESET");
+}
+inline Command<bool> quit() { return make_command<bool>("QUIT"); }
+
+inline Command<bool> client_setname(std::string_view name) { return make_command<bool>("CLIENT", "SETNAME", name); }
+inline Command<std::optional<std::string>> client_getname() {
+  return make_command<std::optional<std::string>>("CLIENT", "GETNAME");
+}
+inline Command<long long> client_id() { return make_command<long long>("CLIENT", "ID"); }
+/// CLIENT LIST [TYPE t] [ID id ...], parsed (see client_list.hpp).
+inline Command<std::vector<ClientInfo>> client_list(const ClientListOptions& o) {
+  ArgumentWriter w("CLIENT", "LIST");
+  if (!o.type.empty()) w.add("TYPE", o.type);
+  if (!o.ids.empty()) w.add("ID", o.ids);
+  return Command<std::vector<ClientInfo>>(
+      std::move(w).finish(),
+      +[](Reply&& reply) { return parse_client_list(convert<std::string>(std::move(reply))); });
+}
+/// CLIENT INFO: this connection's CLIENT LIST line, parsed.
+inline Command<ClientInfo> client_info() {
+  return make_command_with<ClientInfo>(
+      +[](Reply&& reply) {
+        auto clients = parse_client_list(convert<std::string>(std::move(reply)));
+        if (clients.empty()) throw DataError("CLIENT INFO: empty reply");
+        return std::move(clients.front());
+      },
+      "CLIENT", "INFO");
+}
+/// CLIENT KILL ip:port (the old form): true when a client was closed.
+inline Command<bool> client_kill(std::string_view address) { return make_command<bool>("CLIENT", "KILL", address); }
+/// CLIENT KILL with filters: how many clients were closed.
+inline Command<long long> client_kill(const ClientKillOptions& o) {
+  ArgumentWriter w("CLIENT", "KILL");
+  if (o.id) w.add("ID", *o.id);
+  if (!o.type.empty()) w.add("TYPE", o.type);
+  if (!o.user.empty()) w.add("USER", o.user);
+  if (!o.addr.empty()) w.add("ADDR", o.addr);
+  if (!o.laddr.empty()) w.add("LADDR", o.laddr);
+  if (o.skipme) w.add("SKIPME", *o.skipme ? "YES" : "NO");
+  if (w.count() == 2) throw DataError("CLIENT KILL: give at least one filter (ClientKillOptions)");
+  return Command<long long>(std::move(w).finish());
+}
+inline Command<bool> client_pause(std::chrono::milliseconds timeout, bool write_only) {
+  return write_only ? make_command<bool>("CLIENT", "PAUSE", timeout.count(), "WRITE")
+                    : make_command<bool>("CLIENT", "PAUSE", timeout.count(), "ALL");
+}
+inline Command<bool> client_unpause() { return make_command<bool>("CLIENT", "UNPAUSE"); }
+/// CLIENT UNBLOCK id [TIMEOUT|ERROR]: true when the client was blocked and is now unblocked.
+inline Command<bool> client_unblock(long long id, bool error) {
+  return error ? make_command<bool>("CLIENT", "UNBLOCK", id, "ERROR") : make_command<bool>("CLIENT", "UNBLOCK", id);
+}
+inline Command<bool> client_no_evict(bool on) { return make_command<bool>("CLIENT", "NO-EVICT", on ? "ON" : "OFF"); }
+inline Command<bool> client_caching(bool yes) { return make_command<bool>("CLIENT", "CACHING", yes ? "YES" : "NO"); }
+inline Command<long long> client_getredir() { return make_command<long long>("CLIENT", "GETREDIR"); }
+inline Command<std::vector<std::string>> client_help() { return make_command<std::vector<std::string>>("CLIENT", "HELP"); }
+inline Command<bool> client_tracking(bool on, const TrackingOptions& o) {
+  ArgumentWriter w("CLIENT", "TRACKING", on ? "ON" : "OFF");
+  if (o.redirect) w.add("REDIRECT", *o.redirect);
+  for (const auto& prefix : o.prefixes) w.add("PREFIX", prefix);
+  w.add_if(o.bcast, "BCAST").add_if(o.optin, "OPTIN").add_if(o.optout, "OPTOUT").add_if(o.noloop, "NOLOOP");
+  return Command<bool>(std::move(w).finish());
+}
+inline Command<TrackingInfo> client_trackinginfo() { return make_command<TrackingInfo>("CLIENT", "TRACKINGINFO"); }
+
+}  // namespace cmd
 
 /// Connection commands as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class ConnectionCommands {
  public:
+  /// https://redis.io/commands/ping — true on PONG; with a message, the message back.
+  decltype(auto) ping() { return run(cmd::ping()); }
+  template <Argument M> decltype(auto) ping(const M& message) { return run(cmd::ping(message)); }
+  /// https://redis.io/commands/echo
+  template <Argument M> decltype(auto) echo(const M& message) { return run(cmd::echo(message)); }
+  /// https://redis.io/commands/select — switches ONE pooled connection, which keeps that
+  /// database afterwards: use ConnectionOptions::db.
+  decltype(auto) select(int db) { return run(cmd::select(db)); }
+  /// https://redis.io/commands/auth — authenticates ONE pooled connection: use
+  /// ConnectionOptions::username/password, which every connection sends when it connects.
+  decltype(auto) auth(std::string_view password) { return run(cmd::auth(password)); }
+  decltype(auto) auth(std::string_view username, std::string_view password) { return run(cmd::auth(username, password)); }
+  /// https://redis.io/commands/hello — the server's handshake info. With a protocol version it
+  /// switches ONE pooled connection's protocol (and AUTH/SETNAME it): use
+  /// ConnectionOptions::protocol (and username/password/client_name) instead. hiredis 0.14
+  /// cannot read RESP3: never hello(3) on a hiredis-parser connection.
+  decltype(auto) hello(std::optional<int> protocol = std::nullopt, const HelloOptions& options = {}) { return run(cmd::hello(protocol, options)); }
+  /// https://redis.io/commands/reset — resets ONE pooled connection to a fresh one's state:
+  /// database 0, RESP2, no name, the default user, no tracking. The pool does not know: that
+  /// connection then ignores ConnectionOptions::db/protocol/client_name/username.
+  decltype(auto) reset() { return run(cmd::reset()); }
+  /// https://redis.io/commands/quit — the server closes the connection after answering (the
+  /// pool notices and reconnects on the next call). Deprecated by Redis 7.2.
+  decltype(auto) quit() { return run(cmd::quit()); }
+  /// https://redis.io/commands/client-setname — names ONE pooled connection: prefer
+  /// ConnectionOptions::client_name, which names every connection.
+  decltype(auto) client_setname(std::string_view name) { return run(cmd::client_setname(name)); }
+  /// https://redis.io/commands/client-getname — nullopt when the connection has no name.
+  decltype(auto) client_getname() { return run(cmd::client_getname()); }
+  /// https://redis.io/commands/client-id
+  decltype(auto) client_id() { return run(cmd::client_id()); }
+  /// https://redis.io/commands/client-list — parsed into ClientInfo (age, idle, addr ...);
+  /// optionally only clients of a TYPE or with given IDs.
+  decltype(auto) client_list(const ClientListOptions& options = {}) { return run(cmd::client_list(options)); }
+  /// https://redis.io/commands/client-info — this connection, parsed as CLIENT LIST is.
+  decltype(auto) client_info() { return run(cmd::client_info()); }
+  /// https://redis.io/commands/client-kill — by address (true when one was closed), or by
+  /// filters (how many were closed): r.client_kill({.type = "pubsub"}).
+  decltype(auto) client_kill(std::string_view address) { return run(cmd::client_kill(address)); }
+  decltype(auto) client_kill(const ClientKillOptions& filters) { return run(cmd::client_kill(filters)); }
+  /// https://redis.io/commands/client-pause — suspends all clients (write_only: only writes)
+  /// for `timeout`; server-wide.
+  decltype(auto) client_pause(std::chrono::milliseconds timeout, bool write_only = false) { return run(cmd::client_pause(timeout, write_only)); }
+  /// https://redis.io/commands/client-unpause
+  decltype(auto) client_unpause() { return run(cmd::client_unpause()); }
+  /// https://redis.io/commands/client-unblock — true when client `id` was blocked; error = true
+  /// makes its blocking command fail with UNBLOCKED instead of timing out.
+  decltype(auto) client_unblock(long long id, bool error = false) { return run(cmd::client_unblock(id, error)); }
+  /// https://redis.io/commands/client-no-evict — for ONE pooled connection.
+  decltype(auto) client_no_evict(bool on) { return run(cmd::client_no_evict(on)); }
+  /// https://redis.io/commands/client-caching — applies to the connection's next command only
+  /// (tracking OPTIN/OPTOUT): meaningful on a single connection or in a pipeline.
+  decltype(auto) client_caching(bool yes) { return run(cmd::client_caching(yes)); }
+  /// https://redis.io/commands/client-getredir — the client id invalidations go to (-1: off).
+  decltype(auto) client_getredir() { return run(cmd::client_getredir()); }
+  /// https://redis.io/commands/client-help
+  decltype(auto) client_help() { return run(cmd::client_help()); }
+  /// https://redis.io/commands/client-tracking — client-side caching for ONE pooled connection;
+  /// with RESP3 its invalidation pushes are kept aside by that connection.
+  decltype(auto) client_tracking(bool on, const TrackingOptions& options = {}) { return run(cmd::client_tracking(on, options)); }
+  /// https://redis.io/commands/client-trackinginfo
+  decltype(auto) client_trackinginfo() { return run(cmd::client_trackinginfo()); }
+
  private:
   template <class T>
   decltype(auto) run(Command<T>&& command) {

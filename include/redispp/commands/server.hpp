@@ -1,35 +1,88 @@
 #pragma once
-// Connection and server commands. https://redis.io/commands/?group=connection and ?group=server
+// Server commands. https://redis.io/commands/?group=server
+//
+// Reply types (structs in server_replies.hpp, INFO in info.hpp):
+//   OK and status answers (SAVE, BGSAVE, BGREWRITEAOF, FLUSH*, SWAPDB, CONFIG SET/RESETSTAT/
+//   REWRITE, ACL SETUSER/LOAD/SAVE, MEMORY PURGE, REPLICAOF, FAILOVER, MODULE ...)  bool
+//   DBSIZE, COMMAND COUNT, SLOWLOG LEN, ACL DELUSER, LATENCY RESET               long long
+//   TIME            ServerTime (microseconds);  LASTSAVE  UnixSeconds
+//   INFO            Info (parsed, typed values; info.hpp)
+//   CONFIG GET      std::unordered_map<std::string, std::string>
+//   SLOWLOG GET     std::vector<SlowLogEntry>
+//   COMMAND INFO    std::vector<std::optional<CommandInfo>> (nullopt: no such command)
+//   COMMAND DOCS    std::unordered_map<std::string, CommandDoc> (by command name)
+//   COMMAND LIST, COMMAND GETKEYS, ACL CAT/LIST/USERS, *|HELP   std::vector<std::string>
+//   COMMAND GETKEYSANDFLAGS  std::vector<std::pair<std::string, std::vector<std::string>>> (key, flags)
+//   ACL GETUSER     std::optional<AclUser> (nullopt: no such user);  ACL LOG  std::vector<AclLogEntry>
+//   ACL DRYRUN      std::optional<std::string>: nullopt when the user may run it, else why not
+//   LATENCY LATEST  std::vector<LatencyEvent>;  HISTORY  std::vector<LatencySample>
+//   LATENCY HISTOGRAM  std::unordered_map<std::string, LatencyHistogram> (by command)
+//   MEMORY STATS    MemoryStats (typed members + every scalar by name);  MEMORY USAGE  std::optional<long long>
+//   ROLE            Role;  MODULE LIST  std::vector<ModuleInfo>
+//   LOLWUT, LATENCY DOCTOR/GRAPH, MEMORY DOCTOR/MALLOC-STATS, ACL GENPASS/WHOAMI   std::string
+// Commands that act on the whole server (FLUSHALL, SWAPDB, CONFIG SET, ACL SETUSER, SHUTDOWN,
+// REPLICAOF, FAILOVER ...) are as dangerous as in redis-cli: nothing here asks twice.
 
 #include <chrono>         // std::chrono
+#include <optional>       // std::optional
 #include <string>         // std::string
+#include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
+#include <utility>        // std::pair
 #include <vector>         // std::vector
 
-#include <redispp/commands/client_list.hpp>
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/info.hpp>
+#include <redispp/commands/options.hpp>
+#include <redispp/commands/server_replies.hpp>
+#include <redispp/errors.hpp>
 
 namespace redispp {
 
 /// The server's clock, as TIME reports it (microsecond resolution).
 using ServerTime = std::chrono::sys_time<std::chrono::microseconds>;
 
+/// COMMAND LIST FILTERBY: at most one of them.
+struct CommandListOptions {
+  std::string module = {};   // commands of that module
+  std::string aclcat = {};   // of that ACL category ("read", "dangerous" ...)
+  std::string pattern = {};  // whose names match the glob
+};
+
+/// SHUTDOWN's modifiers (Redis 7).
+struct ShutdownOptions {
+  bool nosave = false;  // do not save even if save points are configured
+  bool save = false;    // save even if none are
+  bool now = false;     // do not wait for lagging replicas
+  bool force = false;   // ignore errors that would prevent stopping
+  bool abort = false;   // cancel an ongoing shutdown instead
+};
+
+/// FAILOVER's options (Redis 6.2).
+struct FailoverOptions {
+  std::string host = {};  // TO host port: the replica to promote (empty: any)
+  int port = 0;
+  bool force = false;     // with TO and timeout: fail over even if the replica is behind
+  bool abort = false;     // cancel an ongoing failover instead
+  std::optional<std::chrono::milliseconds> timeout = std::nullopt;
+};
+
+/// MODULE LOADEX's configuration and arguments.
+struct ModuleLoadOptions {
+  std::vector<std::pair<std::string, std::string>> configs = {};  // CONFIG name value ...
+  std::vector<std::string> args = {};                             // ARGS ...
+};
+
 namespace cmd {
 
-/// PING: true when the server answered PONG.
-inline Command<bool> ping() {
-  return make_command_with<bool>(
-      +[](Reply&& reply) {
-        // RESP2 answers +PONG; in RESP3 the same. Anything else is not a healthy answer.
-        const std::string text = convert<std::string>(std::move(reply));
-        return text == "PONG";
-      },
-      "PING");
+namespace detail {
+/// Status answers that are not OK but mean success ("Background saving started").
+inline bool any_status(Reply&& reply) {
+  (void)convert<std::string>(std::move(reply));  // error replies throw here
+  return true;
 }
-template <class M>
-Command<std::string> echo(const M& message) { return make_command<std::string>("ECHO", message); }
-inline Command<bool> select(int db) { return make_command<bool>("SELECT", db); }
+}  // namespace detail
+
 inline Command<long long> dbsize() { return make_command<long long>("DBSIZE"); }
 /// FLUSHDB [ASYNC]: asynchronous = true lets the server free memory in the background.
 inline Command<bool> flushdb(bool asynchronous) {
@@ -38,6 +91,7 @@ inline Command<bool> flushdb(bool asynchronous) {
 inline Command<bool> flushall(bool asynchronous) {
   return asynchronous ? make_command<bool>("FLUSHALL", "ASYNC") : make_command<bool>("FLUSHALL");
 }
+inline Command<bool> swapdb(int a, int b) { return make_command<bool>("SWAPDB", a, b); }
 /// INFO [section ...], parsed (see info.hpp). No section = the default set.
 template <class... Sections>
 Command<Info> info(const Sections&... sections) {
@@ -52,6 +106,47 @@ inline Command<ServerTime> time() {
       },
       "TIME");
 }
+inline Command<UnixSeconds> lastsave() {
+  return make_command_with<UnixSeconds>(
+      +[](Reply&& reply) { return UnixSeconds(std::chrono::seconds(convert<long long>(std::move(reply)))); },
+      "LASTSAVE");
+}
+inline Command<bool> save() { return make_command<bool>("SAVE"); }
+inline Command<bool> bgsave(bool schedule) {
+  return schedule ? make_command_with<bool>(&detail::any_status, "BGSAVE", "SCHEDULE")
+                  : make_command_with<bool>(&detail::any_status, "BGSAVE");
+}
+inline Command<bool> bgrewriteaof() { return make_command_with<bool>(&detail::any_status, "BGREWRITEAOF"); }
+inline Command<bool> shutdown(const ShutdownOptions& o) {
+  ArgumentWriter w("SHUTDOWN");
+  w.add_if(o.nosave, "NOSAVE").add_if(o.save, "SAVE").add_if(o.now, "NOW").add_if(o.force, "FORCE");
+  w.add_if(o.abort, "ABORT");
+  return Command<bool>(std::move(w).finish());
+}
+inline Command<bool> failover(const FailoverOptions& o) {
+  ArgumentWriter w("FAILOVER");
+  if (!o.host.empty()) w.add("TO", o.host, o.port);
+  w.add_if(o.force, "FORCE").add_if(o.abort, "ABORT");
+  if (o.timeout) w.add("TIMEOUT", o.timeout->count());
+  return Command<bool>(std::move(w).finish());
+}
+inline Command<bool> replicaof(std::string_view host, int port) { return make_command<bool>("REPLICAOF", host, port); }
+inline Command<bool> replicaof_no_one() { return make_command<bool>("REPLICAOF", "NO", "ONE"); }
+inline Command<bool> slaveof(std::string_view host, int port) { return make_command<bool>("SLAVEOF", host, port); }
+inline Command<bool> slaveof_no_one() { return make_command<bool>("SLAVEOF", "NO", "ONE"); }
+template <class... Args>
+Command<bool> replconf(const Args&... args) { return make_command<bool>("REPLCONF", args...); }
+inline Command<Role> role() { return make_command<Role>("ROLE"); }
+template <class V>
+Command<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, bool replace) {
+  return replace ? make_command<bool>("RESTORE-ASKING", key, ttl.count(), serialized, "REPLACE")
+                 : make_command<bool>("RESTORE-ASKING", key, ttl.count(), serialized);
+}
+inline Command<std::string> lolwut(std::optional<int> version) {
+  return version ? make_command<std::string>("LOLWUT", "VERSION", *version) : make_command<std::string>("LOLWUT");
+}
+
+// CONFIG
 inline Command<std::unordered_map<std::string, std::string>> config_get(std::string_view pattern) {
   return make_command<std::unordered_map<std::string, std::string>>("CONFIG", "GET", pattern);
 }
@@ -59,56 +154,291 @@ template <class V>
 Command<bool> config_set(std::string_view parameter, const V& value) {
   return make_command<bool>("CONFIG", "SET", parameter, value);
 }
-inline Command<bool> client_setname(std::string_view name) { return make_command<bool>("CLIENT", "SETNAME", name); }
-inline Command<std::optional<std::string>> client_getname() {
-  return make_command<std::optional<std::string>>("CLIENT", "GETNAME");
+/// CONFIG SET p v p v ... (Redis 7): all or nothing.
+template <class Pairs>
+Command<bool> config_set(const Pairs& parameters) { return make_command<bool>("CONFIG", "SET", parameters); }
+inline Command<bool> config_resetstat() { return make_command<bool>("CONFIG", "RESETSTAT"); }
+inline Command<bool> config_rewrite() { return make_command<bool>("CONFIG", "REWRITE"); }
+inline Command<std::vector<std::string>> config_help() { return make_command<std::vector<std::string>>("CONFIG", "HELP"); }
+
+// SLOWLOG
+inline Command<std::vector<SlowLogEntry>> slowlog_get(std::optional<long long> count) {
+  return count ? make_command<std::vector<SlowLogEntry>>("SLOWLOG", "GET", *count)
+               : make_command<std::vector<SlowLogEntry>>("SLOWLOG", "GET");
 }
-inline Command<long long> client_id() { return make_command<long long>("CLIENT", "ID"); }
-/// CLIENT LIST, parsed (see client_list.hpp).
-inline Command<std::vector<ClientInfo>> client_list() {
-  return make_command_with<std::vector<ClientInfo>>(
-      +[](Reply&& reply) { return parse_client_list(convert<std::string>(std::move(reply))); }, "CLIENT", "LIST");
+inline Command<long long> slowlog_len() { return make_command<long long>("SLOWLOG", "LEN"); }
+inline Command<bool> slowlog_reset() { return make_command<bool>("SLOWLOG", "RESET"); }
+inline Command<std::vector<std::string>> slowlog_help() { return make_command<std::vector<std::string>>("SLOWLOG", "HELP"); }
+
+// COMMAND
+inline Command<long long> command_count() { return make_command<long long>("COMMAND", "COUNT"); }
+template <class... Names>
+Command<std::vector<std::optional<CommandInfo>>> command_info(const Names&... names) {
+  return make_command<std::vector<std::optional<CommandInfo>>>("COMMAND", "INFO", names...);
 }
+template <class... Names>
+Command<std::unordered_map<std::string, CommandDoc>> command_docs(const Names&... names) {
+  return make_command_with<std::unordered_map<std::string, CommandDoc>>(&parse_command_docs, "COMMAND", "DOCS",
+                                                                        names...);
+}
+inline Command<std::vector<std::string>> command_list(const CommandListOptions& o) {
+  const int filters = !o.module.empty() + !o.aclcat.empty() + !o.pattern.empty();
+  if (filters > 1) throw DataError("COMMAND LIST: FILTERBY takes one of module, aclcat, pattern");
+  ArgumentWriter w("COMMAND", "LIST");
+  if (!o.module.empty()) w.add("FILTERBY", "MODULE", o.module);
+  if (!o.aclcat.empty()) w.add("FILTERBY", "ACLCAT", o.aclcat);
+  if (!o.pattern.empty()) w.add("FILTERBY", "PATTERN", o.pattern);
+  return Command<std::vector<std::string>>(std::move(w).finish());
+}
+template <class... Args>
+Command<std::vector<std::string>> command_getkeys(const Args&... command) {
+  return make_command<std::vector<std::string>>("COMMAND", "GETKEYS", command...);
+}
+template <class... Args>
+Command<std::vector<std::pair<std::string, std::vector<std::string>>>> command_getkeysandflags(const Args&... command) {
+  return make_command<std::vector<std::pair<std::string, std::vector<std::string>>>>("COMMAND", "GETKEYSANDFLAGS",
+                                                                                      command...);
+}
+inline Command<std::vector<std::string>> command_help() { return make_command<std::vector<std::string>>("COMMAND", "HELP"); }
+
+// ACL
+inline Command<std::vector<std::string>> acl_cat(std::string_view category) {
+  return category.empty() ? make_command<std::vector<std::string>>("ACL", "CAT")
+                          : make_command<std::vector<std::string>>("ACL", "CAT", category);
+}
+template <class... Names>
+Command<long long> acl_deluser(const Names&... usernames) { return make_command<long long>("ACL", "DELUSER", usernames...); }
+/// ACL DRYRUN: nullopt when `username` may run the command, else the server's reason.
+template <class... Args>
+Command<std::optional<std::string>> acl_dryrun(std::string_view username, const Args&... command) {
+  return make_command_with<std::optional<std::string>>(
+      +[](Reply&& reply) -> std::optional<std::string> {
+        if (reply.type() == ReplyType::simple_string && reply.str() == "OK") return std::nullopt;
+        return convert<std::string>(std::move(reply));
+      },
+      "ACL", "DRYRUN", username, command...);
+}
+inline Command<std::string> acl_genpass(std::optional<int> bits) {
+  return bits ? make_command<std::string>("ACL", "GENPASS", *bits) : make_command<std::string>("ACL", "GENPASS");
+}
+inline Command<std::optional<AclUser>> acl_getuser(std::string_view username) {
+  return make_command<std::optional<AclUser>>("ACL", "GETUSER", username);
+}
+inline Command<std::vector<std::string>> acl_help() { return make_command<std::vector<std::string>>("ACL", "HELP"); }
+inline Command<std::vector<std::string>> acl_list() { return make_command<std::vector<std::string>>("ACL", "LIST"); }
+inline Command<bool> acl_load() { return make_command<bool>("ACL", "LOAD"); }
+inline Command<bool> acl_save() { return make_command<bool>("ACL", "SAVE"); }
+inline Command<std::vector<AclLogEntry>> acl_log(std::optional<long long> count) {
+  return count ? make_command<std::vector<AclLogEntry>>("ACL", "LOG", *count)
+               : make_command<std::vector<AclLogEntry>>("ACL", "LOG");
+}
+inline Command<bool> acl_log_reset() { return make_command<bool>("ACL", "LOG", "RESET"); }
+template <class... Rules>
+Command<bool> acl_setuser(std::string_view username, const Rules&... rules) {
+  return make_command<bool>("ACL", "SETUSER", username, rules...);
+}
+inline Command<std::vector<std::string>> acl_users() { return make_command<std::vector<std::string>>("ACL", "USERS"); }
+inline Command<std::string> acl_whoami() { return make_command<std::string>("ACL", "WHOAMI"); }
+
+// LATENCY
+inline Command<std::string> latency_doctor() { return make_command<std::string>("LATENCY", "DOCTOR"); }
+inline Command<std::string> latency_graph(std::string_view event) { return make_command<std::string>("LATENCY", "GRAPH", event); }
+inline Command<std::vector<std::string>> latency_help() { return make_command<std::vector<std::string>>("LATENCY", "HELP"); }
+template <class... Commands>
+Command<std::unordered_map<std::string, LatencyHistogram>> latency_histogram(const Commands&... commands) {
+  return make_command<std::unordered_map<std::string, LatencyHistogram>>("LATENCY", "HISTOGRAM", commands...);
+}
+inline Command<std::vector<LatencySample>> latency_history(std::string_view event) {
+  return make_command<std::vector<LatencySample>>("LATENCY", "HISTORY", event);
+}
+inline Command<std::vector<LatencyEvent>> latency_latest() { return make_command<std::vector<LatencyEvent>>("LATENCY", "LATEST"); }
+template <class... Events>
+Command<long long> latency_reset(const Events&... events) { return make_command<long long>("LATENCY", "RESET", events...); }
+
+// MEMORY
+inline Command<std::string> memory_doctor() { return make_command<std::string>("MEMORY", "DOCTOR"); }
+inline Command<std::vector<std::string>> memory_help() { return make_command<std::vector<std::string>>("MEMORY", "HELP"); }
+inline Command<std::string> memory_malloc_stats() { return make_command<std::string>("MEMORY", "MALLOC-STATS"); }
+inline Command<bool> memory_purge() { return make_command<bool>("MEMORY", "PURGE"); }
+inline Command<MemoryStats> memory_stats() { return make_command<MemoryStats>("MEMORY", "STATS"); }
+inline Command<std::optional<long long>> memory_usage(std::string_view key, std::optional<long long> samples) {
+  return samples ? make_command<std::optional<long long>>("MEMORY", "USAGE", key, "SAMPLES", *samples)
+                 : make_command<std::optional<long long>>("MEMORY", "USAGE", key);
+}
+
+// MODULE
+inline Command<std::vector<std::string>> module_help() { return make_command<std::vector<std::string>>("MODULE", "HELP"); }
+inline Command<std::vector<ModuleInfo>> module_list() { return make_command<std::vector<ModuleInfo>>("MODULE", "LIST"); }
+template <class... Args>
+Command<bool> module_load(std::string_view path, const Args&... args) {
+  return make_command<bool>("MODULE", "LOAD", path, args...);
+}
+inline Command<bool> module_loadex(std::string_view path, const ModuleLoadOptions& o) {
+  ArgumentWriter w("MODULE", "LOADEX", path);
+  for (const auto& [name, value] : o.configs) w.add("CONFIG", name, value);
+  if (!o.args.empty()) w.add("ARGS", o.args);
+  return Command<bool>(std::move(w).finish());
+}
+inline Command<bool> module_unload(std::string_view name) { return make_command<bool>("MODULE", "UNLOAD", name); }
 
 }  // namespace cmd
-}  // namespace redispp
 
-namespace redispp {
-
-/// Connection and server commands as methods of every client (part of CommandSet; see command_set.hpp).
+/// Server commands as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class ServerCommands {
  public:
-  /// https://redis.io/commands/ping — true on PONG.
-  decltype(auto) ping() { return run(cmd::ping()); }
-  /// https://redis.io/commands/echo
-  template <Argument M> decltype(auto) echo(const M& message) { return run(cmd::echo(message)); }
-  /// https://redis.io/commands/select — prefer ConnectionOptions::db: a pooled connection
-  /// keeps the database it was switched to.
-  decltype(auto) select(int db) { return run(cmd::select(db)); }
-  /// https://redis.io/commands/dbsize
+  /// https://redis.io/commands/dbsize — keys in the connection's database.
   decltype(auto) dbsize() { return run(cmd::dbsize()); }
   /// https://redis.io/commands/flushdb
   decltype(auto) flushdb(bool asynchronous = false) { return run(cmd::flushdb(asynchronous)); }
-  /// https://redis.io/commands/flushall
+  /// https://redis.io/commands/flushall — every database of the server.
   decltype(auto) flushall(bool asynchronous = false) { return run(cmd::flushall(asynchronous)); }
+  /// https://redis.io/commands/swapdb — server-wide: every client sees the swap.
+  decltype(auto) swapdb(int a, int b) { return run(cmd::swapdb(a, b)); }
   /// https://redis.io/commands/info — parsed into an Info: r.info().integer("connected_clients")
   template <Argument... Sections> decltype(auto) info(const Sections&... sections) { return run(cmd::info(sections...)); }
   /// https://redis.io/commands/time — the server's clock.
   decltype(auto) time() { return run(cmd::time()); }
+  /// https://redis.io/commands/lastsave — when the last successful save finished.
+  decltype(auto) lastsave() { return run(cmd::lastsave()); }
+  /// https://redis.io/commands/save — a blocking save.
+  decltype(auto) save() { return run(cmd::save()); }
+  /// https://redis.io/commands/bgsave — true when the save started (schedule: or was
+  /// scheduled after a running AOF rewrite).
+  decltype(auto) bgsave(bool schedule = false) { return run(cmd::bgsave(schedule)); }
+  /// https://redis.io/commands/bgrewriteaof — true when the rewrite started or was scheduled.
+  decltype(auto) bgrewriteaof() { return run(cmd::bgrewriteaof()); }
+  /// https://redis.io/commands/shutdown — on success the server closes the connection without
+  /// answering, which surfaces as a ConnectionError; a refused shutdown is a ResponseError.
+  decltype(auto) shutdown(const ShutdownOptions& options = {}) { return run(cmd::shutdown(options)); }
+  /// https://redis.io/commands/failover — hands the master role to a replica.
+  decltype(auto) failover(const FailoverOptions& options = {}) { return run(cmd::failover(options)); }
+  /// https://redis.io/commands/replicaof — makes the server a replica of host:port.
+  decltype(auto) replicaof(std::string_view host, int port) { return run(cmd::replicaof(host, port)); }
+  /// https://redis.io/commands/replicaof — REPLICAOF NO ONE: makes the server a master.
+  decltype(auto) replicaof_no_one() { return run(cmd::replicaof_no_one()); }
+  /// https://redis.io/commands/slaveof — the old name of REPLICAOF.
+  decltype(auto) slaveof(std::string_view host, int port) { return run(cmd::slaveof(host, port)); }
+  decltype(auto) slaveof_no_one() { return run(cmd::slaveof_no_one()); }
+  /// https://redis.io/commands/replconf — replication's internal handshake. Some forms (ACK,
+  /// GETACK) never answer a normal client: only for tools that speak the replication protocol.
+  template <Argument... A> decltype(auto) replconf(const A&... args) { return run(cmd::replconf(args...)); }
+  /// https://redis.io/commands/role — master, replica or sentinel, with its details.
+  decltype(auto) role() { return run(cmd::role()); }
+  /// https://redis.io/commands/restore-asking — RESTORE for cluster slot migration (a DUMP
+  /// payload; ttl 0 = no expiry).
+  template <Argument V> decltype(auto) restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, bool replace = false) { return run(cmd::restore_asking(key, ttl, serialized, replace)); }
+  /// https://redis.io/commands/lolwut — the server's art and version, as text.
+  decltype(auto) lolwut(std::optional<int> version = std::nullopt) { return run(cmd::lolwut(version)); }
+
   /// https://redis.io/commands/config-get — parameter -> value.
   decltype(auto) config_get(std::string_view pattern = "*") { return run(cmd::config_get(pattern)); }
-  /// https://redis.io/commands/config-set
+  /// https://redis.io/commands/config-set — one parameter, or a map / range of (parameter,
+  /// value) pairs set all or nothing.
   template <Argument V> decltype(auto) config_set(std::string_view parameter, const V& value) { return run(cmd::config_set(parameter, value)); }
-  /// https://redis.io/commands/client-setname — prefer ConnectionOptions::client_name, which
-  /// names every pooled connection.
-  decltype(auto) client_setname(std::string_view name) { return run(cmd::client_setname(name)); }
-  /// https://redis.io/commands/client-getname
-  decltype(auto) client_getname() { return run(cmd::client_getname()); }
-  /// https://redis.io/commands/client-id
-  decltype(auto) client_id() { return run(cmd::client_id()); }
-  /// https://redis.io/commands/client-list — parsed into ClientInfo (age, idle, addr ...).
-  decltype(auto) client_list() { return run(cmd::client_list()); }
+  template <Argument Pairs> decltype(auto) config_set(const Pairs& parameters) { return run(cmd::config_set(parameters)); }
+  decltype(auto) config_set(PairList parameters) { return run(cmd::config_set(parameters)); }
+  /// https://redis.io/commands/config-resetstat
+  decltype(auto) config_resetstat() { return run(cmd::config_resetstat()); }
+  /// https://redis.io/commands/config-rewrite — needs a server started with a config file.
+  decltype(auto) config_rewrite() { return run(cmd::config_rewrite()); }
+  /// https://redis.io/commands/config-help
+  decltype(auto) config_help() { return run(cmd::config_help()); }
+
+  /// https://redis.io/commands/slowlog-get — the newest entries first (count: how many; -1 = all).
+  decltype(auto) slowlog_get(std::optional<long long> count = std::nullopt) { return run(cmd::slowlog_get(count)); }
+  /// https://redis.io/commands/slowlog-len
+  decltype(auto) slowlog_len() { return run(cmd::slowlog_len()); }
+  /// https://redis.io/commands/slowlog-reset
+  decltype(auto) slowlog_reset() { return run(cmd::slowlog_reset()); }
+  /// https://redis.io/commands/slowlog-help
+  decltype(auto) slowlog_help() { return run(cmd::slowlog_help()); }
+
+  /// https://redis.io/commands/command-count
+  decltype(auto) command_count() { return run(cmd::command_count()); }
+  /// https://redis.io/commands/command-info — one entry per name (nullopt for unknown names);
+  /// no names = every command.
+  template <Argument... Names> decltype(auto) command_info(const Names&... names) { return run(cmd::command_info(names...)); }
+  /// https://redis.io/commands/command-docs — name -> doc; no names = every command.
+  template <Argument... Names> decltype(auto) command_docs(const Names&... names) { return run(cmd::command_docs(names...)); }
+  /// https://redis.io/commands/command-list — names, optionally filtered: {.aclcat = "read"}.
+  decltype(auto) command_list(const CommandListOptions& filter = {}) { return run(cmd::command_list(filter)); }
+  /// https://redis.io/commands/command-getkeys — the keys of a full command:
+  /// r.command_getkeys("MSET", "a", "1", "b", "2") == {"a", "b"}.
+  template <Argument... A> requires(sizeof...(A) > 0) decltype(auto) command_getkeys(const A&... command) { return run(cmd::command_getkeys(command...)); }
+  /// https://redis.io/commands/command-getkeysandflags — (key, its flags) pairs.
+  template <Argument... A> requires(sizeof...(A) > 0) decltype(auto) command_getkeysandflags(const A&... command) { return run(cmd::command_getkeysandflags(command...)); }
+  /// https://redis.io/commands/command-help
+  decltype(auto) command_help() { return run(cmd::command_help()); }
+
+  /// https://redis.io/commands/acl-cat — categories, or a category's commands.
+  decltype(auto) acl_cat(std::string_view category = {}) { return run(cmd::acl_cat(category)); }
+  /// https://redis.io/commands/acl-deluser — how many users were deleted.
+  template <Argument... N> requires(sizeof...(N) > 0) decltype(auto) acl_deluser(const N&... usernames) { return run(cmd::acl_deluser(usernames...)); }
+  /// https://redis.io/commands/acl-dryrun — nullopt when allowed, else the reason:
+  /// r.acl_dryrun("app", "SET", "k", "v").
+  template <Argument... A> requires(sizeof...(A) > 0) decltype(auto) acl_dryrun(std::string_view username, const A&... command) { return run(cmd::acl_dryrun(username, command...)); }
+  /// https://redis.io/commands/acl-genpass — a random password (bits: how many random bits, 256 by default).
+  decltype(auto) acl_genpass(std::optional<int> bits = std::nullopt) { return run(cmd::acl_genpass(bits)); }
+  /// https://redis.io/commands/acl-getuser — nullopt when there is no such user.
+  decltype(auto) acl_getuser(std::string_view username) { return run(cmd::acl_getuser(username)); }
+  /// https://redis.io/commands/acl-help
+  decltype(auto) acl_help() { return run(cmd::acl_help()); }
+  /// https://redis.io/commands/acl-list — every user's rules, as ACL SETUSER would take them.
+  decltype(auto) acl_list() { return run(cmd::acl_list()); }
+  /// https://redis.io/commands/acl-load — needs a server with an aclfile.
+  decltype(auto) acl_load() { return run(cmd::acl_load()); }
+  /// https://redis.io/commands/acl-save — needs a server with an aclfile.
+  decltype(auto) acl_save() { return run(cmd::acl_save()); }
+  /// https://redis.io/commands/acl-log — the newest entries first.
+  decltype(auto) acl_log(std::optional<long long> count = std::nullopt) { return run(cmd::acl_log(count)); }
+  /// https://redis.io/commands/acl-log — ACL LOG RESET: clears the log.
+  decltype(auto) acl_log_reset() { return run(cmd::acl_log_reset()); }
+  /// https://redis.io/commands/acl-setuser — r.acl_setuser("app", "on", ">secret", "~app:*", "+@read").
+  template <Argument... R> decltype(auto) acl_setuser(std::string_view username, const R&... rules) { return run(cmd::acl_setuser(username, rules...)); }
+  /// https://redis.io/commands/acl-users
+  decltype(auto) acl_users() { return run(cmd::acl_users()); }
+  /// https://redis.io/commands/acl-whoami — the connection's user.
+  decltype(auto) acl_whoami() { return run(cmd::acl_whoami()); }
+
+  /// https://redis.io/commands/latency-doctor — a human-readable report.
+  decltype(auto) latency_doctor() { return run(cmd::latency_doctor()); }
+  /// https://redis.io/commands/latency-graph — an ASCII graph of one event.
+  decltype(auto) latency_graph(std::string_view event) { return run(cmd::latency_graph(event)); }
+  /// https://redis.io/commands/latency-help
+  decltype(auto) latency_help() { return run(cmd::latency_help()); }
+  /// https://redis.io/commands/latency-histogram — per command; no names = every command run so far.
+  template <Argument... C> decltype(auto) latency_histogram(const C&... commands) { return run(cmd::latency_histogram(commands...)); }
+  /// https://redis.io/commands/latency-history — one event's samples.
+  decltype(auto) latency_history(std::string_view event) { return run(cmd::latency_history(event)); }
+  /// https://redis.io/commands/latency-latest — every event's latest and maximum spike.
+  decltype(auto) latency_latest() { return run(cmd::latency_latest()); }
+  /// https://redis.io/commands/latency-reset — how many event series were reset (no names: all).
+  template <Argument... E> decltype(auto) latency_reset(const E&... events) { return run(cmd::latency_reset(events...)); }
+
+  /// https://redis.io/commands/memory-doctor
+  decltype(auto) memory_doctor() { return run(cmd::memory_doctor()); }
+  /// https://redis.io/commands/memory-help
+  decltype(auto) memory_help() { return run(cmd::memory_help()); }
+  /// https://redis.io/commands/memory-malloc-stats — the allocator's own report.
+  decltype(auto) memory_malloc_stats() { return run(cmd::memory_malloc_stats()); }
+  /// https://redis.io/commands/memory-purge
+  decltype(auto) memory_purge() { return run(cmd::memory_purge()); }
+  /// https://redis.io/commands/memory-stats — parsed (see MemoryStats).
+  decltype(auto) memory_stats() { return run(cmd::memory_stats()); }
+  /// https://redis.io/commands/memory-usage — bytes a key takes, nullopt when it does not exist.
+  decltype(auto) memory_usage(std::string_view key, std::optional<long long> samples = std::nullopt) { return run(cmd::memory_usage(key, samples)); }
+
+  /// https://redis.io/commands/module-help
+  decltype(auto) module_help() { return run(cmd::module_help()); }
+  /// https://redis.io/commands/module-list
+  decltype(auto) module_list() { return run(cmd::module_list()); }
+  /// https://redis.io/commands/module-load — a shared library path, and its arguments.
+  template <Argument... A> decltype(auto) module_load(std::string_view path, const A&... args) { return run(cmd::module_load(path, args...)); }
+  /// https://redis.io/commands/module-loadex — with CONFIG name value pairs and ARGS.
+  decltype(auto) module_loadex(std::string_view path, const ModuleLoadOptions& options = {}) { return run(cmd::module_loadex(path, options)); }
+  /// https://redis.io/commands/module-unload
+  decltype(auto) module_unload(std::string_view name) { return run(cmd::module_unload(name)); }
 
  private:
   template <class T>

@@ -1,0 +1,406 @@
+#pragma once
+// The structured replies of server commands, parsed into structs with named fields: SLOWLOG GET,
+// COMMAND INFO / DOCS, ACL GETUSER / LOG, LATENCY LATEST / HISTORY / HISTOGRAM, MEMORY STATS,
+// ROLE, MODULE LIST. Each reads RESP2's flat arrays and RESP3's maps, sets and doubles alike,
+// so both protocols give the same value. Fields a server version does not send stay at their
+// defaults (0, empty), so replies of older and newer servers parse too.
+
+#include <chrono>         // std::chrono
+#include <map>            // std::map
+#include <optional>       // std::optional
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <tuple>          // std::tuple
+#include <type_traits>    // std::type_identity
+#include <unordered_map>  // std::unordered_map
+#include <utility>        // std::move, std::pair
+#include <vector>         // std::vector
+
+#include <redispp/commands/reply_fields.hpp>
+#include <redispp/errors.hpp>
+#include <redispp/protocol/convert.hpp>
+#include <redispp/protocol/reply.hpp>
+
+namespace redispp {
+
+namespace detail {
+inline std::vector<Reply>& reply_elements(Reply& reply, std::size_t at_least, const char* what) {
+  if (!reply.is_aggregate() || reply.elements().size() < at_least)
+    throw DataError(std::string("cannot read ") + what + " from " + describe(reply));
+  return reply.elements();
+}
+}  // namespace detail
+
+/// One SLOWLOG GET entry.
+struct SlowLogEntry {
+  long long id = 0;
+  std::chrono::sys_seconds time{};          // when the command ran
+  std::chrono::microseconds duration{0};    // how long it took
+  std::vector<std::string> args;            // the command and its arguments (long ones cut by the server)
+  std::string client_address;               // "127.0.0.1:53122"
+  std::string client_name;                  // CLIENT SETNAME, or empty
+
+  friend SlowLogEntry redispp_from_reply(Reply&& reply, std::type_identity<SlowLogEntry>) {
+    auto& e = detail::reply_elements(reply, 4, "a SLOWLOG entry");
+    SlowLogEntry entry;
+    entry.id = convert<long long>(std::move(e[0]));
+    entry.time = std::chrono::sys_seconds(std::chrono::seconds(convert<long long>(std::move(e[1]))));
+    entry.duration = std::chrono::microseconds(convert<long long>(std::move(e[2])));
+    entry.args = convert<std::vector<std::string>>(std::move(e[3]));
+    if (e.size() > 4) entry.client_address = convert<std::string>(std::move(e[4]));
+    if (e.size() > 5) entry.client_name = convert<std::string>(std::move(e[5]));
+    return entry;
+  }
+};
+
+/// One key specification of COMMAND INFO (Redis 7): where a command's keys are.
+struct KeySpec {
+  std::vector<std::string> flags;  // "RW", "access", "update" ...
+  std::string notes;
+  std::string begin_search_type;   // "index", "keyword", "unknown"
+  std::unordered_map<std::string, std::string> begin_search_spec;  // {"index": "1"}, {"keyword": "STREAMS", "startfrom": "1"}
+  std::string find_keys_type;      // "range", "keynum", "unknown"
+  std::unordered_map<std::string, std::string> find_keys_spec;     // {"lastkey": "0", "keystep": "1", "limit": "0"}
+
+  friend KeySpec redispp_from_reply(Reply&& reply, std::type_identity<KeySpec>) {
+    auto fields = detail::reply_fields(std::move(reply));
+    KeySpec spec;
+    spec.flags = detail::field_as<std::vector<std::string>>(fields, "flags");
+    spec.notes = detail::field_as<std::string>(fields, "notes");
+    auto begin = detail::field_as<detail::ReplyFields>(fields, "begin_search");
+    spec.begin_search_type = detail::field_as<std::string>(begin, "type");
+    spec.begin_search_spec = detail::field_as<std::unordered_map<std::string, std::string>>(begin, "spec");
+    auto find = detail::field_as<detail::ReplyFields>(fields, "find_keys");
+    spec.find_keys_type = detail::field_as<std::string>(find, "type");
+    spec.find_keys_spec = detail::field_as<std::unordered_map<std::string, std::string>>(find, "spec");
+    return spec;
+  }
+};
+
+/// One command of COMMAND INFO.
+struct CommandInfo {
+  std::string name;                         // "get", "config|get"
+  long long arity = 0;                      // argument count with the name; negative = at least -arity
+  std::vector<std::string> flags;           // "readonly", "fast", "write" ...
+  long long first_key = 0;                  // position of the first key (0: none)
+  long long last_key = 0;                   // of the last (-1: the last argument)
+  long long step = 0;                       // between keys
+  std::vector<std::string> acl_categories;  // "@read", "@string" ...
+  std::vector<std::string> tips;            // "nondeterministic_output" ...
+  std::vector<KeySpec> key_specs;
+  std::vector<CommandInfo> subcommands;
+
+  friend CommandInfo redispp_from_reply(Reply&& reply, std::type_identity<CommandInfo>) {
+    auto& e = detail::reply_elements(reply, 6, "a COMMAND INFO entry");
+    CommandInfo info;
+    info.name = convert<std::string>(std::move(e[0]));
+    info.arity = convert<long long>(std::move(e[1]));
+    info.flags = convert<std::vector<std::string>>(std::move(e[2]));
+    info.first_key = convert<long long>(std::move(e[3]));
+    info.last_key = convert<long long>(std::move(e[4]));
+    info.step = convert<long long>(std::move(e[5]));
+    if (e.size() > 6) info.acl_categories = convert<std::vector<std::string>>(std::move(e[6]));
+    if (e.size() > 7) info.tips = convert<std::vector<std::string>>(std::move(e[7]));
+    if (e.size() > 8) info.key_specs = convert<std::vector<KeySpec>>(std::move(e[8]));
+    if (e.size() > 9) info.subcommands = convert<std::vector<CommandInfo>>(std::move(e[9]));
+    return info;
+  }
+};
+
+/// One argument of a COMMAND DOCS entry (blocks and one-ofs nest their arguments).
+struct CommandArgument {
+  std::string name;
+  std::string type;    // "key", "string", "integer", "double", "pattern", "unix-time", "pure-token", "oneof", "block"
+  std::optional<long long> key_spec_index;
+  std::string token;   // the literal word before it ("EX"), or empty
+  std::string summary;
+  std::string since;
+  std::string deprecated_since;
+  std::vector<std::string> flags;  // "optional", "multiple", "multiple_token"
+  std::vector<CommandArgument> arguments;
+
+  friend CommandArgument redispp_from_reply(Reply&& reply, std::type_identity<CommandArgument>) {
+    auto fields = detail::reply_fields(std::move(reply));
+    CommandArgument a;
+    a.name = detail::field_as<std::string>(fields, "name");
+    a.type = detail::field_as<std::string>(fields, "type");
+    a.key_spec_index = detail::field_as<std::optional<long long>>(fields, "key_spec_index");
+    a.token = detail::field_as<std::string>(fields, "token");
+    a.summary = detail::field_as<std::string>(fields, "summary");
+    a.since = detail::field_as<std::string>(fields, "since");
+    a.deprecated_since = detail::field_as<std::string>(fields, "deprecated_since");
+    a.flags = detail::field_as<std::vector<std::string>>(fields, "flags");
+    a.arguments = detail::field_as<std::vector<CommandArgument>>(fields, "arguments");
+    return a;
+  }
+};
+
+/// One command of COMMAND DOCS.
+struct CommandDoc {
+  std::string name;  // as the reply names it: "get", "config|get" for subcommands
+  std::string summary;
+  std::string since;
+  std::string group;  // "string", "server" ...
+  std::string complexity;
+  std::vector<std::string> doc_flags;  // "deprecated", "syscmd"
+  std::string deprecated_since;
+  std::string replaced_by;
+  std::vector<std::pair<std::string, std::string>> history;  // (version, what changed)
+  std::vector<CommandArgument> arguments;
+  std::vector<CommandDoc> subcommands;
+
+  /// Reads one doc map (the name comes from the enclosing reply).
+  static CommandDoc from_fields(std::string name, Reply&& reply) {
+    auto fields = detail::reply_fields(std::move(reply));
+    CommandDoc d;
+    d.name = std::move(name);
+    d.summary = detail::field_as<std::string>(fields, "summary");
+    d.since = detail::field_as<std::string>(fields, "since");
+    d.group = detail::field_as<std::string>(fields, "group");
+    d.complexity = detail::field_as<std::string>(fields, "complexity");
+    d.doc_flags = detail::field_as<std::vector<std::string>>(fields, "doc_flags");
+    d.deprecated_since = detail::field_as<std::string>(fields, "deprecated_since");
+    d.replaced_by = detail::field_as<std::string>(fields, "replaced_by");
+    d.history = detail::field_as<std::vector<std::pair<std::string, std::string>>>(fields, "history");
+    d.arguments = detail::field_as<std::vector<CommandArgument>>(fields, "arguments");
+    for (auto& [sub_name, sub] : detail::field_as<std::vector<std::pair<std::string, Reply>>>(fields, "subcommands"))
+      d.subcommands.push_back(from_fields(std::move(sub_name), std::move(sub)));
+    return d;
+  }
+};
+
+/// COMMAND DOCS' reply: command name -> its doc.
+inline std::unordered_map<std::string, CommandDoc> parse_command_docs(Reply&& reply) {
+  std::unordered_map<std::string, CommandDoc> docs;
+  for (auto& [name, doc] : convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply))) {
+    std::string key = name;
+    docs.emplace(std::move(key), CommandDoc::from_fields(std::move(name), std::move(doc)));
+  }
+  return docs;
+}
+
+/// ACL GETUSER: a user's rules (Redis 7 shape).
+struct AclUser {
+  std::vector<std::string> flags;      // "on", "off", "nopass", "sanitize-payload" ...
+  std::vector<std::string> passwords;  // SHA-256 hashes
+  std::string commands;                // "+@all -debug"
+  std::string keys;                    // "~*", or "" when none
+  std::string channels;                // "&*"
+  std::vector<std::unordered_map<std::string, std::string>> selectors;  // commands, keys, channels each
+
+  friend AclUser redispp_from_reply(Reply&& reply, std::type_identity<AclUser>) {
+    auto fields = detail::reply_fields(std::move(reply));
+    AclUser user;
+    user.flags = detail::field_as<std::vector<std::string>>(fields, "flags");
+    user.passwords = detail::field_as<std::vector<std::string>>(fields, "passwords");
+    user.commands = detail::field_as<std::string>(fields, "commands");
+    // Redis 6 sent keys and channels as arrays of patterns, Redis 7 as one string.
+    for (const char* name : {"keys", "channels"}) {
+      std::string& out = std::string_view(name) == "keys" ? user.keys : user.channels;
+      auto found = fields.find(name);
+      if (found == fields.end() || found->second.is_nil()) continue;
+      if (found->second.is_aggregate()) {
+        for (auto& pattern : convert<std::vector<std::string>>(std::move(found->second)))
+          out += (out.empty() ? "" : " ") + pattern;
+      } else {
+        out = convert<std::string>(std::move(found->second));
+      }
+    }
+    user.selectors = detail::field_as<std::vector<std::unordered_map<std::string, std::string>>>(fields, "selectors");
+    return user;
+  }
+};
+
+/// One ACL LOG entry: a denied command or failed authentication.
+struct AclLogEntry {
+  long long count = 0;         // similar events folded into this entry
+  std::string reason;          // "auth", "command", "key", "channel"
+  std::string context;         // "toplevel", "multi", "lua", "module"
+  std::string object;          // the command, key or channel denied
+  std::string username;
+  std::chrono::duration<double> age{0};  // since the last such event
+  std::string client_info;     // the client, as a CLIENT LIST line (parse_client_list reads it)
+  long long entry_id = 0;      // Redis 7.2+
+  long long timestamp_created = 0;       // Redis 7.2+, ms
+  long long timestamp_last_updated = 0;  // Redis 7.2+, ms
+
+  friend AclLogEntry redispp_from_reply(Reply&& reply, std::type_identity<AclLogEntry>) {
+    auto fields = detail::reply_fields(std::move(reply));
+    AclLogEntry e;
+    e.count = detail::field_as<long long>(fields, "count");
+    e.reason = detail::field_as<std::string>(fields, "reason");
+    e.context = detail::field_as<std::string>(fields, "context");
+    e.object = detail::field_as<std::string>(fields, "object");
+    e.username = detail::field_as<std::string>(fields, "username");
+    // A bulk string in RESP2, a double in RESP3: both read as the same double.
+    e.age = std::chrono::duration<double>(detail::field_as<double>(fields, "age-seconds"));
+    e.client_info = detail::field_as<std::string>(fields, "client-info");
+    e.entry_id = detail::field_as<long long>(fields, "entry-id");
+    e.timestamp_created = detail::field_as<long long>(fields, "timestamp-created");
+    e.timestamp_last_updated = detail::field_as<long long>(fields, "timestamp-last-updated");
+    return e;
+  }
+};
+
+/// One LATENCY HISTORY sample.
+struct LatencySample {
+  std::chrono::sys_seconds time{};
+  std::chrono::milliseconds latency{0};
+
+  friend LatencySample redispp_from_reply(Reply&& reply, std::type_identity<LatencySample>) {
+    const auto [time, latency] = convert<std::pair<long long, long long>>(std::move(reply));
+    return {std::chrono::sys_seconds(std::chrono::seconds(time)), std::chrono::milliseconds(latency)};
+  }
+};
+
+/// One LATENCY LATEST event.
+struct LatencyEvent {
+  std::string event;  // "command", "fast-command", "fork" ...
+  std::chrono::sys_seconds time{};  // of the latest spike
+  std::chrono::milliseconds latest{0};
+  std::chrono::milliseconds max{0};  // the all-time maximum
+
+  friend LatencyEvent redispp_from_reply(Reply&& reply, std::type_identity<LatencyEvent>) {
+    auto& e = detail::reply_elements(reply, 4, "a LATENCY LATEST entry");
+    LatencyEvent event;
+    event.event = convert<std::string>(std::move(e[0]));
+    event.time = std::chrono::sys_seconds(std::chrono::seconds(convert<long long>(std::move(e[1]))));
+    event.latest = std::chrono::milliseconds(convert<long long>(std::move(e[2])));
+    event.max = std::chrono::milliseconds(convert<long long>(std::move(e[3])));
+    return event;
+  }
+};
+
+/// LATENCY HISTOGRAM for one command: calls, and counts per power-of-two bucket.
+struct LatencyHistogram {
+  long long calls = 0;
+  std::map<long long, long long> buckets;  // upper bound in microseconds -> calls that took up to it
+
+  friend LatencyHistogram redispp_from_reply(Reply&& reply, std::type_identity<LatencyHistogram>) {
+    auto fields = detail::reply_fields(std::move(reply));
+    LatencyHistogram h;
+    h.calls = detail::field_as<long long>(fields, "calls");
+    h.buckets = detail::field_as<std::map<long long, long long>>(fields, "histogram_usec");
+    return h;
+  }
+};
+
+/// MEMORY STATS. The fields every memory investigation starts from are typed members; every
+/// scalar field is also in `values` under the server's name ("peak.allocated",
+/// "allocator-rss.ratio" ...), as a double (byte counts are exact up to 2^53).
+struct MemoryStats {
+  long long peak_allocated = 0;
+  long long total_allocated = 0;
+  long long startup_allocated = 0;
+  long long replication_backlog = 0;
+  long long clients_normal = 0;
+  long long clients_replicas = 0;  // "clients.slaves"
+  long long aof_buffer = 0;
+  long long overhead_total = 0;
+  long long keys_count = 0;
+  long long keys_bytes_per_key = 0;
+  long long dataset_bytes = 0;
+  double dataset_percentage = 0;
+  double peak_percentage = 0;
+  double fragmentation = 0;
+  std::map<std::string, double> values;
+  /// Per database ("db.0" -> 0): the overheads of its main and expires hash tables.
+  struct DbOverhead {
+    long long main = 0;
+    long long expires = 0;
+  };
+  std::map<long long, DbOverhead> databases;
+
+  friend MemoryStats redispp_from_reply(Reply&& reply, std::type_identity<MemoryStats>) {
+    MemoryStats s;
+    for (auto& [name, value] : convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply))) {
+      if (name.rfind("db.", 0) == 0) {
+        auto db = detail::reply_fields(std::move(value));
+        s.databases[std::stoll(name.substr(3))] = {detail::field_as<long long>(db, "overhead.hashtable.main"),
+                                                   detail::field_as<long long>(db, "overhead.hashtable.expires")};
+      } else if (!value.is_aggregate() && !value.is_nil()) {
+        s.values[name] = convert<double>(std::move(value));
+      }
+    }
+    auto get = [&s](const char* name) {
+      const auto found = s.values.find(name);
+      return found == s.values.end() ? 0.0 : found->second;
+    };
+    s.peak_allocated = static_cast<long long>(get("peak.allocated"));
+    s.total_allocated = static_cast<long long>(get("total.allocated"));
+    s.startup_allocated = static_cast<long long>(get("startup.allocated"));
+    s.replication_backlog = static_cast<long long>(get("replication.backlog"));
+    s.clients_normal = static_cast<long long>(get("clients.normal"));
+    s.clients_replicas = static_cast<long long>(get("clients.slaves"));
+    s.aof_buffer = static_cast<long long>(get("aof.buffer"));
+    s.overhead_total = static_cast<long long>(get("overhead.total"));
+    s.keys_count = static_cast<long long>(get("keys.count"));
+    s.keys_bytes_per_key = static_cast<long long>(get("keys.bytes-per-key"));
+    s.dataset_bytes = static_cast<long long>(get("dataset.bytes"));
+    s.dataset_percentage = get("dataset.percentage");
+    s.peak_percentage = get("peak.percentage");
+    s.fragmentation = get("fragmentation");
+    return s;
+  }
+};
+
+/// ROLE: what this server is in replication, with the fields of that role.
+struct Role {
+  std::string role;  // "master", "slave" (a replica), "sentinel"
+  /// master: its replication offset; replica: the offset it has received.
+  long long replication_offset = 0;
+  /// master: its connected replicas.
+  struct Replica {
+    std::string host;
+    long long port = 0;
+    long long offset = 0;  // acknowledged
+  };
+  std::vector<Replica> replicas;
+  /// replica: its master and the link's state ("connect", "connecting", "sync", "connected").
+  std::string master_host;
+  long long master_port = 0;
+  std::string state;
+  /// sentinel: the masters it monitors.
+  std::vector<std::string> master_names;
+
+  friend Role redispp_from_reply(Reply&& reply, std::type_identity<Role>) {
+    auto& e = detail::reply_elements(reply, 1, "ROLE");
+    Role r;
+    r.role = convert<std::string>(std::move(e[0]));
+    if (r.role == "master" && e.size() >= 3) {
+      r.replication_offset = convert<long long>(std::move(e[1]));
+      for (auto& replica : e[2].elements()) {
+        auto [host, port, offset] = convert<std::tuple<std::string, long long, long long>>(std::move(replica));
+        r.replicas.push_back({std::move(host), port, offset});
+      }
+    } else if (r.role == "slave" && e.size() >= 5) {
+      r.master_host = convert<std::string>(std::move(e[1]));
+      r.master_port = convert<long long>(std::move(e[2]));
+      r.state = convert<std::string>(std::move(e[3]));
+      r.replication_offset = convert<long long>(std::move(e[4]));
+    } else if (r.role == "sentinel" && e.size() >= 2) {
+      r.master_names = convert<std::vector<std::string>>(std::move(e[1]));
+    }
+    return r;
+  }
+};
+
+/// One MODULE LIST entry.
+struct ModuleInfo {
+  std::string name;
+  long long version = 0;
+  std::string path;               // Redis 7+
+  std::vector<std::string> args;  // Redis 7+
+
+  friend ModuleInfo redispp_from_reply(Reply&& reply, std::type_identity<ModuleInfo>) {
+    auto fields = detail::reply_fields(std::move(reply));
+    ModuleInfo m;
+    m.name = detail::field_as<std::string>(fields, "name");
+    m.version = detail::field_as<long long>(fields, "ver");
+    m.path = detail::field_as<std::string>(fields, "path");
+    m.args = detail::field_as<std::vector<std::string>>(fields, "args");
+    return m;
+  }
+};
+
+}  // namespace redispp
