@@ -1,17 +1,272 @@
 #pragma once
 // Geospatial commands. https://redis.io/commands/?group=geo
+//
+// Types:
+//   a position ([longitude, latitude])   GeoPosition {longitude, latitude}
+//   GEOPOS                               std::vector<std::optional<GeoPosition>> (nullopt for a
+//                                        missing member)
+//   GEODIST                              std::optional<double> in the unit asked (nullopt when a
+//                                        member is missing)
+//   GEOHASH                              std::vector<std::optional<std::string>>
+//   GEOSEARCH, GEORADIUS*                std::vector<GeoLocation>: the member, and its distance,
+//                                        hash and position when WITHDIST / WITHHASH / WITHCOORD
+//                                        were asked for (nullopt otherwise)
+//   GEOADD, GEOSEARCHSTORE, *_store      long long
+// Units are GeoUnit (m, km, mi, ft). Search options are one struct, every field defaulted:
+//   r.geosearch("sicily", {.from_lonlat = redispp::GeoPosition{15, 37}, .by_radius = 200,
+//                          .unit = redispp::GeoUnit::km, .asc = true, .withdist = true});
+
+#include <initializer_list>  // std::initializer_list
+#include <optional>          // std::optional
+#include <string>            // std::string
+#include <string_view>       // std::string_view
+#include <type_traits>       // std::type_identity
+#include <utility>           // std::pair
+#include <vector>            // std::vector
+
+#include <fmt/format.h>
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/errors.hpp>
 
 namespace redispp {
 
-namespace cmd {}  // namespace cmd
+/// Distance units of the geo commands.
+enum class GeoUnit { m, km, mi, ft };
+
+/// A position on the earth, in degrees.
+struct GeoPosition {
+  double longitude = 0;
+  double latitude = 0;
+
+  friend bool operator==(const GeoPosition&, const GeoPosition&) = default;
+  friend GeoPosition redispp_from_reply(Reply&& reply, std::type_identity<GeoPosition>) {
+    auto [longitude, latitude] = convert<std::pair<double, double>>(std::move(reply));
+    return GeoPosition{longitude, latitude};
+  }
+};
+
+/// A member to add with GEOADD: r.geoadd("sicily", {{13.361389, 38.115556, "Palermo"}}).
+struct GeoMember {
+  double longitude = 0;
+  double latitude = 0;
+  std::string_view member = {};
+};
+
+/// GEOADD options: nx (only add new members), xx (only update existing ones), ch (count changed
+/// members, not only added ones).
+struct GeoAddOptions {
+  bool nx = false;
+  bool xx = false;
+  bool ch = false;
+};
+
+/// A width and a height, for BYBOX.
+struct GeoBox {
+  double width = 0;
+  double height = 0;
+};
+
+/// What GEORADIUS* return besides the members, and in which order and how many.
+struct GeoRadiusOptions {
+  bool withcoord = false;
+  bool withdist = false;
+  bool withhash = false;
+  std::optional<long long> count = std::nullopt;
+  bool any = false;  // with count: stop at the first `count` matches (not the nearest)
+  bool asc = false;  // nearest first
+  bool desc = false;
+};
+
+/// GEOSEARCH / GEOSEARCHSTORE: the centre (from_member or from_lonlat), the shape (by_radius or
+/// by_box, in `unit`), and then as GeoRadiusOptions. GEOSEARCHSTORE refuses the with* flags.
+struct GeoSearchOptions {
+  std::optional<std::string> from_member = std::nullopt;
+  std::optional<GeoPosition> from_lonlat = std::nullopt;
+  std::optional<double> by_radius = std::nullopt;
+  std::optional<GeoBox> by_box = std::nullopt;
+  GeoUnit unit = GeoUnit::m;
+  bool asc = false;
+  bool desc = false;
+  std::optional<long long> count = std::nullopt;
+  bool any = false;
+  bool withcoord = false;
+  bool withdist = false;
+  bool withhash = false;
+};
+
+/// One match of GEOSEARCH / GEORADIUS*: the member, and what the WITH* flags asked for.
+struct GeoLocation {
+  std::string member;
+  std::optional<double> dist;                // WITHDIST, in the search's unit
+  std::optional<long long> hash;             // WITHHASH: the 52-bit geohash score
+  std::optional<GeoPosition> coordinates;    // WITHCOORD
+
+  friend bool operator==(const GeoLocation&, const GeoLocation&) = default;
+  // A bare member name, or [member, dist?, hash?, [lon, lat]?] in that order: the kinds tell
+  // them apart (the distance is text or a double, the hash an integer, the position an array).
+  friend GeoLocation redispp_from_reply(Reply&& reply, std::type_identity<GeoLocation>) {
+    if (!reply.is_aggregate()) return GeoLocation{convert<std::string>(std::move(reply)), {}, {}, {}};
+    auto& elements = reply.elements();
+    if (elements.empty()) detail::conversion_failed<GeoLocation>(reply, "expected [member, ...]");
+    GeoLocation location{convert<std::string>(std::move(elements[0])), {}, {}, {}};
+    for (std::size_t i = 1; i < elements.size(); ++i) {
+      Reply& element = elements[i];
+      if (element.is_aggregate()) location.coordinates = convert<GeoPosition>(std::move(element));
+      else if (element.type() == ReplyType::integer) location.hash = element.integer();
+      else location.dist = convert<double>(std::move(element));
+    }
+    return location;
+  }
+};
+
+namespace cmd {
+
+namespace detail {
+inline std::string_view geo_unit_name(GeoUnit unit) noexcept {
+  switch (unit) {
+    case GeoUnit::km: return "km";
+    case GeoUnit::mi: return "mi";
+    case GeoUnit::ft: return "ft";
+    case GeoUnit::m: break;
+  }
+  return "m";
+}
+template <class Options>
+void add_geo_result_options(ArgumentWriter& w, const Options& o) {
+  if (o.asc && o.desc) throw DataError("geo search: asc and desc exclude each other");
+  if (o.any && !o.count) throw DataError("geo search: any needs a count");
+  w.add_if(o.withcoord, "WITHCOORD").add_if(o.withdist, "WITHDIST").add_if(o.withhash, "WITHHASH");
+  if (o.count) w.add("COUNT", *o.count);
+  w.add_if(o.any, "ANY").add_if(o.asc, "ASC").add_if(o.desc, "DESC");
+}
+inline void add_geo_search(ArgumentWriter& w, const GeoSearchOptions& o) {
+  if (o.from_member.has_value() == o.from_lonlat.has_value())
+    throw DataError("GEOSEARCH: give exactly one of from_member and from_lonlat");
+  if (o.by_radius.has_value() == o.by_box.has_value())
+    throw DataError("GEOSEARCH: give exactly one of by_radius and by_box");
+  if (o.from_member) w.add("FROMMEMBER", *o.from_member);
+  else w.add("FROMLONLAT", o.from_lonlat->longitude, o.from_lonlat->latitude);
+  if (o.by_radius) w.add("BYRADIUS", *o.by_radius, geo_unit_name(o.unit));
+  else w.add("BYBOX", o.by_box->width, o.by_box->height, geo_unit_name(o.unit));
+  add_geo_result_options(w, o);
+}
+inline void add_geo_members(ArgumentWriter& w, std::initializer_list<GeoMember> members) {
+  for (const GeoMember& m : members) w.add(m.longitude, m.latitude, m.member);
+}
+inline void add_geo_flags(ArgumentWriter& w, const GeoAddOptions& o) {
+  w.add_if(o.nx, "NX").add_if(o.xx, "XX").add_if(o.ch, "CH");
+}
+}  // namespace detail
+
+inline Command<long long> geoadd(std::string_view key, std::initializer_list<GeoMember> members,
+                                 const GeoAddOptions& o) {
+  ArgumentWriter w("GEOADD", key);
+  detail::add_geo_flags(w, o);
+  detail::add_geo_members(w, members);
+  return Command<long long>(std::move(w).finish());
+}
+template <class M>
+Command<long long> geoadd(std::string_view key, double longitude, double latitude, const M& member,
+                          const GeoAddOptions& o) {
+  ArgumentWriter w("GEOADD", key);
+  detail::add_geo_flags(w, o);
+  w.add(longitude, latitude, member);
+  return Command<long long>(std::move(w).finish());
+}
+template <class A, class B>
+Command<std::optional<double>> geodist(std::string_view key, const A& member1, const B& member2, GeoUnit unit) {
+  return make_command<std::optional<double>>("GEODIST", key, member1, member2, detail::geo_unit_name(unit));
+}
+template <class... Members>
+Command<std::vector<std::optional<std::string>>> geohash(std::string_view key, const Members&... members) {
+  return make_command<std::vector<std::optional<std::string>>>("GEOHASH", key, members...);
+}
+template <class... Members>
+Command<std::vector<std::optional<GeoPosition>>> geopos(std::string_view key, const Members&... members) {
+  return make_command<std::vector<std::optional<GeoPosition>>>("GEOPOS", key, members...);
+}
+inline Command<std::vector<GeoLocation>> geosearch(std::string_view key, const GeoSearchOptions& o) {
+  ArgumentWriter w("GEOSEARCH", key);
+  detail::add_geo_search(w, o);
+  return Command<std::vector<GeoLocation>>(std::move(w).finish());
+}
+inline Command<long long> geosearchstore(std::string_view destination, std::string_view source,
+                                         const GeoSearchOptions& o, bool storedist) {
+  ArgumentWriter w("GEOSEARCHSTORE", destination, source);
+  detail::add_geo_search(w, o);
+  w.add_if(storedist, "STOREDIST");
+  return Command<long long>(std::move(w).finish());
+}
+/// GEORADIUS / GEORADIUS_RO (name chooses).
+inline Command<std::vector<GeoLocation>> georadius(std::string_view name, std::string_view key, double longitude,
+                                                   double latitude, double radius, GeoUnit unit,
+                                                   const GeoRadiusOptions& o) {
+  ArgumentWriter w(name, key, longitude, latitude, radius, detail::geo_unit_name(unit));
+  detail::add_geo_result_options(w, o);
+  return Command<std::vector<GeoLocation>>(std::move(w).finish());
+}
+template <class M>
+Command<std::vector<GeoLocation>> georadiusbymember(std::string_view name, std::string_view key, const M& member,
+                                                    double radius, GeoUnit unit, const GeoRadiusOptions& o) {
+  ArgumentWriter w(name, key, member, radius, detail::geo_unit_name(unit));
+  detail::add_geo_result_options(w, o);
+  return Command<std::vector<GeoLocation>>(std::move(w).finish());
+}
+inline Command<long long> georadius_store(std::string_view key, double longitude, double latitude, double radius,
+                                          GeoUnit unit, std::string_view destination, const GeoRadiusOptions& o,
+                                          bool storedist) {
+  ArgumentWriter w("GEORADIUS", key, longitude, latitude, radius, detail::geo_unit_name(unit));
+  detail::add_geo_result_options(w, o);
+  w.add(storedist ? "STOREDIST" : "STORE", destination);
+  return Command<long long>(std::move(w).finish());
+}
+template <class M>
+Command<long long> georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit,
+                                           std::string_view destination, const GeoRadiusOptions& o, bool storedist) {
+  ArgumentWriter w("GEORADIUSBYMEMBER", key, member, radius, detail::geo_unit_name(unit));
+  detail::add_geo_result_options(w, o);
+  w.add(storedist ? "STOREDIST" : "STORE", destination);
+  return Command<long long>(std::move(w).finish());
+}
+
+}  // namespace cmd
 
 /// Geospatial commands as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class GeoCommands {
  public:
+  /// https://redis.io/commands/geoadd — how many members were added (changed, with ch).
+  ///   r.geoadd("sicily", {{13.361389, 38.115556, "Palermo"}, {15.087269, 37.502669, "Catania"}});
+  decltype(auto) geoadd(std::string_view key, std::initializer_list<GeoMember> members, const GeoAddOptions& options = {}) { return run(cmd::geoadd(key, members, options)); }
+  template <Argument M> decltype(auto) geoadd(std::string_view key, double longitude, double latitude, const M& member, const GeoAddOptions& options = {}) { return run(cmd::geoadd(key, longitude, latitude, member, options)); }
+  /// https://redis.io/commands/geodist — nullopt when either member is missing.
+  template <Argument A, Argument B> decltype(auto) geodist(std::string_view key, const A& member1, const B& member2, GeoUnit unit = GeoUnit::m) { return run(cmd::geodist(key, member1, member2, unit)); }
+  /// https://redis.io/commands/geohash — one 11-character geohash per member (nullopt if missing).
+  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) geohash(std::string_view key, const M&... members) { return run(cmd::geohash(key, members...)); }
+  decltype(auto) geohash(std::string_view key, KeyList members) { return run(cmd::geohash(key, members)); }
+  /// https://redis.io/commands/geopos — one position per member (nullopt if missing).
+  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) geopos(std::string_view key, const M&... members) { return run(cmd::geopos(key, members...)); }
+  decltype(auto) geopos(std::string_view key, KeyList members) { return run(cmd::geopos(key, members)); }
+  /// https://redis.io/commands/geosearch — the members within a radius or box.
+  decltype(auto) geosearch(std::string_view key, const GeoSearchOptions& options) { return run(cmd::geosearch(key, options)); }
+  /// https://redis.io/commands/geosearchstore — how many members were stored in `destination`
+  /// (storedist: stores distances as scores instead of geohashes).
+  decltype(auto) geosearchstore(std::string_view destination, std::string_view source, const GeoSearchOptions& options, bool storedist = false) { return run(cmd::geosearchstore(destination, source, options, storedist)); }
+  /// https://redis.io/commands/georadius (deprecated: geosearch)
+  decltype(auto) georadius(std::string_view key, double longitude, double latitude, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadius("GEORADIUS", key, longitude, latitude, radius, unit, options)); }
+  /// https://redis.io/commands/georadius with STORE / STOREDIST — how many were stored.
+  decltype(auto) georadius_store(std::string_view key, double longitude, double latitude, double radius, GeoUnit unit, std::string_view destination, const GeoRadiusOptions& options = {}, bool storedist = false) { return run(cmd::georadius_store(key, longitude, latitude, radius, unit, destination, options, storedist)); }
+  /// https://redis.io/commands/georadius_ro (deprecated: geosearch)
+  decltype(auto) georadius_ro(std::string_view key, double longitude, double latitude, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadius("GEORADIUS_RO", key, longitude, latitude, radius, unit, options)); }
+  /// https://redis.io/commands/georadiusbymember (deprecated: geosearch)
+  template <Argument M> decltype(auto) georadiusbymember(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER", key, member, radius, unit, options)); }
+  /// https://redis.io/commands/georadiusbymember with STORE / STOREDIST — how many were stored.
+  template <Argument M> decltype(auto) georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit, std::string_view destination, const GeoRadiusOptions& options = {}, bool storedist = false) { return run(cmd::georadiusbymember_store(key, member, radius, unit, destination, options, storedist)); }
+  /// https://redis.io/commands/georadiusbymember_ro (deprecated: geosearch)
+  template <Argument M> decltype(auto) georadiusbymember_ro(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER_RO", key, member, radius, unit, options)); }
+
  private:
   template <class T>
   decltype(auto) run(Command<T>&& command) {
