@@ -1,17 +1,284 @@
 #pragma once
 // Scripting and function commands. https://redis.io/commands/?group=scripting
+//
+// EVAL, EVALSHA, FCALL and their _RO forms take the script (or sha, or function name), then the
+// keys and the arguments, each as a braced list or any range the encoder accepts; numkeys is
+// counted for you:
+//   redispp::Reply reply = r.eval("return {KEYS[1], ARGV[1]}", {"k"}, {"v"});
+//   long long n = r.eval<long long>("return #KEYS", std::vector<std::string>{"a", "b"});
+// What a script returns is the script's business, so the reply is a raw Reply unless a type is
+// asked for with eval<T>() (converted as convert<T> does: eval<std::vector<std::string>> ...).
+// An unknown sha raises NoScriptError (redis-py's), e.g. to fall back to EVAL / SCRIPT LOAD.
+//
+// Other replies:
+//   SCRIPT LOAD                 std::string (the sha1)
+//   SCRIPT EXISTS               std::vector<bool>, one per sha, in order
+//   SCRIPT FLUSH / KILL / DEBUG, FUNCTION DELETE / FLUSH / KILL / RESTORE
+//                               bool (OK)
+//   FUNCTION LOAD               std::string (the library's name)
+//   FUNCTION DUMP               std::string (an opaque binary payload for FUNCTION RESTORE)
+//   FUNCTION LIST               std::vector<FunctionLibrary> (structs: RESP2 flat arrays and
+//                               RESP3 maps read the same; flags are a vector in either)
+//   FUNCTION STATS              FunctionStats (the running script, if any, and per-engine counts)
+//   the HELP subcommands        std::vector<std::string>
+// SCRIPT FLUSH and FUNCTION FLUSH / DELETE / RESTORE act on the whole server, not one database.
+
+#include <chrono>         // std::chrono::milliseconds
+#include <optional>       // std::optional
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <type_traits>    // std::type_identity
+#include <unordered_map>  // std::unordered_map
+#include <utility>        // std::pair
+#include <vector>         // std::vector
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
 
 namespace redispp {
 
-namespace cmd {}  // namespace cmd
+/// SCRIPT FLUSH / FUNCTION FLUSH: the server's default (lazyfree-lazy-user-flush), ASYNC or SYNC.
+enum class ScriptFlushMode { server_default, async, sync };
+
+/// SCRIPT DEBUG: yes (forked, changes discarded), sync (blocking, changes kept), no.
+/// Only `no` is safe on a pooled client: the other two turn the connection's next EVAL into an
+/// interactive debugging session (redis-cli --ldb's job).
+enum class ScriptDebugMode { yes, sync, no };
+
+/// FUNCTION RESTORE: what to do with libraries that exist already.
+enum class FunctionRestorePolicy { append, flush, replace };
+
+/// FUNCTION LIST filters: a glob over library names (empty = all) and whether to return the code.
+struct FunctionListOptions {
+  std::string library_name = {};
+  bool withcode = false;
+};
+
+namespace detail {
+inline std::vector<std::pair<std::string, Reply>> scripting_reply_fields(Reply&& reply) {
+  return convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply));
+}
+}  // namespace detail
+
+/// One function of a FUNCTION LIST library.
+struct FunctionInfo {
+  std::string name;
+  std::optional<std::string> description;
+  std::vector<std::string> flags;  // "no-writes", "allow-oom" ...
+
+  friend bool operator==(const FunctionInfo&, const FunctionInfo&) = default;
+  friend FunctionInfo redispp_from_reply(Reply&& reply, std::type_identity<FunctionInfo>) {
+    FunctionInfo info;
+    for (auto& [name, value] : detail::scripting_reply_fields(std::move(reply))) {
+      if (name == "name") info.name = convert<std::string>(std::move(value));
+      else if (name == "description") info.description = convert<std::optional<std::string>>(std::move(value));
+      else if (name == "flags") info.flags = convert<std::vector<std::string>>(std::move(value));
+    }
+    return info;
+  }
+};
+
+/// One library of FUNCTION LIST.
+struct FunctionLibrary {
+  std::string library_name;
+  std::string engine;  // "LUA"
+  std::vector<FunctionInfo> functions;
+  std::optional<std::string> library_code;  // with FunctionListOptions::withcode
+
+  friend FunctionLibrary redispp_from_reply(Reply&& reply, std::type_identity<FunctionLibrary>) {
+    FunctionLibrary library;
+    for (auto& [name, value] : detail::scripting_reply_fields(std::move(reply))) {
+      if (name == "library_name") library.library_name = convert<std::string>(std::move(value));
+      else if (name == "engine") library.engine = convert<std::string>(std::move(value));
+      else if (name == "functions") library.functions = convert<std::vector<FunctionInfo>>(std::move(value));
+      else if (name == "library_code") library.library_code = convert<std::optional<std::string>>(std::move(value));
+    }
+    return library;
+  }
+};
+
+/// FUNCTION STATS: the function running now (if any) and, per engine, its library and function
+/// counts.
+struct FunctionStats {
+  struct RunningScript {
+    std::string name;
+    std::vector<std::string> command;  // the FCALL and its arguments
+    std::chrono::milliseconds duration{0};
+  };
+  struct EngineStats {
+    long long libraries_count = 0;
+    long long functions_count = 0;
+  };
+  std::optional<RunningScript> running_script;
+  std::unordered_map<std::string, EngineStats> engines;
+
+  friend FunctionStats redispp_from_reply(Reply&& reply, std::type_identity<FunctionStats>) {
+    FunctionStats stats;
+    for (auto& [name, value] : detail::scripting_reply_fields(std::move(reply))) {
+      if (name == "running_script" && !value.is_nil()) {
+        RunningScript running;
+        for (auto& [field, v] : detail::scripting_reply_fields(std::move(value))) {
+          if (field == "name") running.name = convert<std::string>(std::move(v));
+          else if (field == "command") running.command = convert<std::vector<std::string>>(std::move(v));
+          else if (field == "duration_ms") running.duration = std::chrono::milliseconds{convert<long long>(std::move(v))};
+        }
+        stats.running_script = std::move(running);
+      } else if (name == "engines") {
+        for (auto& [engine, counts] : detail::scripting_reply_fields(std::move(value))) {
+          EngineStats& out = stats.engines[engine];
+          for (auto& [field, v] : detail::scripting_reply_fields(std::move(counts))) {
+            if (field == "libraries_count") out.libraries_count = convert<long long>(std::move(v));
+            else if (field == "functions_count") out.functions_count = convert<long long>(std::move(v));
+          }
+        }
+      }
+    }
+    return stats;
+  }
+};
+
+namespace cmd {
+
+namespace detail {
+/// How many RESP arguments `value` expands to (numkeys).
+template <class A>
+std::size_t argument_count(const A& value) {
+  redispp::detail::Measure m;
+  redispp::detail::measure(m, value);
+  return m.count;
+}
+/// EVAL, EVALSHA, FCALL and their _RO forms: name, body, numkeys, keys..., args...
+template <class T, class Keys, class Args>
+Command<T> script_call(std::string_view name, std::string_view body, const Keys& keys, const Args& args) {
+  return make_command<T>(name, body, argument_count(keys), keys, args);
+}
+inline std::string_view flush_mode_name(ScriptFlushMode mode) noexcept {
+  return mode == ScriptFlushMode::async ? "ASYNC" : "SYNC";
+}
+inline Command<bool> flush_command(std::string_view container, ScriptFlushMode mode) {
+  if (mode == ScriptFlushMode::server_default) return make_command<bool>(container, "FLUSH");
+  return make_command<bool>(container, "FLUSH", flush_mode_name(mode));
+}
+}  // namespace detail
+
+template <class T, class Keys, class Args>
+Command<T> eval(std::string_view script, const Keys& keys, const Args& args) {
+  return detail::script_call<T>("EVAL", script, keys, args);
+}
+template <class T, class Keys, class Args>
+Command<T> eval_ro(std::string_view script, const Keys& keys, const Args& args) {
+  return detail::script_call<T>("EVAL_RO", script, keys, args);
+}
+template <class T, class Keys, class Args>
+Command<T> evalsha(std::string_view sha1, const Keys& keys, const Args& args) {
+  return detail::script_call<T>("EVALSHA", sha1, keys, args);
+}
+template <class T, class Keys, class Args>
+Command<T> evalsha_ro(std::string_view sha1, const Keys& keys, const Args& args) {
+  return detail::script_call<T>("EVALSHA_RO", sha1, keys, args);
+}
+template <class T, class Keys, class Args>
+Command<T> fcall(std::string_view function, const Keys& keys, const Args& args) {
+  return detail::script_call<T>("FCALL", function, keys, args);
+}
+template <class T, class Keys, class Args>
+Command<T> fcall_ro(std::string_view function, const Keys& keys, const Args& args) {
+  return detail::script_call<T>("FCALL_RO", function, keys, args);
+}
+
+inline Command<std::string> script_load(std::string_view script) {
+  return make_command<std::string>("SCRIPT", "LOAD", script);
+}
+template <class... Shas>
+Command<std::vector<bool>> script_exists(const Shas&... sha1s) {
+  return make_command<std::vector<bool>>("SCRIPT", "EXISTS", sha1s...);
+}
+inline Command<bool> script_flush(ScriptFlushMode mode) { return detail::flush_command("SCRIPT", mode); }
+inline Command<bool> script_kill() { return make_command<bool>("SCRIPT", "KILL"); }
+inline Command<bool> script_debug(ScriptDebugMode mode) {
+  const std::string_view name = mode == ScriptDebugMode::yes ? "YES" : mode == ScriptDebugMode::sync ? "SYNC" : "NO";
+  return make_command<bool>("SCRIPT", "DEBUG", name);
+}
+inline Command<std::vector<std::string>> script_help() { return make_command<std::vector<std::string>>("SCRIPT", "HELP"); }
+
+inline Command<std::string> function_load(std::string_view code, bool replace) {
+  if (replace) return make_command<std::string>("FUNCTION", "LOAD", "REPLACE", code);
+  return make_command<std::string>("FUNCTION", "LOAD", code);
+}
+inline Command<bool> function_delete(std::string_view library_name) {
+  return make_command<bool>("FUNCTION", "DELETE", library_name);
+}
+inline Command<std::string> function_dump() { return make_command<std::string>("FUNCTION", "DUMP"); }
+inline Command<bool> function_restore(std::string_view payload, FunctionRestorePolicy policy) {
+  const std::string_view name = policy == FunctionRestorePolicy::flush     ? "FLUSH"
+                                : policy == FunctionRestorePolicy::replace ? "REPLACE"
+                                                                           : "APPEND";
+  return make_command<bool>("FUNCTION", "RESTORE", payload, name);
+}
+inline Command<bool> function_flush(ScriptFlushMode mode) { return detail::flush_command("FUNCTION", mode); }
+inline Command<bool> function_kill() { return make_command<bool>("FUNCTION", "KILL"); }
+inline Command<std::vector<FunctionLibrary>> function_list(const FunctionListOptions& o) {
+  ArgumentWriter w("FUNCTION", "LIST");
+  if (!o.library_name.empty()) w.add("LIBRARYNAME", o.library_name);
+  w.add_if(o.withcode, "WITHCODE");
+  return Command<std::vector<FunctionLibrary>>(std::move(w).finish());
+}
+inline Command<FunctionStats> function_stats() { return make_command<FunctionStats>("FUNCTION", "STATS"); }
+inline Command<std::vector<std::string>> function_help() {
+  return make_command<std::vector<std::string>>("FUNCTION", "HELP");
+}
+
+}  // namespace cmd
 
 /// Scripting and function commands as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class ScriptingCommands {
  public:
+  /// https://redis.io/commands/eval — the script's reply (a Reply; eval<T> converts it).
+  ///   r.eval("return redis.call('GET', KEYS[1])", {"k"});
+  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) eval(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval<T>(script, keys, args)); }
+  /// https://redis.io/commands/eval_ro — EVAL for read-only scripts (may run on replicas).
+  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) eval_ro(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval_ro<T>(script, keys, args)); }
+  /// https://redis.io/commands/evalsha — NoScriptError when the server does not know the sha.
+  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) evalsha(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha<T>(sha1, keys, args)); }
+  /// https://redis.io/commands/evalsha_ro
+  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) evalsha_ro(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha_ro<T>(sha1, keys, args)); }
+  /// https://redis.io/commands/fcall — calls a function of a loaded library.
+  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) fcall(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall<T>(function, keys, args)); }
+  /// https://redis.io/commands/fcall_ro — for functions flagged no-writes.
+  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) fcall_ro(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall_ro<T>(function, keys, args)); }
+  /// https://redis.io/commands/script-load — the script's sha1, for evalsha.
+  decltype(auto) script_load(std::string_view script) { return run(cmd::script_load(script)); }
+  /// https://redis.io/commands/script-exists — one bool per sha1, in order.
+  template <Argument... Shas> requires(sizeof...(Shas) > 0) decltype(auto) script_exists(const Shas&... sha1s) { return run(cmd::script_exists(sha1s...)); }
+  decltype(auto) script_exists(KeyList sha1s) { return run(cmd::script_exists(sha1s)); }
+  /// https://redis.io/commands/script-flush — empties the script cache of the whole server.
+  decltype(auto) script_flush(ScriptFlushMode mode = ScriptFlushMode::server_default) { return run(cmd::script_flush(mode)); }
+  /// https://redis.io/commands/script-kill — stops the running script (if it has not written).
+  decltype(auto) script_kill() { return run(cmd::script_kill()); }
+  /// https://redis.io/commands/script-debug — see ScriptDebugMode: only `no` suits a pooled client.
+  decltype(auto) script_debug(ScriptDebugMode mode) { return run(cmd::script_debug(mode)); }
+  /// https://redis.io/commands/script-help
+  decltype(auto) script_help() { return run(cmd::script_help()); }
+  /// https://redis.io/commands/function-load — the library's name; replace = overwrite it.
+  decltype(auto) function_load(std::string_view code, bool replace = false) { return run(cmd::function_load(code, replace)); }
+  /// https://redis.io/commands/function-delete
+  decltype(auto) function_delete(std::string_view library_name) { return run(cmd::function_delete(library_name)); }
+  /// https://redis.io/commands/function-dump — every library, as a payload for function_restore.
+  decltype(auto) function_dump() { return run(cmd::function_dump()); }
+  /// https://redis.io/commands/function-restore
+  decltype(auto) function_restore(std::string_view payload, FunctionRestorePolicy policy = FunctionRestorePolicy::append) { return run(cmd::function_restore(payload, policy)); }
+  /// https://redis.io/commands/function-flush — deletes every library of the server.
+  decltype(auto) function_flush(ScriptFlushMode mode = ScriptFlushMode::server_default) { return run(cmd::function_flush(mode)); }
+  /// https://redis.io/commands/function-kill — stops the running function (if it has not written).
+  decltype(auto) function_kill() { return run(cmd::function_kill()); }
+  /// https://redis.io/commands/function-list — the libraries and their functions.
+  decltype(auto) function_list(const FunctionListOptions& options = {}) { return run(cmd::function_list(options)); }
+  /// https://redis.io/commands/function-stats
+  decltype(auto) function_stats() { return run(cmd::function_stats()); }
+  /// https://redis.io/commands/function-help
+  decltype(auto) function_help() { return run(cmd::function_help()); }
+
  private:
   template <class T>
   decltype(auto) run(Command<T>&& command) {
