@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 ensure_packages
-configure_and_build --target redispp_examples
+configure_and_build -- --target redispp_examples
 ensure_redis_url
 
 status=0

@@ -29,17 +29,24 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# configure_and_build [cmake configure arguments...] [-- cmake --build arguments...]
+# Configures and builds into $build_dir (or $dir when set by the caller).
 configure_and_build() {
-  echo "== configuring $build_dir"
+  local dir="${dir:-$build_dir}" configure=() build=()
+  while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do configure+=("$1"); shift; done
+  [ "${1:-}" = "--" ] && shift
+  build=("$@")
+  echo "== configuring $dir"
+  mkdir -p "$dir"
   # shellcheck disable=SC2086  # REDISPP_CMAKE_ARGS is a list of arguments
-  cmake -S "$repo" -B "$build_dir" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DREDISPP_WERROR=ON \
-    ${REDISPP_CMAKE_ARGS:-} "$@" >"$build_dir.configure.log" 2>&1 || {
-    cat "$build_dir.configure.log" >&2
+  cmake -S "$repo" -B "$dir" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DREDISPP_WERROR=ON \
+    ${REDISPP_CMAKE_ARGS:-} "${configure[@]}" >"$dir/configure.log" 2>&1 || {
+    cat "$dir/configure.log" >&2
     echo "error: cmake configure failed (log above)" >&2
     exit 1
   }
-  echo "== building with $jobs jobs"
-  cmake --build "$build_dir" -j "$jobs"
+  echo "== building $dir with $jobs jobs"
+  cmake --build "$dir" -j "$jobs" "${build[@]}"
 }
 
 # Starts a throw-away redis-server on a free loopback port unless REDIS_URL is set, and exports

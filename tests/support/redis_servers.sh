@@ -20,19 +20,22 @@ names=(plain auth limits admin)
 if [ "$#" -gt 3 ]; then names=("${@:4}"); fi
 
 stop_all() {
+  # Signal every server first, then wait for each: they shut down in parallel.
+  local name pid pids=()
   for name in "${names[@]}"; do
-    local pidfile="$dir/$name.pid"
-    [ -f "$pidfile" ] || continue
-    local pid
-    pid="$(cat "$pidfile" 2>/dev/null || true)"
+    [ -f "$dir/$name.pid" ] || continue
+    pid="$(cat "$dir/$name.pid" 2>/dev/null || true)"
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       # A server stopped with SIGSTOP by a test would ignore SIGTERM until continued.
       kill -CONT "$pid" 2>/dev/null || true
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
+      pids+=("$pid")
     fi
-    rm -f "$pidfile"
+    rm -f "$dir/$name.pid"
+  done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    kill -9 "$pid" 2>/dev/null || true
   done
 }
 
