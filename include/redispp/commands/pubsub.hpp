@@ -1,17 +1,108 @@
 #pragma once
 // Publishing commands (subscribing is the PubSub object's job). https://redis.io/commands/?group=pubsub
+//
+// Types:
+//   PUBLISH, SPUBLISH, PUBSUB NUMPAT      long long (receivers; patterns)
+//   PUBSUB CHANNELS / SHARDCHANNELS       std::vector<std::string>
+//   PUBSUB NUMSUB / SHARDNUMSUB           std::vector<std::pair<std::string, long long>>:
+//                                         (channel, subscribers) in the order asked, as
+//                                         redis-py's list of tuples
+//   PUBSUB HELP                           std::vector<std::string>
+//   UNSUBSCRIBE, PUNSUBSCRIBE, SUNSUBSCRIBE  the raw Reply.
+// SUBSCRIBE, PSUBSCRIBE and SSUBSCRIBE have no method here: they turn a connection into a
+// message stream, which the PubSub object (later) owns, together with the subscriptions it
+// keeps and the matching unsubscribes. The unsubscribe methods only send the command: on a
+// connection that subscribed to nothing the server just acknowledges, with RESP2 as a reply
+// ([kind, nil, 0], returned here), but with RESP3 as a push message, which the request/reply
+// client sets aside (Connection::take_pushes) while it keeps waiting for a reply that never
+// comes: with protocol 3 these calls end in TimeoutError after socket_timeout.
+
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::pair
+#include <vector>       // std::vector
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
 
 namespace redispp {
 
-namespace cmd {}  // namespace cmd
+namespace cmd {
+
+template <class M>
+Command<long long> publish(std::string_view channel, const M& message) {
+  return make_command<long long>("PUBLISH", channel, message);
+}
+template <class M>
+Command<long long> spublish(std::string_view shardchannel, const M& message) {
+  return make_command<long long>("SPUBLISH", shardchannel, message);
+}
+inline Command<std::vector<std::string>> pubsub_channels(std::string_view pattern) {
+  if (pattern.empty()) return make_command<std::vector<std::string>>("PUBSUB", "CHANNELS");
+  return make_command<std::vector<std::string>>("PUBSUB", "CHANNELS", pattern);
+}
+inline Command<std::vector<std::string>> pubsub_shardchannels(std::string_view pattern) {
+  if (pattern.empty()) return make_command<std::vector<std::string>>("PUBSUB", "SHARDCHANNELS");
+  return make_command<std::vector<std::string>>("PUBSUB", "SHARDCHANNELS", pattern);
+}
+inline Command<long long> pubsub_numpat() { return make_command<long long>("PUBSUB", "NUMPAT"); }
+template <class... Channels>
+Command<std::vector<std::pair<std::string, long long>>> pubsub_numsub(const Channels&... channels) {
+  return make_command<std::vector<std::pair<std::string, long long>>>("PUBSUB", "NUMSUB", channels...);
+}
+template <class... Channels>
+Command<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(const Channels&... channels) {
+  return make_command<std::vector<std::pair<std::string, long long>>>("PUBSUB", "SHARDNUMSUB", channels...);
+}
+inline Command<std::vector<std::string>> pubsub_help() { return make_command<std::vector<std::string>>("PUBSUB", "HELP"); }
+template <class... Channels>
+Command<Reply> unsubscribe(const Channels&... channels) {
+  return make_command<Reply>("UNSUBSCRIBE", channels...);
+}
+template <class... Patterns>
+Command<Reply> punsubscribe(const Patterns&... patterns) {
+  return make_command<Reply>("PUNSUBSCRIBE", patterns...);
+}
+template <class... Channels>
+Command<Reply> sunsubscribe(const Channels&... shardchannels) {
+  return make_command<Reply>("SUNSUBSCRIBE", shardchannels...);
+}
+
+}  // namespace cmd
 
 /// Publishing commands (subscribing is the PubSub object's job) as methods of every client (part of CommandSet; see command_set.hpp).
 template <class Derived>
 class PubSubCommands {
  public:
+  /// https://redis.io/commands/publish — how many subscribers received the message.
+  template <Argument M> decltype(auto) publish(std::string_view channel, const M& message) { return run(cmd::publish(channel, message)); }
+  /// https://redis.io/commands/spublish — to a shard channel; how many received it.
+  template <Argument M> decltype(auto) spublish(std::string_view shardchannel, const M& message) { return run(cmd::spublish(shardchannel, message)); }
+  /// https://redis.io/commands/pubsub-channels — active channels matching a glob (empty = all).
+  decltype(auto) pubsub_channels(std::string_view pattern = {}) { return run(cmd::pubsub_channels(pattern)); }
+  /// https://redis.io/commands/pubsub-shardchannels
+  decltype(auto) pubsub_shardchannels(std::string_view pattern = {}) { return run(cmd::pubsub_shardchannels(pattern)); }
+  /// https://redis.io/commands/pubsub-numpat — how many patterns are subscribed to.
+  decltype(auto) pubsub_numpat() { return run(cmd::pubsub_numpat()); }
+  /// https://redis.io/commands/pubsub-numsub — (channel, subscribers) per channel asked.
+  template <Argument... C> decltype(auto) pubsub_numsub(const C&... channels) { return run(cmd::pubsub_numsub(channels...)); }
+  decltype(auto) pubsub_numsub(KeyList channels) { return run(cmd::pubsub_numsub(channels)); }
+  /// https://redis.io/commands/pubsub-shardnumsub
+  template <Argument... C> decltype(auto) pubsub_shardnumsub(const C&... shardchannels) { return run(cmd::pubsub_shardnumsub(shardchannels...)); }
+  decltype(auto) pubsub_shardnumsub(KeyList shardchannels) { return run(cmd::pubsub_shardnumsub(shardchannels)); }
+  /// https://redis.io/commands/pubsub-help
+  decltype(auto) pubsub_help() { return run(cmd::pubsub_help()); }
+  /// https://redis.io/commands/unsubscribe — sends it and returns the raw acknowledgement; the
+  /// PubSub object (later) manages subscriptions. RESP2 only: see the top of pubsub.hpp.
+  template <Argument... C> decltype(auto) unsubscribe(const C&... channels) { return run(cmd::unsubscribe(channels...)); }
+  decltype(auto) unsubscribe(KeyList channels) { return run(cmd::unsubscribe(channels)); }
+  /// https://redis.io/commands/punsubscribe — as unsubscribe, for patterns.
+  template <Argument... P> decltype(auto) punsubscribe(const P&... patterns) { return run(cmd::punsubscribe(patterns...)); }
+  decltype(auto) punsubscribe(KeyList patterns) { return run(cmd::punsubscribe(patterns)); }
+  /// https://redis.io/commands/sunsubscribe — as unsubscribe, for shard channels.
+  template <Argument... C> decltype(auto) sunsubscribe(const C&... shardchannels) { return run(cmd::sunsubscribe(shardchannels...)); }
+  decltype(auto) sunsubscribe(KeyList shardchannels) { return run(cmd::sunsubscribe(shardchannels)); }
+
  private:
   template <class T>
   decltype(auto) run(Command<T>&& command) {
