@@ -100,7 +100,8 @@ struct TrackingOptions {
   bool noloop = false;
 };
 
-/// CLIENT LIST filters: TYPE normal|master|replica|pubsub, ID id ...
+/// CLIENT LIST filters: TYPE normal|master|replica|pubsub, or ID id ... (Redis 7.0 takes one
+/// of the two per call and answers a syntax error to both).
 struct ClientListOptions {
   std::string type = {};              // empty = every type
   std::vector<long long> ids = {};    // empty = every client

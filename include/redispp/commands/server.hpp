@@ -33,6 +33,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/info.hpp>
+#include <redispp/commands/keys.hpp>  // RestoreOptions (RESTORE-ASKING)
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/server_replies.hpp>
 #include <redispp/errors.hpp>
@@ -137,10 +138,15 @@ inline Command<bool> slaveof_no_one() { return make_command<bool>("SLAVEOF", "NO
 template <class... Args>
 Command<bool> replconf(const Args&... args) { return make_command<bool>("REPLCONF", args...); }
 inline Command<Role> role() { return make_command<Role>("ROLE"); }
+/// RESTORE-ASKING: RESTORE's arguments and options (RestoreOptions, keys.hpp).
 template <class V>
-Command<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, bool replace) {
-  return replace ? make_command<bool>("RESTORE-ASKING", key, ttl.count(), serialized, "REPLACE")
-                 : make_command<bool>("RESTORE-ASKING", key, ttl.count(), serialized);
+Command<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized,
+                             const RestoreOptions& o) {
+  ArgumentWriter w("RESTORE-ASKING", key, ttl.count(), serialized);
+  w.add_if(o.replace, "REPLACE").add_if(o.absttl, "ABSTTL");
+  if (o.idletime) w.add("IDLETIME", o.idletime->count());
+  if (o.freq) w.add("FREQ", *o.freq);
+  return Command<bool>(std::move(w).finish());
 }
 inline Command<std::string> lolwut(std::optional<int> version) {
   return version ? make_command<std::string>("LOLWUT", "VERSION", *version) : make_command<std::string>("LOLWUT");
@@ -327,7 +333,7 @@ class ServerCommands {
   decltype(auto) role() { return run(cmd::role()); }
   /// https://redis.io/commands/restore-asking — RESTORE for cluster slot migration (a DUMP
   /// payload; ttl 0 = no expiry).
-  template <Argument V> decltype(auto) restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, bool replace = false) { return run(cmd::restore_asking(key, ttl, serialized, replace)); }
+  template <Argument V> decltype(auto) restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore_asking(key, ttl, serialized, options)); }
   /// https://redis.io/commands/lolwut — the server's art and version, as text.
   decltype(auto) lolwut(std::optional<int> version = std::nullopt) { return run(cmd::lolwut(version)); }
 

@@ -67,7 +67,7 @@ REDISPP_COVERAGE(server, {
     {"replconf", [](Recorder& r) { r.replconf("listening-port", 6380); }},
     {"replicaof", [](Recorder& r) { r.replicaof("127.0.0.1", 6380); }},
     {"replicaof", [](Recorder& r) { r.replicaof_no_one(); }},
-    {"restore-asking", [](Recorder& r) { r.restore_asking("k", 0ms, std::string("payload"), true); }},
+    {"restore-asking", [](Recorder& r) { r.restore_asking("k", 0ms, std::string("payload"), {.replace = true}); }},
     {"role", [](Recorder& r) { r.role(); }},
     {"save", [](Recorder& r) { r.save(); }},
     // Registered and encoded here, never run by a test: a successful SHUTDOWN stops the shared
