@@ -1,0 +1,210 @@
+// redispp-doctor, the real binary, against the fixture's real redis-servers: a healthy server,
+// one at maxclients, one that wants a password, a port nothing listens on. Database 24 of
+// "plain"; the "limits" server for what changes server limits (the test holds RESOURCE_LOCK
+// limits_server while it does).
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>  // WEXITSTATUS
+
+#include <chrono>
+#include <cstdio>  // popen
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <redispp/redispp.hpp>
+
+#include "support/test_servers.hpp"
+
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int test_db = 24;
+const std::vector<std::string> step_names = {"connect",      "set_del_probe", "maxclients",
+                                             "client_leaks", "local_sockets", "latency"};
+
+struct Run {
+  int status = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// Runs the doctor with `arguments` (each single-quoted for the shell).
+Run doctor(const std::vector<std::string>& arguments) {
+  std::string command = REDISPP_DOCTOR_PATH;
+  for (const std::string& argument : arguments) command += " '" + argument + "'";
+  command += " 2>&1";
+  Run run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string url(const redispp::test::ServerInfo& server, const std::string& credentials = "", int db = 0) {
+  return fmt::format("redis://{}127.0.0.1:{}/{}", credentials.empty() ? "" : credentials + "@", server.port, db);
+}
+
+// The line of a step in the text output ("[ok]   connect  ..."), or "" when there is none.
+std::string step_line(const std::string& output, const std::string& name) {
+  const std::regex line("^\\[[a-zA-Z ]+\\] +" + name + " .*$", std::regex::multiline);
+  std::smatch match;
+  return std::regex_search(output, match, line) ? match.str() : std::string();
+}
+
+long long json_number(const std::string& json, const std::string& name) {
+  std::smatch match;
+  if (!std::regex_search(json, match, std::regex("\"" + name + "\": ([0-9]+)"))) return -1;
+  return std::stoll(match[1]);
+}
+
+}  // namespace
+
+TEST_CASE("doctor: a healthy server passes every step, exit 0", "[doctor]") {
+  const auto server = redispp::test::server("plain");
+  const Run run = doctor({url(server, "", test_db)});
+  INFO(run.output);
+  CHECK(run.status == 0);
+  CHECK_THAT(run.output, Catch::StartsWith(fmt::format("redispp-doctor: 127.0.0.1:{}, db {}, no password\n", server.port, test_db)));
+  for (const std::string& name : step_names) {
+    const std::string line = step_line(run.output, name);
+    CHECK_FALSE(line.empty());
+    CHECK_THAT(line, !Catch::StartsWith("[FAIL]") && !Catch::StartsWith("[skip]"));
+  }
+  CHECK_THAT(step_line(run.output, "connect"), Catch::StartsWith("[ok]") && Catch::Contains("PING answered PONG"));
+  CHECK_THAT(step_line(run.output, "set_del_probe"), Catch::Contains("redispp-doctor:probe:") && Catch::Contains("DEL removed 1"));
+  CHECK_THAT(step_line(run.output, "maxclients"), Catch::Contains("of maxclients"));
+  CHECK_THAT(step_line(run.output, "local_sockets"), Catch::Contains(fmt::format("to port {}:", server.port)));
+  CHECK_THAT(step_line(run.output, "latency"), Catch::Contains("PING x100"));
+  CHECK_THAT(run.output, Catch::Contains("-> exit 0"));
+
+  // Nothing left behind: the probe deleted its key.
+  redispp::Redis r{server.options(test_db)};
+  CHECK(r.execute_command("KEYS", "redispp-doctor:*").elements().empty());
+}
+
+TEST_CASE("doctor --json: the same steps as one JSON object", "[doctor][json]") {
+  const auto server = redispp::test::server("plain");
+  const Run run = doctor({"--json", "--pings", "5", url(server, "", test_db)});
+  CHECK(run.status == 0);
+  CHECK_THAT(run.output, Catch::StartsWith("{\"target\": ") && Catch::EndsWith("]}\n"));
+  CHECK_THAT(run.output, Catch::Contains("\"exit_status\": 0"));
+  for (const std::string& name : step_names) CHECK_THAT(run.output, Catch::Contains("{\"name\": \"" + name + "\""));
+  CHECK(json_number(run.output, "pings") == 5);
+  CHECK(json_number(run.output, "connected_clients") >= 1);
+  CHECK(json_number(run.output, "established") >= 1);  // the doctor's own connection at least
+  CHECK(json_number(run.output, "fd_soft_limit") > 0);
+}
+
+TEST_CASE("doctor: a server at maxclients is named as such, exit 1", "[doctor][maxclients]") {
+  const auto server = redispp::test::server("limits");
+  // The test's own connection (a pool of one keeps it) fills the server up to its new limit, so
+  // the doctor's connection is the one refused.
+  redispp::Redis admin{server.options(), redispp::PoolOptions{.max_connections = 1}};
+  const auto previous = admin.config_get("maxclients").at("maxclients");
+  const long long open = admin.info("clients").integer("connected_clients");
+  REQUIRE(admin.config_set("maxclients", open));
+  Run run;
+  try {
+    run = doctor({url(server)});
+  } catch (...) {
+    admin.config_set("maxclients", previous);
+    throw;
+  }
+  REQUIRE(admin.config_set("maxclients", previous));
+  INFO(run.output);
+  CHECK(run.status == 1);
+  CHECK_THAT(step_line(run.output, "connect"), Catch::StartsWith("[FAIL]") && Catch::Contains("maxclients"));
+  CHECK_THAT(step_line(run.output, "maxclients"), Catch::StartsWith("[FAIL]") && Catch::Contains("reached maxclients"));
+  CHECK_THAT(step_line(run.output, "set_del_probe"), Catch::StartsWith("[skip]"));
+  CHECK_THAT(run.output, Catch::Contains("next: find who holds the connections"));
+  // Restored: the doctor gets in again.
+  CHECK(doctor({"--pings", "1", url(server)}).status == 0);
+}
+
+TEST_CASE("doctor: long-idle connections from one address are a leak suspect", "[doctor][leaks]") {
+  const auto server = redispp::test::server("limits");  // few other clients: under RESOURCE_LOCK
+  // Three connections through the Unix socket: CLIENT LIST shows them under the socket's path,
+  // an address of their own.
+  redispp::ConnectionOptions options = server.options();
+  options.unix_socket_path = server.unix_socket;
+  redispp::Redis idle{options, redispp::PoolOptions{.max_connections = 3}};
+  {
+    std::vector<redispp::Lease> leases;
+    for (int i = 0; i < 3; ++i) leases.push_back(idle.connection_pool()->acquire());
+  }
+  std::this_thread::sleep_for(1500ms);  // CLIENT LIST counts idle in whole seconds
+  const Run run = doctor({"--leak-idle", "0", "--leak-connections", "3", "--pings=1", url(server)});
+  CHECK(run.status == 0);  // a suspicion is a warning, not a failure
+  CHECK_THAT(step_line(run.output, "client_leaks"),
+             Catch::StartsWith("[warn]") && Catch::Contains("leak suspect") && Catch::Contains(server.unix_socket + " x3"));
+  CHECK_THAT(run.output, Catch::Contains("given back"));
+}
+
+TEST_CASE("doctor: the password server without its password says so, exit 1", "[doctor][auth]") {
+  const auto server = redispp::test::server("auth");
+  const Run missing = doctor({url(server)});
+  CHECK(missing.status == 1);
+  CHECK_THAT(step_line(missing.output, "connect"),
+             Catch::StartsWith("[FAIL]") && Catch::Contains("requires a password and none was given"));
+  CHECK_THAT(missing.output, Catch::Contains("next: configuration error in the password"));
+  for (const std::string name : {"set_del_probe", "maxclients", "client_leaks", "latency"})
+    CHECK_THAT(step_line(missing.output, name), Catch::StartsWith("[skip]"));
+  CHECK_THAT(step_line(missing.output, "local_sockets"), Catch::Contains(fmt::format("to port {}:", server.port)));
+
+  const Run wrong = doctor({url(server, ":not-the-secret-42")});
+  CHECK(wrong.status == 1);
+  CHECK_THAT(step_line(wrong.output, "connect"), Catch::StartsWith("[FAIL]") && Catch::Contains("authentication failed"));
+  CHECK_THAT(wrong.output, Catch::Contains("rejected this user name/password"));
+  CHECK_THAT(wrong.output, !Catch::Contains("not-the-secret-42"));
+
+  const Run right = doctor({"--json", "--pings=2", url(server, ":" + server.password)});
+  CHECK(right.status == 0);
+  CHECK_THAT(right.output, !Catch::Contains(server.password));
+  const Run app = doctor({"--pings=2", url(server, "app:" + server.app_password)});
+  CHECK(app.status == 0);
+  CHECK_THAT(app.output, Catch::Contains("user 'app', with a password") && !Catch::Contains(server.app_password));
+}
+
+TEST_CASE("doctor: a closed port says nothing listens, exit 1", "[doctor][refused]") {
+  const int port = redispp::test::closed_port();
+  const Run run = doctor({fmt::format("redis://127.0.0.1:{}", port)});
+  CHECK(run.status == 1);
+  CHECK_THAT(step_line(run.output, "connect"), Catch::StartsWith("[FAIL]") && Catch::Contains("refused"));
+  CHECK_THAT(run.output, Catch::Contains("next: nothing listens on that host and port"));
+  for (const std::string& name : step_names) CHECK_FALSE(step_line(run.output, name).empty());
+}
+
+TEST_CASE("doctor: a host that does not resolve, and a rediss:// URL, are configuration errors", "[doctor][config]") {
+  const Run host = doctor({"redis://no-such-host.invalid:6379"});
+  CHECK(host.status == 1);
+  CHECK_THAT(step_line(host.output, "connect"), Catch::Contains("cannot resolve host 'no-such-host.invalid'"));
+  CHECK_THAT(host.output, Catch::Contains("configuration error in the host"));
+
+  const Run tls = doctor({"rediss://:hunter2hunter2@127.0.0.1:6379"});
+  CHECK(tls.status == 1);
+  CHECK_THAT(tls.output, Catch::Contains("TLS") && !Catch::Contains("hunter2hunter2"));
+  CHECK_THAT(tls.output, Catch::StartsWith("redispp-doctor: (URL not understood)"));
+}
+
+TEST_CASE("doctor: usage errors exit 2, --help exits 0", "[doctor][usage]") {
+  const Run none = doctor({});
+  CHECK(none.status == 2);
+  CHECK_THAT(none.output, Catch::Contains("no URL given") && Catch::Contains("usage: redispp-doctor"));
+  CHECK(doctor({"--bogus", "redis://127.0.0.1"}).status == 2);
+  CHECK(doctor({"--pings", "many", "redis://127.0.0.1"}).status == 2);
+  CHECK(doctor({"--pings"}).status == 2);
+  const Run two = doctor({"redis://:pw-one-111@127.0.0.1", "redis://:pw-two-222@127.0.0.1"});
+  CHECK(two.status == 2);
+  CHECK_THAT(two.output, !Catch::Contains("pw-one-111") && !Catch::Contains("pw-two-222"));
+  const Run help = doctor({"--help"});
+  CHECK(help.status == 0);
+  CHECK_THAT(help.output, Catch::Contains("usage: redispp-doctor") && Catch::Contains("--json"));
+}
