@@ -66,12 +66,12 @@ REDISPP_DECL void ConnectionPool::check_fork_locked() {
   owner_pid_ = pid;
 }
 
-REDISPP_DECL Lease ConnectionPool::lease(std::unique_ptr<Connection> connection, const std::source_location& where) {
+REDISPP_DECL Lease ConnectionPool::lease(std::unique_ptr<Connection> connection, const SourceLocation& where) {
   leased_.push_back(LeaseRecord{connection.get(), where, clock::now(), false});
   return Lease(this, std::move(connection), generation_, owner_pid_);
 }
 
-REDISPP_DECL Lease ConnectionPool::acquire(std::source_location where) {
+REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
   const auto started = clock::now();
   const auto deadline = started + pool_options_.timeout;
   bool counted_wait = false;
@@ -129,7 +129,7 @@ REDISPP_DECL Lease ConnectionPool::acquire(std::source_location where) {
 
 namespace detail {
 // "orders.cpp:88": enough to find the line, short enough for an error message.
-inline std::string short_site(const std::source_location& where) {
+inline std::string short_site(const SourceLocation& where) {
   std::string_view file = where.file_name();
   if (const auto slash = file.rfind('/'); slash != std::string_view::npos) file.remove_prefix(slash + 1);
   return fmt::format("{}:{}", file, where.line());

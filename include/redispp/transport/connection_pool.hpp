@@ -15,7 +15,7 @@
 #include <cstdint>             // std::uint64_t
 #include <memory>              // std::unique_ptr
 #include <mutex>               // std::mutex
-#include <source_location>     // std::source_location
+#include <redispp/detail/source_location.hpp>  // SourceLocation
 #include <vector>              // std::vector
 
 #include <redispp/config.hpp>
@@ -74,7 +74,7 @@ class ConnectionPool {
   /// MaxConnectionsError ("no free connection after 2000 ms: 8 of 8 in use, 3 waiting
   /// (max_connections=8)") or whatever connecting throws. `where` records the caller, for
   /// leak diagnostics.
-  Lease acquire(std::source_location where = std::source_location::current());
+  Lease acquire(SourceLocation where = SourceLocation::current());
 
   /// Closes every idle connection and marks the leased ones to be closed when returned.
   void disconnect();
@@ -92,7 +92,7 @@ class ConnectionPool {
   // One connection out on a lease: which, since when, taken where.
   struct LeaseRecord {
     const Connection* connection;
-    std::source_location where;
+    SourceLocation where;
     clock::time_point since;
     bool reported;  // on_long_lease already told about it
   };
@@ -100,7 +100,7 @@ class ConnectionPool {
   void give_back(std::unique_ptr<Connection> connection, std::uint64_t generation, int pid) noexcept;
   void check_fork_locked();
   // The helpers below run with mutex_ held.
-  Lease lease(std::unique_ptr<Connection> connection, const std::source_location& where);
+  Lease lease(std::unique_ptr<Connection> connection, const SourceLocation& where);
   [[noreturn]] void throw_exhausted(std::chrono::milliseconds waited);
   std::vector<HeldLease> held_leases_locked(std::chrono::milliseconds longer_than) const;
   std::vector<HeldLease> take_long_leases_locked();  // not yet reported, past the threshold

@@ -10,7 +10,7 @@
 
 #include <chrono>           // std::chrono::milliseconds
 #include <functional>       // std::function
-#include <source_location>  // std::source_location
+#include <redispp/detail/source_location.hpp>  // SourceLocation
 #include <string>           // std::string
 
 #include <redispp/protocol/parser.hpp>
@@ -51,7 +51,7 @@ struct ConnectionOptions {
 /// A connection leased from a pool: where it was taken (the caller of ConnectionPool::acquire,
 /// Redis::pipeline ...) and for how long it has been out.
 struct HeldLease {
-  std::source_location where;
+  SourceLocation where;
   std::chrono::milliseconds held{0};
 };
 
