@@ -47,11 +47,13 @@ Step skipped_step(std::string name, std::string_view why) {
 Step broken_step(std::string name, const std::exception& error) {
   Step step{std::move(name), Verdict::fail, error.what(), ""};
   if (dynamic_cast<const TimeoutError*>(&error) != nullptr)
-    step.advice = "the server stopped answering mid-check: look for packet loss (ping/mtr to the server, dmesg for "
-                  "'nf_conntrack: table full'), a blocked server (SLOWLOG GET, a long KEYS/Lua script) or a paused VM";
+    step.advice =
+        "the server stopped answering mid-check: look for packet loss (ping/mtr to the server, dmesg for "
+        "'nf_conntrack: table full'), a blocked server (SLOWLOG GET, a long KEYS/Lua script) or a paused VM";
   else if (dynamic_cast<const ConnectionError*>(&error) != nullptr)
-    step.advice = "the connection broke mid-check: the server restarted, a proxy/firewall cut it, or a client "
-                  "`timeout` in redis.conf closed it; run the doctor again and check the server's log";
+    step.advice =
+        "the connection broke mid-check: the server restarted, a proxy/firewall cut it, or a client "
+        "`timeout` in redis.conf closed it; run the doctor again and check the server's log";
   else
     step.advice = "the server answered with an error: see the message; run the same command with redis-cli to compare";
   return step;
@@ -87,11 +89,10 @@ Step check_connect(Redis& redis, const ConnectionOptions& options) {
   const Reply pong = redis.execute_command("PING");
   const double ping_ms = ms_since(ping_start);
   const bool authenticated = !options.password.empty();
-  step.finding = fmt::format("connected to {} in {:.3f} ms ({}{}); PING answered {} in {:.3f} ms",
-                             endpoint_name(options), connect_ms,
-                             authenticated ? "AUTH as " : "no password",
-                             authenticated ? (options.username.empty() ? "default" : options.username) : "",
-                             pong.str(), ping_ms);
+  step.finding =
+      fmt::format("connected to {} in {:.3f} ms ({}{}); PING answered {} in {:.3f} ms", endpoint_name(options),
+                  connect_ms, authenticated ? "AUTH as " : "no password",
+                  authenticated ? (options.username.empty() ? "default" : options.username) : "", pong.str(), ping_ms);
   step.numbers = {{"connect_ms", connect_ms}, {"ping_ms", ping_ms}};
   return step;
 }
@@ -107,18 +108,21 @@ Step check_probe(Redis& redis) {
     const Reply deleted = redis.execute_command("DEL", key);
     const double elapsed = ms_since(start);
     if (read.is_nil() || read.str() != value)
-      return Step{"set_del_probe", Verdict::fail,
+      return Step{"set_del_probe",
+                  Verdict::fail,
                   fmt::format("SET {} worked, but GET did not return the value just written", key),
                   "another client or a proxy is rewriting keys, or the URL points at a replica that lags: check the "
                   "URL's host and db",
                   {{"probe_ms", elapsed}}};
-    return Step{"set_del_probe", Verdict::ok,
+    return Step{"set_del_probe",
+                Verdict::ok,
                 fmt::format("SET/GET/DEL of {} worked in {:.3f} ms (DEL removed {})", key, elapsed, deleted.integer()),
                 "",
                 {{"probe_ms", elapsed}}};
   } catch (const ReadOnlyError& error) {
-    return Step{"set_del_probe", Verdict::fail, fmt::format("writes are refused: {}", error.what()),
-                "this server is a read-only replica: point the URL at the primary (ROLE / INFO replication says which)"};
+    return Step{
+        "set_del_probe", Verdict::fail, fmt::format("writes are refused: {}", error.what()),
+        "this server is a read-only replica: point the URL at the primary (ROLE / INFO replication says which)"};
   } catch (const OutOfMemoryError& error) {
     return Step{"set_del_probe", Verdict::fail, fmt::format("writes are refused: {}", error.what()),
                 "the server is at maxmemory: free memory, raise maxmemory, or set a maxmemory-policy that evicts"};
@@ -137,8 +141,10 @@ ClientLimits gather_client_limits(Redis& redis) {
   try {
     const Reply reply = redis.execute_command("CONFIG", "GET", "maxclients");
     const auto& items = reply.elements();  // name, value (an array in RESP2, a map in RESP3)
-    if (items.size() >= 2) limits.maxclients = std::stoll(std::string(items[1].str()));
-    else limits.config_error = "CONFIG GET maxclients returned nothing";
+    if (items.size() >= 2)
+      limits.maxclients = std::stoll(std::string(items[1].str()));
+    else
+      limits.config_error = "CONFIG GET maxclients returned nothing";
   } catch (const ResponseError& error) {
     // A renamed CONFIG (rename-command) or an ACL without +config: say so and carry on.
     limits.config_error = error.what();
@@ -151,8 +157,9 @@ Step check_client_leaks(Redis& redis, const Thresholds& thresholds) {
   try {
     clients = parse_client_list(redis.execute_command("CLIENT", "LIST").str());
   } catch (const ResponseError& error) {
-    return Step{"client_leaks", Verdict::warn, fmt::format("CLIENT LIST is not allowed: {}", error.what()),
-                "run CLIENT LIST as an admin user (redis-cli) and look for one address with many long-idle connections"};
+    return Step{
+        "client_leaks", Verdict::warn, fmt::format("CLIENT LIST is not allowed: {}", error.what()),
+        "run CLIENT LIST as an admin user (redis-cli) and look for one address with many long-idle connections"};
   }
   return judge_client_groups(group_clients(clients, thresholds.leak_idle), thresholds);
 }
@@ -219,48 +226,58 @@ Step connect_failure_step(ConnectFailure kind, std::string_view message) {
   Step step{"connect", Verdict::fail, std::string(message), ""};
   switch (kind) {
     case ConnectFailure::bad_url:
-      step.advice = "configuration error in the URL: redis://[user[:password]@]host[:port][/db]; percent-encode '/', "
-                    "'?', '#' and '@' in passwords";
+      step.advice =
+          "configuration error in the URL: redis://[user[:password]@]host[:port][/db]; percent-encode '/', "
+          "'?', '#' and '@' in passwords";
       break;
     case ConnectFailure::tls:
-      step.advice = "configuration error: TLS (rediss://) is not supported by redispp yet; use redis:// through a TLS "
-                    "tunnel (stunnel, spiped) or a server port without TLS";
+      step.advice =
+          "configuration error: TLS (rediss://) is not supported by redispp yet; use redis:// through a TLS "
+          "tunnel (stunnel, spiped) or a server port without TLS";
       break;
     case ConnectFailure::host:
-      step.advice = "configuration error in the host: the name does not resolve; check its spelling, and DNS or "
-                    "/etc/hosts on this machine (getent hosts NAME)";
+      step.advice =
+          "configuration error in the host: the name does not resolve; check its spelling, and DNS or "
+          "/etc/hosts on this machine (getent hosts NAME)";
       break;
     case ConnectFailure::port:
-      step.advice = "nothing listens on that host and port: check the port in the URL, that redis-server runs there, "
-                    "and its `bind`/`port` settings (ss -ltn on the server)";
+      step.advice =
+          "nothing listens on that host and port: check the port in the URL, that redis-server runs there, "
+          "and its `bind`/`port` settings (ss -ltn on the server)";
       break;
     case ConnectFailure::timeout:
-      step.advice = "network problem: no answer at all, so a firewall or security group drops the packets, the route "
-                    "is wrong, or the server is stopped; try `redis-cli -h HOST -p PORT ping` and check dmesg for "
-                    "'nf_conntrack: table full, dropping packet'";
+      step.advice =
+          "network problem: no answer at all, so a firewall or security group drops the packets, the route "
+          "is wrong, or the server is stopped; try `redis-cli -h HOST -p PORT ping` and check dmesg for "
+          "'nf_conntrack: table full, dropping packet'";
       break;
     case ConnectFailure::password_missing:
-      step.advice = "configuration error in the password: the server requires one and the URL has none; use "
-                    "redis://:PASSWORD@host:port (or redis://USER:PASSWORD@... for an ACL user)";
+      step.advice =
+          "configuration error in the password: the server requires one and the URL has none; use "
+          "redis://:PASSWORD@host:port (or redis://USER:PASSWORD@... for an ACL user)";
       break;
     case ConnectFailure::password_wrong:
-      step.advice = "configuration error in the password: the server rejected this user name/password; check both "
-                    "(percent-encode special characters in the URL)";
+      step.advice =
+          "configuration error in the password: the server rejected this user name/password; check both "
+          "(percent-encode special characters in the URL)";
       break;
     case ConnectFailure::password_unneeded:
-      step.advice = "configuration error in the password: the server has no password set; remove it from the URL, or "
-                    "set requirepass on the server if it should have one";
+      step.advice =
+          "configuration error in the password: the server has no password set; remove it from the URL, or "
+          "set requirepass on the server if it should have one";
       break;
     case ConnectFailure::maxclients:
       step.advice = "the server is at its maxclients limit: see the maxclients and client_leaks steps";
       break;
     case ConnectFailure::loading:
-      step.advice = "the server is loading its dataset after a restart: wait and try again (INFO persistence shows "
-                    "the progress)";
+      step.advice =
+          "the server is loading its dataset after a restart: wait and try again (INFO persistence shows "
+          "the progress)";
       break;
     case ConnectFailure::file_descriptors:
-      step.advice = "this process is out of file descriptors: raise `ulimit -n` (LimitNOFILE= for systemd) or close "
-                    "leaked sockets and files";
+      step.advice =
+          "this process is out of file descriptors: raise `ulimit -n` (LimitNOFILE= for systemd) or close "
+          "leaked sockets and files";
       break;
     case ConnectFailure::other:
       step.advice = "see the message; try `redis-cli -h HOST -p PORT ping` from this machine to compare";
@@ -297,21 +314,25 @@ Step judge_client_limits(const ClientLimits& limits, const Thresholds& threshold
       step.finding += ": near the limit";
     }
     if (step.verdict != Verdict::ok)
-      advice = "find who holds the connections (client_leaks step, CLIENT LIST), fix leaks, or raise maxclients "
-               "(CONFIG SET maxclients N; redis caps it at its own `ulimit -n` minus 32)";
+      advice =
+          "find who holds the connections (client_leaks step, CLIENT LIST), fix leaks, or raise maxclients "
+          "(CONFIG SET maxclients N; redis caps it at its own `ulimit -n` minus 32)";
   } else {
     step.verdict = Verdict::warn;
-    step.finding = fmt::format("connected_clients {}; maxclients unknown: {}", limits.connected_clients,
-                               limits.config_error.empty() ? "CONFIG GET maxclients gave no number" : limits.config_error);
-    advice = "CONFIG is renamed or not allowed for this user: ask an admin for maxclients (default 10000) to "
-             "compare with connected_clients";
+    step.finding =
+        fmt::format("connected_clients {}; maxclients unknown: {}", limits.connected_clients,
+                    limits.config_error.empty() ? "CONFIG GET maxclients gave no number" : limits.config_error);
+    advice =
+        "CONFIG is renamed or not allowed for this user: ask an admin for maxclients (default 10000) to "
+        "compare with connected_clients";
   }
   step.finding += fmt::format("; rejected_connections {}", limits.rejected_connections);
   if (limits.rejected_connections > 0) {
     step.verdict = worse(step.verdict, Verdict::warn);
     step.finding += " (the server has refused clients at maxclients since it started)";
-    append_part(advice, "rejected_connections counts refusals since the server started: if it still grows (INFO "
-                        "stats), clients are being turned away now");
+    append_part(advice,
+                "rejected_connections counts refusals since the server started: if it still grows (INFO "
+                "stats), clients are being turned away now");
   }
   step.advice = std::move(advice);
   return step;
@@ -379,10 +400,11 @@ Step judge_client_groups(const std::vector<ClientGroup>& groups, const Threshold
     }
     step.verdict = Verdict::warn;
     step.finding = fmt::format("leak suspect{}: {}; {}", suspects.size() == 1 ? "" : "s", names, step.finding);
-    step.advice = fmt::format("programs on {} hold {}+ connections idle > {} s: check that every connection taken "
-                              "from a pool is given back (close()/returnResource; a redispp Lease must go out of "
-                              "scope); redis.conf `timeout N` closes idle clients, CLIENT KILL ADDR frees one now",
-                              names, thresholds.leak_connections, thresholds.leak_idle.count());
+    step.advice = fmt::format(
+        "programs on {} hold {}+ connections idle > {} s: check that every connection taken "
+        "from a pool is given back (close()/returnResource; a redispp Lease must go out of "
+        "scope); redis.conf `timeout N` closes idle clients, CLIENT KILL ADDR frees one now",
+        names, thresholds.leak_connections, thresholds.leak_idle.count());
   }
   return step;
 }
@@ -402,8 +424,10 @@ LocalFacts gather_local_facts(int port) {
       facts.sockets = counts;
     }
   }
-  if (const auto count = read_text_file("/proc/sys/net/netfilter/nf_conntrack_count")) facts.conntrack_count = parse_proc_number(*count);
-  if (const auto max = read_text_file("/proc/sys/net/netfilter/nf_conntrack_max")) facts.conntrack_max = parse_proc_number(*max);
+  if (const auto count = read_text_file("/proc/sys/net/netfilter/nf_conntrack_count"))
+    facts.conntrack_count = parse_proc_number(*count);
+  if (const auto max = read_text_file("/proc/sys/net/netfilter/nf_conntrack_max"))
+    facts.conntrack_max = parse_proc_number(*max);
   facts.open_fds = count_open_fds();
   rlimit limit{};
   if (::getrlimit(RLIMIT_NOFILE, &limit) == 0) {
@@ -430,8 +454,9 @@ Step judge_local_facts(const LocalFacts& facts, const Thresholds& thresholds) {
       step.verdict = worse(step.verdict, Verdict::warn);
       step.finding += " (many TIME_WAIT)";
       // tcp_tw_recycle, which the field guide suggests, was removed in Linux 4.12.
-      append_part(advice, "many TIME_WAIT: connections are opened and closed too often; reuse them through one "
-                          "long-lived pool; if needed sysctl net.ipv4.tcp_tw_reuse=1 / tcp_max_tw_buckets");
+      append_part(advice,
+                  "many TIME_WAIT: connections are opened and closed too often; reuse them through one "
+                  "long-lived pool; if needed sysctl net.ipv4.tcp_tw_reuse=1 / tcp_max_tw_buckets");
     }
   }
 
@@ -444,8 +469,9 @@ Step judge_local_facts(const LocalFacts& facts, const Thresholds& thresholds) {
     if (ratio >= thresholds.near_limit) {
       step.verdict = worse(step.verdict, ratio >= 1.0 ? Verdict::fail : Verdict::warn);
       step.finding += ratio >= 1.0 ? " FULL: the kernel drops new connections' packets" : " near full";
-      append_part(advice, "the conntrack table is (nearly) full: dmesg shows 'nf_conntrack: table full, dropping "
-                          "packet'; raise it: sysctl -w net.netfilter.nf_conntrack_max=<larger>");
+      append_part(advice,
+                  "the conntrack table is (nearly) full: dmesg shows 'nf_conntrack: table full, dropping "
+                  "packet'; raise it: sysctl -w net.netfilter.nf_conntrack_max=<larger>");
     }
   } else {
     append_part(step.finding, "nf_conntrack not loaded");
@@ -461,7 +487,8 @@ Step judge_local_facts(const LocalFacts& facts, const Thresholds& thresholds) {
   }
   if (facts.fd_soft_limit >= 0) {
     step.numbers.push_back({"fd_soft_limit", static_cast<double>(facts.fd_soft_limit)});
-    if (facts.open_fds && static_cast<double>(*facts.open_fds) >= thresholds.near_limit * static_cast<double>(facts.fd_soft_limit)) {
+    if (facts.open_fds &&
+        static_cast<double>(*facts.open_fds) >= thresholds.near_limit * static_cast<double>(facts.fd_soft_limit)) {
       step.verdict = worse(step.verdict, Verdict::warn);
       append_part(advice, "this process is near its open-file limit: raise `ulimit -n` (LimitNOFILE= in systemd)");
     } else if (facts.fd_soft_limit < 1024) {
@@ -507,8 +534,9 @@ Step judge_latency(const LatencySummary& summary, const Thresholds& thresholds) 
   if (summary.median_ms > thresholds.slow_median_ms) {
     step.verdict = Verdict::warn;
     step.finding += fmt::format(" (median above {} ms)", thresholds.slow_median_ms);
-    step.advice = "slow round trips: check the network path (ping, mtr), the server's load (INFO cpu, SLOWLOG GET, "
-                  "LATENCY DOCTOR) and whether either side swaps";
+    step.advice =
+        "slow round trips: check the network path (ping, mtr), the server's load (INFO cpu, SLOWLOG GET, "
+        "LATENCY DOCTOR) and whether either side swaps";
   }
   return step;
 }

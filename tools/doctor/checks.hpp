@@ -52,17 +52,17 @@ struct Thresholds {
 
 /// Which part of the configuration (or the network) a failed connect points at.
 enum class ConnectFailure {
-  bad_url,          // the URL does not parse
-  tls,              // rediss://: redispp has no TLS
-  host,             // the host name does not resolve
-  port,             // refused: nothing listens on that port
-  timeout,          // no answer within socket_connect_timeout: firewall, routing, a stopped server
-  password_missing, // the server wants AUTH, the URL has no password
-  password_wrong,   // WRONGPASS / invalid password
-  password_unneeded,// a password for a server that has none
-  maxclients,       // the server refused us: its maxclients is reached
-  loading,          // the server is still loading its dataset
-  file_descriptors, // this process is out of file descriptors
+  bad_url,            // the URL does not parse
+  tls,                // rediss://: redispp has no TLS
+  host,               // the host name does not resolve
+  port,               // refused: nothing listens on that port
+  timeout,            // no answer within socket_connect_timeout: firewall, routing, a stopped server
+  password_missing,   // the server wants AUTH, the URL has no password
+  password_wrong,     // WRONGPASS / invalid password
+  password_unneeded,  // a password for a server that has none
+  maxclients,         // the server refused us: its maxclients is reached
+  loading,            // the server is still loading its dataset
+  file_descriptors,   // this process is out of file descriptors
   other,
 };
 
@@ -112,7 +112,7 @@ Step judge_client_groups(const std::vector<ClientGroup>& groups, const Threshold
 // --- local_sockets ---------------------------------------------------------------------------
 
 struct LocalFacts {
-  int port = 0;                  // the server's port; 0 = not TCP (a Unix socket, or no URL)
+  int port = 0;                      // the server's port; 0 = not TCP (a Unix socket, or no URL)
   std::optional<TcpCounts> sockets;  // nullopt: /proc/net/tcp unreadable
   std::optional<long long> conntrack_count;
   std::optional<long long> conntrack_max;  // both nullopt: nf_conntrack is not loaded

@@ -52,8 +52,10 @@ TcpCounts count_tcp_sockets(std::string_view proc_net_tcp, int remote_port) {
     const auto port = parse_hex(remote.substr(colon + 1));
     const auto state = parse_hex(fields[3]);
     if (!port || !state || *port != static_cast<unsigned long>(remote_port)) continue;
-    if (*state == established) ++counts.established;
-    else if (*state == time_wait) ++counts.time_wait;
+    if (*state == established)
+      ++counts.established;
+    else if (*state == time_wait)
+      ++counts.time_wait;
   }
   return counts;
 }

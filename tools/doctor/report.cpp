@@ -64,8 +64,10 @@ std::string json_string(std::string_view text) {
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
         default:
-          if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
-          else out += static_cast<char>(c);
+          if (c < 0x20 || c == 0x7F)
+            out += fmt::format("\\u{:04x}", c);
+          else
+            out += static_cast<char>(c);
       }
       ++at;
       continue;

@@ -18,19 +18,32 @@ namespace {
 // Port 6379 is 0x18EB. Lines as the kernel writes them (trailing columns trimmed).
 const std::string proc_net_tcp =
     "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
-    "   0: 0100007F:18EB 00000000:0000 0A 00000000:00000000 00:00000000 00000000   100        0 1001 1\n"  // the server's listen socket
-    "   1: 0100007F:C350 0100007F:18EB 01 00000000:00000000 00:00000000 00000000  1000        0 1002 1\n"  // client -> 6379 ESTABLISHED
+    "   0: 0100007F:18EB 00000000:0000 0A 00000000:00000000 00:00000000 00000000   100        0 1001 1\n"  // the
+                                                                                                           // server's
+                                                                                                           // listen
+                                                                                                           // socket
+    "   1: 0100007F:C350 0100007F:18EB 01 00000000:00000000 00:00000000 00000000  1000        0 1002 1\n"  // client ->
+                                                                                                           // 6379
+                                                                                                           // ESTABLISHED
     "   2: 0100007F:C351 0100007F:18EB 01 00000000:00000000 00:00000000 00000000  1000        0 1003 1\n"
     "   3: 0100007F:C352 0A000005:18EB 06 00000000:00000000 03:00000F9A 00000000     0        0 0 3\n"     // TIME_WAIT
-    "   4: 0100007F:18EB 0100007F:C350 01 00000000:00000000 00:00000000 00000000   100        0 1004 1\n"  // the server's side: local port 6379
-    "   5: 0100007F:C353 0100007F:18EC 01 00000000:00000000 00:00000000 00000000  1000        0 1005 1\n"  // another port
-    "   6: 0100007F:C354 0100007F:18EB 08 00000000:00000000 00:00000000 00000000  1000        0 1006 1\n"; // CLOSE_WAIT
+    "   4: 0100007F:18EB 0100007F:C350 01 00000000:00000000 00:00000000 00000000   100        0 1004 1\n"  // the
+                                                                                                           // server's
+                                                                                                           // side:
+                                                                                                           // local port
+                                                                                                           // 6379
+    "   5: 0100007F:C353 0100007F:18EC 01 00000000:00000000 00:00000000 00000000  1000        0 1005 1\n"  // another
+                                                                                                           // port
+    "   6: 0100007F:C354 0100007F:18EB 08 00000000:00000000 00:00000000 00000000  1000        0 1006 1\n";  // CLOSE_WAIT
 
 const std::string proc_net_tcp6 =
     "  sl  local_address                         remote_address                        st tx_queue rx_queue tr\n"
-    "   0: 00000000000000000000000001000000:D431 00000000000000000000000001000000:18EB 01 00000000:00000000 00:00000000\n"
-    "   1: 00000000000000000000000001000000:D432 00000000000000000000000001000000:18EB 06 00000000:00000000 03:00000F9A\n"
-    "   2: 00000000000000000000000001000000:D433 00000000000000000000000001000000:18EB 06 00000000:00000000 03:00000F9A\n";
+    "   0: 00000000000000000000000001000000:D431 00000000000000000000000001000000:18EB 01 00000000:00000000 "
+    "00:00000000\n"
+    "   1: 00000000000000000000000001000000:D432 00000000000000000000000001000000:18EB 06 00000000:00000000 "
+    "03:00000F9A\n"
+    "   2: 00000000000000000000000001000000:D433 00000000000000000000000001000000:18EB 06 00000000:00000000 "
+    "03:00000F9A\n";
 
 redispp::ClientInfo client(std::string addr, long long age, long long idle) {
   redispp::ClientInfo info;
@@ -67,11 +80,11 @@ TEST_CASE("count_tcp_sockets skips headers, blank and malformed lines", "[doctor
   CHECK(count_tcp_sockets("", 6379).established == 0);
   CHECK(count_tcp_sockets("  sl  local_address rem_address   st\n\n\n", 6379).established == 0);
   const std::string junk =
-      "   0: 0100007F:C350 0100007F:ZZZZ 01\n"     // port not hex
-      "   1: 0100007F:C350 0100007F18EB 01\n"      // no colon
-      "   2: 0100007F:C350 0100007F:18EB\n"        // no state
+      "   0: 0100007F:C350 0100007F:ZZZZ 01\n"    // port not hex
+      "   1: 0100007F:C350 0100007F18EB 01\n"     // no colon
+      "   2: 0100007F:C350 0100007F:18EB\n"       // no state
       "garbage 0100007F:C350 0100007F:18EB 01\n"  // no slot
-      "   3: 0100007F:C350 0100007F:18EB 01";      // the last line has no newline: still counted
+      "   3: 0100007F:C350 0100007F:18EB 01";     // the last line has no newline: still counted
   CHECK(count_tcp_sockets(junk, 6379).established == 1);
 }
 
@@ -129,7 +142,8 @@ TEST_CASE("judge_client_groups flags an address with many long-idle connections"
 
   const Step leak = judge_client_groups(group_clients(clients, thresholds.leak_idle), thresholds);
   CHECK(leak.verdict == Verdict::warn);
-  CHECK_THAT(leak.finding, Catch::StartsWith("leak suspect: 10.0.0.5;") && Catch::Contains("11 clients from 2 addresses") &&
+  CHECK_THAT(leak.finding, Catch::StartsWith("leak suspect: 10.0.0.5;") &&
+                               Catch::Contains("11 clients from 2 addresses") &&
                                Catch::Contains("10.0.0.5 x10 (10 idle > 300 s, max age 130222 s, max idle 130222 s)"));
   CHECK_THAT(leak.advice, Catch::Contains("10.0.0.5") && Catch::Contains("given back"));
   CHECK(number(leak, "leak_suspects")->value == 1);
@@ -151,27 +165,33 @@ TEST_CASE("judge_client_groups flags an address with many long-idle connections"
 
 TEST_CASE("judge_client_limits: near, at and under maxclients, rejections, no CONFIG", "[doctor][maxclients]") {
   const Thresholds thresholds;
-  const Step healthy = judge_client_limits({.connected_clients = 5, .rejected_connections = 0, .maxclients = 10000}, thresholds);
+  const Step healthy =
+      judge_client_limits({.connected_clients = 5, .rejected_connections = 0, .maxclients = 10000}, thresholds);
   CHECK(healthy.verdict == Verdict::ok);
   CHECK(healthy.advice.empty());
   CHECK_THAT(healthy.finding, Catch::Contains("connected_clients 5 of maxclients 10000"));
 
-  const Step near = judge_client_limits({.connected_clients = 90, .rejected_connections = 0, .maxclients = 100}, thresholds);
+  const Step near =
+      judge_client_limits({.connected_clients = 90, .rejected_connections = 0, .maxclients = 100}, thresholds);
   CHECK(near.verdict == Verdict::warn);
   CHECK_THAT(near.finding, Catch::Contains("90%") && Catch::Contains("near the limit"));
   CHECK_THAT(near.advice, Catch::Contains("maxclients"));
-  CHECK(judge_client_limits({.connected_clients = 89, .rejected_connections = 0, .maxclients = 100}, thresholds).verdict ==
-        Verdict::ok);
+  CHECK(judge_client_limits({.connected_clients = 89, .rejected_connections = 0, .maxclients = 100}, thresholds)
+            .verdict == Verdict::ok);
 
-  const Step full = judge_client_limits({.connected_clients = 100, .rejected_connections = 3, .maxclients = 100}, thresholds);
+  const Step full =
+      judge_client_limits({.connected_clients = 100, .rejected_connections = 3, .maxclients = 100}, thresholds);
   CHECK(full.verdict == Verdict::fail);
   CHECK_THAT(full.finding, Catch::Contains("refuses every new client") && Catch::Contains("rejected_connections 3"));
 
-  const Step rejected = judge_client_limits({.connected_clients = 5, .rejected_connections = 7, .maxclients = 10000}, thresholds);
+  const Step rejected =
+      judge_client_limits({.connected_clients = 5, .rejected_connections = 7, .maxclients = 10000}, thresholds);
   CHECK(rejected.verdict == Verdict::warn);
   CHECK_THAT(rejected.finding, Catch::Contains("refused clients at maxclients"));
 
-  ClientLimits no_config{.connected_clients = 5, .rejected_connections = 0, .maxclients = std::nullopt,
+  ClientLimits no_config{.connected_clients = 5,
+                         .rejected_connections = 0,
+                         .maxclients = std::nullopt,
                          .config_error = "ERR unknown command 'CONFIG'"};
   const Step unknown = judge_client_limits(no_config, thresholds);
   CHECK(unknown.verdict == Verdict::warn);
@@ -189,7 +209,8 @@ TEST_CASE("judge_local_facts: sockets, conntrack, open files", "[doctor][local]"
   facts.fd_hard_limit = 20000;
   Step step = judge_local_facts(facts, thresholds);
   CHECK(step.verdict == Verdict::ok);
-  CHECK(step.finding == "to port 6379: 3 ESTABLISHED, 2 TIME_WAIT; nf_conntrack not loaded; open files 7 of 20000 (hard 20000)");
+  CHECK(step.finding ==
+        "to port 6379: 3 ESTABLISHED, 2 TIME_WAIT; nf_conntrack not loaded; open files 7 of 20000 (hard 20000)");
   CHECK(number(step, "conntrack_max") == nullptr);
 
   facts.conntrack_count = 1000;
@@ -246,8 +267,9 @@ TEST_CASE("summarize_latency and judge_latency", "[doctor][latency]") {
 TEST_CASE("classify_connect_error names the failing part of the configuration", "[doctor][connect]") {
   using redispp::AuthenticationError;
   using redispp::ConnectionError;
-  CHECK(classify_connect_error(ConnectionError("cannot resolve host 'x.invalid' (for x.invalid:6379): Name or service not known"),
-                               false) == ConnectFailure::host);
+  CHECK(classify_connect_error(
+            ConnectionError("cannot resolve host 'x.invalid' (for x.invalid:6379): Name or service not known"),
+            false) == ConnectFailure::host);
   CHECK(classify_connect_error(ConnectionError("connect to 127.0.0.1:1 refused: nothing listens there"), false) ==
         ConnectFailure::port);
   CHECK(classify_connect_error(redispp::TimeoutError("connect to 10.0.0.1:6379 timed out after 5000 ms"), false) ==
@@ -258,7 +280,8 @@ TEST_CASE("classify_connect_error names the failing part of the configuration", 
         ConnectFailure::password_wrong);
   CHECK(classify_connect_error(AuthenticationError("a password was given but the server has none configured"), true) ==
         ConnectFailure::password_unneeded);
-  CHECK(classify_connect_error(redispp::MaxClientsError("maxclients limit is reached"), false) == ConnectFailure::maxclients);
+  CHECK(classify_connect_error(redispp::MaxClientsError("maxclients limit is reached"), false) ==
+        ConnectFailure::maxclients);
   CHECK(classify_connect_error(redispp::DataError("rediss:// (TLS) is not supported"), false) == ConnectFailure::tls);
   CHECK(classify_connect_error(redispp::DataError("invalid Redis URL: bad port"), false) == ConnectFailure::bad_url);
   CHECK(classify_connect_error(redispp::BusyLoadingError("LOADING"), false) == ConnectFailure::loading);
@@ -292,10 +315,11 @@ TEST_CASE("json_string escapes quotes, backslashes, control characters and bad U
   CHECK(json_string("a\nb\tc\r") == R"("a\nb\tc\r")");
   CHECK(json_string(std::string_view("\x01\x1f\x7f", 3)) == R"("\u0001\u001f\u007f")");
   CHECK(json_string(std::string_view("nul\0byte", 8)) == R"("nul\u0000byte")");
-  CHECK(json_string("连接超时 é") == "\"连接超时 é\"");                 // valid UTF-8 stays
-  CHECK(json_string("\xff" "a\xc3") == R"("\ufffda\ufffd")");            // invalid, truncated
-  CHECK(json_string("\xc0\xaf") == R"("\ufffd\ufffd")");                  // overlong '/'
-  CHECK(json_string("\xed\xa0\x80") == R"("\ufffd\ufffd\ufffd")");        // a UTF-16 surrogate
+  CHECK(json_string("连接超时 é") == "\"连接超时 é\"");  // valid UTF-8 stays
+  CHECK(json_string("\xff"
+                    "a\xc3") == R"("\ufffda\ufffd")");              // invalid, truncated
+  CHECK(json_string("\xc0\xaf") == R"("\ufffd\ufffd")");            // overlong '/'
+  CHECK(json_string("\xed\xa0\x80") == R"("\ufffd\ufffd\ufffd")");  // a UTF-16 surrogate
 }
 
 TEST_CASE("json_number and render_json", "[doctor][json]") {

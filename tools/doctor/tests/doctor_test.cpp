@@ -72,14 +72,16 @@ TEST_CASE("doctor: a healthy server passes every step, exit 0", "[doctor]") {
   const Run run = doctor({url(server, "", test_db)});
   INFO(run.output);
   CHECK(run.status == 0);
-  CHECK_THAT(run.output, Catch::StartsWith(fmt::format("redispp-doctor: 127.0.0.1:{}, db {}, no password\n", server.port, test_db)));
+  CHECK_THAT(run.output, Catch::StartsWith(
+                             fmt::format("redispp-doctor: 127.0.0.1:{}, db {}, no password\n", server.port, test_db)));
   for (const std::string& name : step_names) {
     const std::string line = step_line(run.output, name);
     CHECK_FALSE(line.empty());
     CHECK_THAT(line, !Catch::StartsWith("[FAIL]") && !Catch::StartsWith("[skip]"));
   }
   CHECK_THAT(step_line(run.output, "connect"), Catch::StartsWith("[ok]") && Catch::Contains("PING answered PONG"));
-  CHECK_THAT(step_line(run.output, "set_del_probe"), Catch::Contains("redispp-doctor:probe:") && Catch::Contains("DEL removed 1"));
+  CHECK_THAT(step_line(run.output, "set_del_probe"),
+             Catch::Contains("redispp-doctor:probe:") && Catch::Contains("DEL removed 1"));
   CHECK_THAT(step_line(run.output, "maxclients"), Catch::Contains("of maxclients"));
   CHECK_THAT(step_line(run.output, "local_sockets"), Catch::Contains(fmt::format("to port {}:", server.port)));
   CHECK_THAT(step_line(run.output, "latency"), Catch::Contains("PING x100"));
@@ -143,8 +145,8 @@ TEST_CASE("doctor: long-idle connections from one address are a leak suspect", "
   std::this_thread::sleep_for(1500ms);  // CLIENT LIST counts idle in whole seconds
   const Run run = doctor({"--leak-idle", "0", "--leak-connections", "3", "--pings=1", url(server)});
   CHECK(run.status == 0);  // a suspicion is a warning, not a failure
-  CHECK_THAT(step_line(run.output, "client_leaks"),
-             Catch::StartsWith("[warn]") && Catch::Contains("leak suspect") && Catch::Contains(server.unix_socket + " x3"));
+  CHECK_THAT(step_line(run.output, "client_leaks"), Catch::StartsWith("[warn]") && Catch::Contains("leak suspect") &&
+                                                        Catch::Contains(server.unix_socket + " x3"));
   CHECK_THAT(run.output, Catch::Contains("given back"));
 }
 
@@ -161,7 +163,8 @@ TEST_CASE("doctor: the password server without its password says so, exit 1", "[
 
   const Run wrong = doctor({url(server, ":not-the-secret-42")});
   CHECK(wrong.status == 1);
-  CHECK_THAT(step_line(wrong.output, "connect"), Catch::StartsWith("[FAIL]") && Catch::Contains("authentication failed"));
+  CHECK_THAT(step_line(wrong.output, "connect"),
+             Catch::StartsWith("[FAIL]") && Catch::Contains("authentication failed"));
   CHECK_THAT(wrong.output, Catch::Contains("rejected this user name/password"));
   CHECK_THAT(wrong.output, !Catch::Contains("not-the-secret-42"));
 
