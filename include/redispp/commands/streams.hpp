@@ -14,8 +14,7 @@
 //                                          only with NOMKSTREAM on a missing stream
 //   XPENDING                               XPendingSummary; xpending_range: XPendingEntry list
 //   XINFO STREAM / GROUPS / CONSUMERS      StreamInfo / StreamGroupInfo / StreamConsumerInfo
-//                                          (XINFO STREAM FULL: xinfo_stream_full, a raw Reply:
-//                                          its nesting changes between Redis versions)
+//   XINFO STREAM FULL                      StreamInfoFull (xinfo_stream_full)
 //   XAUTOCLAIM                             XAutoClaimResult<std::vector<StreamEntry>> (or of ids,
 //                                          with xautoclaim_justid)
 //   integers (XLEN, XDEL, XACK, XTRIM ...) long long; OK and 0/1 answers: bool
@@ -206,6 +205,104 @@ struct StreamInfo {
   }
 };
 
+/// XINFO STREAM key FULL: the stream's scalars as StreamInfo, its entries (up to COUNT), and
+/// every group with its pending entries and consumers. Times are Unix times in milliseconds.
+struct StreamInfoFull {
+  struct GroupPending {  // one entry of a group's pending list
+    std::string id;
+    std::string consumer;
+    UnixMilliseconds delivery_time{};
+    long long delivery_count = 0;
+  };
+  struct ConsumerPending {  // one entry of a consumer's pending list
+    std::string id;
+    UnixMilliseconds delivery_time{};
+    long long delivery_count = 0;
+  };
+  struct Consumer {
+    std::string name;
+    UnixMilliseconds seen_time{};
+    std::optional<UnixMilliseconds> active_time;  // Redis 7.2+
+    long long pel_count = 0;
+    std::vector<ConsumerPending> pending;
+  };
+  struct Group {
+    std::string name;
+    std::string last_delivered_id;
+    std::optional<long long> entries_read;
+    std::optional<long long> lag;
+    long long pel_count = 0;
+    std::vector<GroupPending> pending;
+    std::vector<Consumer> consumers;
+  };
+
+  long long length = 0;
+  long long radix_tree_keys = 0;
+  long long radix_tree_nodes = 0;
+  std::string last_generated_id;
+  std::string max_deleted_entry_id;
+  long long entries_added = 0;
+  std::string recorded_first_entry_id;
+  std::vector<StreamEntry> entries;
+  std::vector<Group> groups;
+
+  friend StreamInfoFull redispp_from_reply(Reply&& reply, std::type_identity<StreamInfoFull>) {
+    auto time = [](Reply&& r) { return UnixMilliseconds{detail::stream_reply_milliseconds(std::move(r))}; };
+    auto consumer_from = [&time](Reply&& r) {
+      Consumer c;
+      for (auto& [name, value] : detail::stream_reply_fields(std::move(r))) {
+        if (name == "name") c.name = convert<std::string>(std::move(value));
+        else if (name == "seen-time") c.seen_time = time(std::move(value));
+        else if (name == "active-time" && !value.is_nil()) c.active_time = time(std::move(value));
+        else if (name == "pel-count") c.pel_count = convert<long long>(std::move(value));
+        else if (name == "pending") {
+          for (Reply& p : value.elements()) {
+            auto [id, delivered, count] = convert<std::tuple<std::string, long long, long long>>(std::move(p));
+            c.pending.push_back({std::move(id), UnixMilliseconds{std::chrono::milliseconds{delivered}}, count});
+          }
+        }
+      }
+      return c;
+    };
+    auto group_from = [&](Reply&& r) {
+      Group g;
+      for (auto& [name, value] : detail::stream_reply_fields(std::move(r))) {
+        if (name == "name") g.name = convert<std::string>(std::move(value));
+        else if (name == "last-delivered-id") g.last_delivered_id = convert<std::string>(std::move(value));
+        else if (name == "entries-read") g.entries_read = convert<std::optional<long long>>(std::move(value));
+        else if (name == "lag") g.lag = convert<std::optional<long long>>(std::move(value));
+        else if (name == "pel-count") g.pel_count = convert<long long>(std::move(value));
+        else if (name == "pending") {
+          for (Reply& p : value.elements()) {
+            auto [id, consumer, delivered, count] =
+                convert<std::tuple<std::string, std::string, long long, long long>>(std::move(p));
+            g.pending.push_back(
+                {std::move(id), std::move(consumer), UnixMilliseconds{std::chrono::milliseconds{delivered}}, count});
+          }
+        } else if (name == "consumers") {
+          for (Reply& c : value.elements()) g.consumers.push_back(consumer_from(std::move(c)));
+        }
+      }
+      return g;
+    };
+    StreamInfoFull info;
+    for (auto& [name, value] : detail::stream_reply_fields(std::move(reply))) {
+      if (name == "length") info.length = convert<long long>(std::move(value));
+      else if (name == "radix-tree-keys") info.radix_tree_keys = convert<long long>(std::move(value));
+      else if (name == "radix-tree-nodes") info.radix_tree_nodes = convert<long long>(std::move(value));
+      else if (name == "last-generated-id") info.last_generated_id = convert<std::string>(std::move(value));
+      else if (name == "max-deleted-entry-id") info.max_deleted_entry_id = convert<std::string>(std::move(value));
+      else if (name == "entries-added") info.entries_added = convert<long long>(std::move(value));
+      else if (name == "recorded-first-entry-id") info.recorded_first_entry_id = convert<std::string>(std::move(value));
+      else if (name == "entries") info.entries = convert<std::vector<StreamEntry>>(std::move(value));
+      else if (name == "groups") {
+        for (Reply& g : value.elements()) info.groups.push_back(group_from(std::move(g)));
+      }
+    }
+    return info;
+  }
+};
+
 /// One element of XINFO GROUPS key.
 struct StreamGroupInfo {
   std::string name;
@@ -366,10 +463,10 @@ inline Command<bool> xgroup_setid(std::string_view key, std::string_view group, 
 }
 inline Command<std::vector<std::string>> xgroup_help() { return make_command<std::vector<std::string>>("XGROUP", "HELP"); }
 inline Command<StreamInfo> xinfo_stream(std::string_view key) { return make_command<StreamInfo>("XINFO", "STREAM", key); }
-inline Command<Reply> xinfo_stream_full(std::string_view key, std::optional<long long> count) {
+inline Command<StreamInfoFull> xinfo_stream_full(std::string_view key, std::optional<long long> count) {
   ArgumentWriter w("XINFO", "STREAM", key, "FULL");
   if (count) w.add("COUNT", *count);
-  return Command<Reply>(std::move(w).finish());
+  return Command<StreamInfoFull>(std::move(w).finish());
 }
 inline Command<std::vector<StreamGroupInfo>> xinfo_groups(std::string_view key) {
   return make_command<std::vector<StreamGroupInfo>>("XINFO", "GROUPS", key);
@@ -491,8 +588,8 @@ class StreamCommands {
   decltype(auto) xgroup_help() { return run(cmd::xgroup_help()); }
   /// https://redis.io/commands/xinfo-stream
   decltype(auto) xinfo_stream(std::string_view key) { return run(cmd::xinfo_stream(key)); }
-  /// https://redis.io/commands/xinfo-stream with FULL — the raw reply (its nesting differs
-  /// between Redis versions).
+  /// https://redis.io/commands/xinfo-stream with FULL — entries (up to count; the server's
+  /// default is 10, 0 = all), groups, their pending lists and consumers.
   decltype(auto) xinfo_stream_full(std::string_view key, std::optional<long long> count = std::nullopt) { return run(cmd::xinfo_stream_full(key, count)); }
   /// https://redis.io/commands/xinfo-groups
   decltype(auto) xinfo_groups(std::string_view key) { return run(cmd::xinfo_groups(key)); }

@@ -242,8 +242,33 @@ TEST_CASE("xinfo stream, xsetid, the help subcommands", "[commands][stream]") {
   CHECK(info.first_entry == StreamEntry{"1-0", Fields{{"a", "1"}}});
   CHECK(info.last_entry == StreamEntry{"2-0", Fields{{"b", "2"}}});
 
-  const redispp::Reply full = r.xinfo_stream_full("s", 10);
-  CHECK((full.type() == redispp::ReplyType::map || full.type() == redispp::ReplyType::array));
+  r.xreadgroup("g", "c", {{"s", "0"}});  // nothing: the group starts at "$"
+  r.xadd("s", {{"c", "3"}}, {.id = "3-0"});
+  r.xreadgroup("g", "c", {{"s", ">"}});
+  const redispp::StreamInfoFull full = r.xinfo_stream_full("s");
+  CHECK(full.length == 3);
+  CHECK(full.last_generated_id == "3-0");
+  CHECK(full.entries_added == 3);
+  CHECK(full.entries == std::vector<StreamEntry>{{"1-0", Fields{{"a", "1"}}}, {"2-0", Fields{{"b", "2"}}},
+                                                 {"3-0", Fields{{"c", "3"}}}});
+  REQUIRE(full.groups.size() == 1);
+  const auto& group = full.groups[0];
+  CHECK(group.name == "g");
+  CHECK(group.last_delivered_id == "3-0");
+  CHECK(group.pel_count == 1);
+  REQUIRE(group.pending.size() == 1);
+  CHECK(group.pending[0].id == "3-0");
+  CHECK(group.pending[0].consumer == "c");
+  CHECK(group.pending[0].delivery_count == 1);
+  CHECK(group.pending[0].delivery_time.time_since_epoch().count() > 0);
+  REQUIRE(group.consumers.size() == 1);
+  CHECK(group.consumers[0].name == "c");
+  CHECK(group.consumers[0].pel_count == 1);
+  REQUIRE(group.consumers[0].pending.size() == 1);
+  CHECK(group.consumers[0].pending[0].id == "3-0");
+  CHECK(group.consumers[0].pending[0].delivery_time == group.pending[0].delivery_time);
+  CHECK(r.xinfo_stream_full("s", 1).entries.size() == 1);
+  CHECK(r.xdel("s", "3-0") == 1);
 
   CHECK(r.xsetid("s", "5-0", {.entries_added = 7, .max_deleted_id = "3-0"}));
   const auto after = r.xinfo_stream("s");
