@@ -9,6 +9,7 @@
 //   redispp::Redis a{pool}, b{pool};                         // one shared pool
 //   auto r2 = redispp::Redis::from_url("redis://localhost:6379/0");
 
+#include <chrono>       // std::chrono::milliseconds
 #include <memory>       // std::shared_ptr
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -24,6 +25,12 @@
 #include <redispp/transport/url.hpp>
 
 namespace redispp {
+
+namespace detail {
+/// Sends one encoded command on a leased connection and reads its reply, retrying as the pool's
+/// ConnectionOptions::retry allows (transport/retry.hpp). Error replies are returned, not thrown.
+REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout);
+}  // namespace detail
 
 class Redis : public CommandSet<Redis> {
  public:
@@ -43,10 +50,7 @@ class Redis : public CommandSet<Redis> {
   /// Runs one command now: what every command method does.
   template <class T>
   T run(Command<T>&& command) {
-    Lease lease = pool_->acquire();
-    lease->check_health();
-    Reply reply = lease->request(command.wire(), command.block_timeout());
-    lease.release();
+    Reply reply = detail::round_trip(*pool_, command.wire(), command.block_timeout());
     // The server's words, prefixed with which command and which server ("LPUSH on
     // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.
     if (reply.is_error())
@@ -62,7 +66,9 @@ class Redis : public CommandSet<Redis> {
   }
 
   /// A pipeline on this client's pool; transaction = true wraps it in MULTI/EXEC.
-  Pipeline pipeline(bool transaction = true) { return Pipeline(pool_, transaction); }
+  Pipeline pipeline(bool transaction = true, SourceLocation where = SourceLocation::current()) {
+    return Pipeline(pool_, transaction, where);
+  }
 
   /// Runs fn(pipeline) with `keys` WATCHed, then executes the pipeline; when a watched key
   /// changed meanwhile (WatchError), starts again. fn reads through pipe.immediate() and queues
@@ -125,3 +131,7 @@ class Redis : public CommandSet<Redis> {
 using StrictRedis = Redis;
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/client.ipp>
+#endif

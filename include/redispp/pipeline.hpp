@@ -50,7 +50,9 @@ class ImmediateCommands : public CommandSet<ImmediateCommands> {
 
 class Pipeline : public CommandSet<Pipeline> {
  public:
-  Pipeline(std::shared_ptr<ConnectionPool> pool, bool transaction = true);
+  /// `where` is recorded as the site of the connection the pipeline leases (leak diagnostics:
+  /// ConnectionPool::held_leases, MaxConnectionsError).
+  Pipeline(std::shared_ptr<ConnectionPool> pool, bool transaction = true, SourceLocation where = SourceLocation::current());
   Pipeline(Pipeline&& other) noexcept;
   Pipeline& operator=(Pipeline&& other) noexcept;
   ~Pipeline();
@@ -106,6 +108,7 @@ class Pipeline : public CommandSet<Pipeline> {
   void send_batch();  // acquire (if needed), health check, one write; retried while nothing is written
 
   std::shared_ptr<ConnectionPool> pool_;
+  SourceLocation where_;
   bool transaction_;
   bool watching_ = false;
   Lease lease_;  // held while watching

@@ -17,14 +17,14 @@ inline constexpr std::string_view exec_wire = "*1\r\n$4\r\nEXEC\r\n";
 inline constexpr std::string_view unwatch_wire = "*1\r\n$7\r\nUNWATCH\r\n";
 }  // namespace detail
 
-REDISPP_DECL Pipeline::Pipeline(std::shared_ptr<ConnectionPool> pool, bool transaction)
-    : pool_(std::move(pool)), transaction_(transaction) {
+REDISPP_DECL Pipeline::Pipeline(std::shared_ptr<ConnectionPool> pool, bool transaction, SourceLocation where)
+    : pool_(std::move(pool)), where_(where), transaction_(transaction) {
   if (!pool_) throw DataError("a Pipeline needs a connection pool");
   start_buffer();
 }
 
 REDISPP_DECL Pipeline::Pipeline(Pipeline&& other) noexcept
-    : pool_(std::move(other.pool_)), transaction_(other.transaction_), watching_(other.watching_),
+    : pool_(std::move(other.pool_)), where_(other.where_), transaction_(other.transaction_), watching_(other.watching_),
       lease_(std::move(other.lease_)), buffer_(std::move(other.buffer_)), commands_(std::move(other.commands_)),
       block_timeout_(other.block_timeout_) {
   other.watching_ = false;
@@ -34,6 +34,7 @@ REDISPP_DECL Pipeline& Pipeline::operator=(Pipeline&& other) noexcept {
   if (this != &other) {
     reset();
     pool_ = std::move(other.pool_);
+    where_ = other.where_;
     transaction_ = other.transaction_;
     watching_ = std::exchange(other.watching_, false);
     lease_ = std::move(other.lease_);
@@ -71,7 +72,7 @@ REDISPP_DECL void Pipeline::run_watch(Command<bool>&& watch) {
 REDISPP_DECL Reply Pipeline::run_now(std::string_view wire, std::chrono::milliseconds block_timeout) {
   if (!pool_) throw DataError("this Pipeline was moved from");
   if (!lease_) {
-    lease_ = pool_->acquire();
+    lease_ = pool_->acquire(where_);
     lease_->check_health();
   }
   return lease_->request(wire, block_timeout);
@@ -99,7 +100,7 @@ REDISPP_DECL void Pipeline::send_batch() {
   backoff.reset();
   for (int failures = 1;; ++failures) {
     try {
-      if (!lease_) lease_ = pool_->acquire();
+      if (!lease_) lease_ = pool_->acquire(where_);
       lease_->check_health();
       lease_->send(buffer_);
       return;

@@ -220,3 +220,16 @@ TEST_CASE("leak diagnostics: held leases, their sites, and the long-lease callba
   CHECK(reported.size() == 1);  // not again: neither on the second wait nor on return
   CHECK(pool->held_leases().empty());
 }
+
+TEST_CASE("a watching pipeline's lease is recorded at the line that made the pipeline", "[pool][leaks]") {
+  auto pool = make_pool(2, 1s);
+  redispp::Redis r{pool};
+  const int pipeline_line = __LINE__ + 1;
+  redispp::Pipeline pipe = r.pipeline();
+  pipe.watch("leak:key");  // holds a connection until execute() or reset()
+  const auto held = pool->held_leases();
+  REQUIRE(held.size() == 1);
+  CHECK(static_cast<int>(held[0].where.line()) == pipeline_line);
+  pipe.reset();
+  CHECK(pool->held_leases().empty());
+}
