@@ -40,7 +40,7 @@ if [ "$sanitize" -eq 1 ]; then
   echo "== the suite under AddressSanitizer + UndefinedBehaviorSanitizer"
   (cd "$build_dir-asan" && ctest --output-on-failure -j "$jobs" --timeout 600 -LE "packaging|fuzz" "${ctest_args[@]}")
 
-  threaded=(pool_test commands_test pipeline_test retry_test)
+  threaded=(pool_test commands_test pipeline_test retry_test fault_test)
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
   dir="$build_dir-tsan" configure_and_build "${lean[@]}" -DREDISPP_SANITIZE=thread -- --target "${threaded[@]}"
   echo "== the threaded tests under ThreadSanitizer"

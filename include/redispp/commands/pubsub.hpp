@@ -12,10 +12,9 @@
 // SUBSCRIBE, PSUBSCRIBE and SSUBSCRIBE have no method here: they turn a connection into a
 // message stream, which the PubSub object (later) owns, together with the subscriptions it
 // keeps and the matching unsubscribes. The unsubscribe methods only send the command: on a
-// connection that subscribed to nothing the server just acknowledges, with RESP2 as a reply
-// ([kind, nil, 0], returned here), but with RESP3 as a push message, which the request/reply
-// client sets aside (Connection::take_pushes) while it keeps waiting for a reply that never
-// comes: with protocol 3 these calls end in TimeoutError after socket_timeout.
+// connection that subscribed to nothing the server just acknowledges, [kind, nil, 0] — an
+// array with RESP2, a push frame with RESP3 (the connection returns subscription
+// acknowledgements as replies; other pushes are kept aside, Connection::take_pushes).
 
 #include <string>       // std::string
 #include <string_view>  // std::string_view

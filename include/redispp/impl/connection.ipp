@@ -46,6 +46,14 @@ inline std::string connect_failure(const std::string& endpoint, int error_number
   }
 }
 
+// A push frame that answers a SUBSCRIBE-family command: ["unsubscribe", channel, count] ...
+inline bool is_subscription_ack(const Reply& push) {
+  if (push.elements().empty() || !push.elements().front().has_text()) return false;
+  const std::string_view kind = push.elements().front().str();
+  return kind == "subscribe" || kind == "unsubscribe" || kind == "psubscribe" || kind == "punsubscribe" ||
+         kind == "ssubscribe" || kind == "sunsubscribe";
+}
+
 inline timeval to_timeval(std::chrono::milliseconds timeout) noexcept {
   timeval tv{};
   tv.tv_sec = static_cast<time_t>(timeout.count() / 1000);
@@ -299,7 +307,10 @@ REDISPP_DECL Reply Connection::read_reply(std::chrono::milliseconds extra_timeou
       fill(extra_timeout);
       continue;
     }
-    if (reply->type() == ReplyType::push) {
+    // RESP3 sends the acknowledgements of (UN)SUBSCRIBE as push frames: those are the reply
+    // the caller waits for. Other pushes (messages, invalidations) arrive on their own and are
+    // kept aside.
+    if (reply->type() == ReplyType::push && !detail::is_subscription_ack(*reply)) {
       pushes_.push_back(std::move(*reply));
       continue;
     }

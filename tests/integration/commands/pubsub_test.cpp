@@ -127,17 +127,10 @@ TEST_CASE("spublish and the shard channel introspection", "[commands][pubsub]") 
 TEST_CASE("unsubscribe on a connection that subscribed to nothing", "[commands][pubsub]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
   auto options = plain_options(config, test_db);
-  if (config.protocol == 3) {
-    // Known limitation (see pubsub.hpp): the RESP3 acknowledgement is a push message, which the
-    // request/reply client sets aside while it waits for a reply that never comes.
-    options.socket_timeout = 200ms;
-    redispp::Redis r{options};
-    CHECK_THROWS_AS(r.unsubscribe(), redispp::TimeoutError);
-    CHECK(r.ping());  // the timed-out connection was dropped, the client still works
-    return;
-  }
+  // RESP3 acknowledges with a push frame, RESP2 with an array: the same elements either way.
   redispp::Redis r{options};
   const Reply all = r.unsubscribe();
+  CHECK(all.type() == (config.protocol == 3 ? redispp::ReplyType::push : redispp::ReplyType::array));
   REQUIRE(all.elements().size() == 3);
   CHECK(all.elements()[0].str() == "unsubscribe");
   CHECK(all.elements()[1].is_nil());
