@@ -164,7 +164,7 @@ inline Command<std::optional<std::string>> client_getname() {
 }
 inline Command<long long> client_id() { return make_command<long long>("CLIENT", "ID"); }
 /// CLIENT LIST [TYPE t] [ID id ...], parsed (see client_list.hpp).
-inline Command<std::vector<ClientInfo>> client_list(const ClientListOptions& o) {
+inline Command<std::vector<ClientInfo>> client_list(const ClientListOptions& o = {}) {
   ArgumentWriter w("CLIENT", "LIST");
   if (!o.type.empty()) w.add("TYPE", o.type);
   if (!o.ids.empty()) w.add("ID", o.ids);

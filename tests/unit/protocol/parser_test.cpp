@@ -164,11 +164,15 @@ std::string describe(const Outcome& o) {
   std::string text = fmt::format("{} replies", o.replies.size());
   for (std::size_t i = 0; i < o.replies.size() && i < 4; ++i) {
     std::string one = fmt::format("{}", o.replies[i]);
-    if (one.size() > 200) one = one.substr(0, 200) + "...";
-    text += "\n    " + one;
+    // append() rather than operator+: GCC 12 reports a bogus -Warray-bounds on the latter here.
+    if (one.size() > 200) {
+      one.resize(200);
+      one.append("...");
+    }
+    text.append("\n    ").append(one);
   }
-  if (o.failed) text += "\n    then ProtocolError: " + o.message;
-  if (!o.stayed_failed) text += "\n    (and next() stopped throwing after it)";
+  if (o.failed) text.append("\n    then ProtocolError: ").append(o.message);
+  if (!o.stayed_failed) text.append("\n    (and next() stopped throwing after it)");
   return text;
 }
 
