@@ -25,9 +25,14 @@ install(FILES
 
 set(REDISPP_PC_REQUIRES "fmt >= 9")
 set(REDISPP_PC_CFLAGS "")
+set(REDISPP_PC_LIBS "")
+if(REDISPP_SANITIZE)  # an instrumented library needs its sanitizers' runtime where it is linked
+  set(REDISPP_PC_CFLAGS "-fsanitize=${REDISPP_SANITIZE}")
+  set(REDISPP_PC_LIBS " -fsanitize=${REDISPP_SANITIZE}")
+endif()
 if(REDISPP_WITH_HIREDIS)
   string(APPEND REDISPP_PC_REQUIRES " hiredis")
-  set(REDISPP_PC_CFLAGS "-DREDISPP_WITH_HIREDIS=1")
+  string(APPEND REDISPP_PC_CFLAGS " -DREDISPP_WITH_HIREDIS=1")
 endif()
 # The prefix is found relative to the .pc file itself (pkg-config's ${pcfiledir}), so the file
 # stays right when the prefix is chosen at install time (cmake --install --prefix, DESTDIR

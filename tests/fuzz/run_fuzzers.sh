@@ -4,13 +4,15 @@
 # leaks, trips a sanitizer or hits an abort; the input that did it is left in
 # <build>/fuzz/<target>/artifacts/ and the run's log in <build>/fuzz/<target>/log.txt.
 #
-#   tests/fuzz/run_fuzzers.sh [seconds]        (default 60)
+#   tests/fuzz/run_fuzzers.sh [seconds] [seconds for the other targets]
+#     (default 60 each; the first target listed, the RESP parser, gets the first number)
 #
 # Environment: BUILD_DIR (default <repo>/build-fuzz), JOBS (build parallelism, default 1),
 # CXX (default clang++; must be a clang).
 set -euo pipefail
 
 seconds="${1:-60}"
+other_seconds="${2:-$seconds}"
 if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -eq 0 ]; then
   echo "usage: $0 [seconds]   (a positive whole number of seconds per fuzz target)" >&2
   exit 2
@@ -47,14 +49,18 @@ if [ ! -s "$list" ]; then
 fi
 
 status=0
+first=1
 while IFS=$'\t' read -r name binary seeds dict; do
   [ -n "$name" ] || continue
+  target_seconds="$seconds"
+  [ "$first" -eq 1 ] || target_seconds="$other_seconds"
+  first=0
   work="$build/fuzz/$name"
   rm -rf "$work"
   mkdir -p "$work/corpus" "$work/artifacts"
   cp "$seeds"/* "$work/corpus/"
-  echo "== $name: ${seconds}s on $(ls "$work/corpus" | wc -l) seed inputs"
-  options=(-max_total_time="$seconds" -timeout=10 -print_final_stats=1 -artifact_prefix="$work/artifacts/")
+  echo "== $name: ${target_seconds}s on $(ls "$work/corpus" | wc -l) seed inputs"
+  options=(-max_total_time="$target_seconds" -timeout=10 -print_final_stats=1 -artifact_prefix="$work/artifacts/")
   # -max_len: room for nesting past the default max_depth (512 x "*1\r\n") and then some.
   options+=(-max_len=8192)
   if [ -n "${dict:-}" ]; then options+=(-dict="$dict"); fi

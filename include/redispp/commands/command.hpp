@@ -61,6 +61,18 @@ class Command {
   std::chrono::milliseconds block_timeout_{0};
 };
 
+namespace cmd::detail {
+/// A blocking command's timeout as Redis reads it: seconds, fractions allowed (0 = forever).
+inline double block_seconds(std::chrono::milliseconds timeout) noexcept {
+  return static_cast<double>(timeout.count()) / 1000.0;
+}
+/// How much longer the socket must wait for a blocking command's reply (Command::blocking):
+/// its own timeout, or without limit (-1) for a timeout of 0.
+inline std::chrono::milliseconds socket_extension(std::chrono::milliseconds timeout) noexcept {
+  return timeout.count() == 0 ? std::chrono::milliseconds{-1} : timeout;
+}
+}  // namespace cmd::detail
+
 /// Makes a Command<T> from a name and arguments: make_command<long long>("INCR", key).
 template <class T, Argument... Args>
 Command<T> make_command(const Args&... args) {

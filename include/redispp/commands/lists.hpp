@@ -33,21 +33,6 @@ namespace cmd {
 
 namespace detail {
 inline std::string_view end_name(ListEnd end) noexcept { return end == ListEnd::left ? "LEFT" : "RIGHT"; }
-/// A blocking timeout as Redis reads it (seconds, fractions allowed) and as the socket waits it.
-inline double block_seconds(std::chrono::milliseconds timeout) noexcept {
-  return static_cast<double>(timeout.count()) / 1000.0;
-}
-inline std::chrono::milliseconds socket_extension(std::chrono::milliseconds timeout) noexcept {
-  return timeout.count() == 0 ? std::chrono::milliseconds{-1} : timeout;
-}
-/// LMPOP's numkeys: one for a single key, the element count for a range of keys.
-template <class Keys>
-std::size_t lmpop_numkeys(const Keys& keys) {
-  if constexpr (redispp::detail::range_argument<Keys>)
-    return static_cast<std::size_t>(std::ranges::distance(keys));
-  else
-    return 1;
-}
 }  // namespace detail
 
 template <class... Values>
@@ -153,11 +138,11 @@ inline Command<std::optional<std::string>> brpoplpush(std::string_view source, s
 using ListPop = std::optional<std::pair<std::string, std::vector<std::string>>>;
 template <class Keys>
 Command<ListPop> lmpop(const Keys& keys, ListEnd from, long long count) {
-  return make_command<ListPop>("LMPOP", detail::lmpop_numkeys(keys), keys, detail::end_name(from), "COUNT", count);
+  return make_command<ListPop>("LMPOP", argument_count(keys), keys, detail::end_name(from), "COUNT", count);
 }
 template <class Keys>
 Command<ListPop> blmpop(const Keys& keys, ListEnd from, std::chrono::milliseconds timeout, long long count) {
-  return make_command<ListPop>("BLMPOP", detail::block_seconds(timeout), detail::lmpop_numkeys(keys), keys,
+  return make_command<ListPop>("BLMPOP", detail::block_seconds(timeout), argument_count(keys), keys,
                                detail::end_name(from), "COUNT", count)
       .blocking(detail::socket_extension(timeout));
 }

@@ -140,13 +140,6 @@ struct FunctionStats {
 namespace cmd {
 
 namespace detail {
-/// How many RESP arguments `value` expands to (numkeys).
-template <class A>
-std::size_t argument_count(const A& value) {
-  redispp::detail::Measure m;
-  redispp::detail::measure(m, value);
-  return m.count;
-}
 /// EVAL, EVALSHA, FCALL and their _RO forms: name, body, numkeys, keys..., args...
 template <class T, class Keys, class Args>
 Command<T> script_call(std::string_view name, std::string_view body, const Keys& keys, const Args& args) {

@@ -27,15 +27,6 @@ using MemberSet = std::unordered_set<std::string>;
 
 namespace cmd {
 
-namespace detail {
-/// How many RESP arguments `args` expand to: the numkeys of SINTERCARD, ZUNION, ZMPOP ...
-template <class... Args>
-long long expanded_count(const Args&... args) noexcept {
-  ::redispp::detail::Measure m;
-  (::redispp::detail::measure(m, args), ...);
-  return static_cast<long long>(m.count);
-}
-}  // namespace detail
 
 template <class... Members>
 Command<long long> sadd(std::string_view key, const Members&... members) {
@@ -92,7 +83,7 @@ Command<long long> sunionstore(std::string_view destination, const Keys&... keys
 /// SINTERCARD numkeys key ... [LIMIT limit]: the intersection's size; limit 0 = no limit.
 template <class Keys>
 Command<long long> sintercard(const Keys& keys, long long limit) {
-  ArgumentWriter w("SINTERCARD", detail::expanded_count(keys), keys);
+  ArgumentWriter w("SINTERCARD", argument_count(keys), keys);
   if (limit > 0) w.add("LIMIT", limit);
   return Command<long long>(std::move(w).finish());
 }

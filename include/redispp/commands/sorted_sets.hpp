@@ -32,10 +32,8 @@
 #include <utility>      // std::pair
 #include <vector>       // std::vector
 
-#include <redispp/commands/command.hpp>
-#include <redispp/commands/lists.hpp>  // cmd::detail::block_seconds, socket_extension
+#include <redispp/commands/command.hpp>  // also cmd::detail::block_seconds, socket_extension
 #include <redispp/commands/options.hpp>
-#include <redispp/commands/sets.hpp>  // cmd::detail::expanded_count
 
 namespace redispp {
 
@@ -274,14 +272,14 @@ Command<std::optional<ZPopResult>> bzpopmax(const Keys& keys, std::chrono::milli
 }
 template <class Keys>
 Command<std::optional<ZMPopResult>> zmpop(const Keys& keys, ZPopEnd end, long long count) {
-  return make_command<std::optional<ZMPopResult>>("ZMPOP", detail::expanded_count(keys), keys,
+  return make_command<std::optional<ZMPopResult>>("ZMPOP", argument_count(keys), keys,
                                                   detail::pop_end_name(end), "COUNT", count);
 }
 template <class Keys>
 Command<std::optional<ZMPopResult>> bzmpop(const Keys& keys, ZPopEnd end, std::chrono::milliseconds timeout,
                                            long long count) {
   return make_command<std::optional<ZMPopResult>>("BZMPOP", detail::block_seconds(timeout),
-                                                  detail::expanded_count(keys), keys, detail::pop_end_name(end),
+                                                  argument_count(keys), keys, detail::pop_end_name(end),
                                                   "COUNT", count)
       .blocking(detail::socket_extension(timeout));
 }
@@ -289,7 +287,7 @@ Command<std::optional<ZMPopResult>> bzmpop(const Keys& keys, ZPopEnd end, std::c
 // ZDIFF / ZINTER / ZUNION: numkeys key ... [options] [WITHSCORES].
 template <class T, class Keys>
 Command<T> zcombine(std::string_view name, const Keys& keys, const ZAggregateOptions& o, bool withscores) {
-  ArgumentWriter w(name, detail::expanded_count(keys), keys);
+  ArgumentWriter w(name, argument_count(keys), keys);
   detail::add_aggregate_options(w, o);
   w.add_if(withscores, "WITHSCORES");
   return Command<T>(std::move(w).finish());
@@ -297,14 +295,14 @@ Command<T> zcombine(std::string_view name, const Keys& keys, const ZAggregateOpt
 template <class Keys>
 Command<long long> zcombine_store(std::string_view name, std::string_view destination, const Keys& keys,
                                   const ZAggregateOptions& o) {
-  ArgumentWriter w(name, destination, detail::expanded_count(keys), keys);
+  ArgumentWriter w(name, destination, argument_count(keys), keys);
   detail::add_aggregate_options(w, o);
   return Command<long long>(std::move(w).finish());
 }
 /// ZINTERCARD numkeys key ... [LIMIT limit]; limit 0 = no limit.
 template <class Keys>
 Command<long long> zintercard(const Keys& keys, long long limit) {
-  ArgumentWriter w("ZINTERCARD", detail::expanded_count(keys), keys);
+  ArgumentWriter w("ZINTERCARD", argument_count(keys), keys);
   if (limit > 0) w.add("LIMIT", limit);
   return Command<long long>(std::move(w).finish());
 }

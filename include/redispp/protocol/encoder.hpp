@@ -175,6 +175,15 @@ template <class T>
 concept Argument = detail::scalar_argument<std::remove_cvref_t<T>> || detail::pair_argument<T> ||
                    detail::range_argument<std::remove_cvref_t<T>>;
 
+/// How many RESP arguments `args` expand to (a range counts its elements, a pair two): the
+/// numkeys of EVAL, LMPOP, ZUNION, SINTERCARD ...
+template <Argument... Args>
+std::size_t argument_count(const Args&... args) noexcept {
+  detail::Measure m;
+  (detail::measure(m, args), ...);
+  return m.count;
+}
+
 /// Appends one command (name and arguments) to `out` as a RESP array of bulk strings.
 template <Argument... Args>
 void encode_command(std::string& out, const Args&... args) {
