@@ -1,0 +1,411 @@
+// bench_roundtrip: commands/s of redispp::Redis (a pool of one connection, with the built-in
+// parser and with the hiredis parser) against hiredis' own synchronous API, over a real server
+// (see bench/README.md, "bench_roundtrip").
+//
+// Each workload runs a fixed number of operations per round on every client in turn; the clients
+// swap order every round (so a noisy neighbour slows them alike) and the table shows each one's
+// median round. Every reply is checked, so a wrong answer exits non-zero rather than being timed.
+//
+//   bench_roundtrip [--port P] [--smoke] [--rounds N]
+// Without --port: the server of $REDIS_URL (database included) when set, else 127.0.0.1:6379/0.
+
+#include <algorithm>    // std::sort, std::reverse
+#include <chrono>       // std::chrono::steady_clock
+#include <cstddef>      // std::size_t
+#include <cstdio>       // std::fputs
+#include <cstdlib>      // std::getenv, std::strtoul, EXIT_SUCCESS, EXIT_FAILURE
+#include <exception>    // std::exception
+#include <functional>   // std::function
+#include <memory>       // std::unique_ptr
+#include <optional>     // std::optional
+#include <stdexcept>    // std::runtime_error
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <unordered_map>  // std::unordered_map
+#include <vector>       // std::vector
+
+#include <fmt/format.h>
+#include <hiredis/hiredis.h>
+
+#include <redispp/redispp.hpp>  // Redis, Pipeline, ConnectionOptions, parse_url
+
+namespace {
+
+// A wrong reply: the benchmark stops with it rather than timing something that is not working.
+struct Mismatch : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+void expect(bool ok, std::string_view what) {
+  if (!ok) throw Mismatch(fmt::format("wrong reply: {}", what));
+}
+
+struct Server {
+  std::string host = "127.0.0.1";
+  int port = 6379;
+  int db = 0;
+  std::string username;
+  std::string password;
+};
+
+// The data every client reads, written once before the measurements. Keys carry a prefix of their
+// own and are deleted at the end, so pointing the benchmark at a server in use costs nothing.
+struct Data {
+  std::string small_key = "redispp:bench:rt:small";
+  std::string small_value = "0123456789abcdef";  // 16 bytes
+  std::vector<std::string> pipe_keys;            // 100 keys ...
+  std::vector<std::string> pipe_values;          // ... and their 16-byte values
+  std::string list_key = "redispp:bench:rt:list";
+  std::vector<std::string> list;  // 100 elements
+  std::string hash_key = "redispp:bench:rt:hash";
+  std::unordered_map<std::string, std::string> hash;  // 100 fields
+  std::string big_key = "redispp:bench:rt:big";
+  std::string big_value;  // 1 MiB
+
+  Data() {
+    for (int i = 0; i < 100; ++i) {
+      pipe_keys.push_back(fmt::format("redispp:bench:rt:p:{}", i));
+      pipe_values.push_back(fmt::format("value-{:010}", i));
+      list.push_back(fmt::format("element-{:03}-xyz", i));
+      hash.emplace(fmt::format("field-{:03}", i), fmt::format("value-{:03}-of-the-hash", i));
+    }
+    big_value.resize(1024 * 1024);
+    for (std::size_t i = 0; i < big_value.size(); ++i) big_value[i] = static_cast<char>('a' + i % 26);
+  }
+};
+
+// One client under test. `full` asks for a complete comparison of each reply (the warm-up round);
+// timed rounds check what is cheap next to a round trip (values of small replies, sizes and the
+// ends of large ones), so that checking does not dominate what is measured.
+class Client {
+ public:
+  virtual ~Client() = default;
+  virtual std::string_view name() const = 0;
+  virtual void set_small(const Data& d) = 0;
+  virtual void get_small(const Data& d) = 0;
+  virtual void pipeline_set(const Data& d) = 0;
+  virtual void pipeline_get(const Data& d) = 0;
+  virtual void lrange(const Data& d, bool full) = 0;
+  virtual void hgetall(const Data& d, bool full) = 0;
+  virtual void get_big(const Data& d, bool full) = 0;
+};
+
+bool same_ends(std::string_view got, std::string_view want) {
+  return got.size() == want.size() && (got.empty() || (got.front() == want.front() && got.back() == want.back()));
+}
+
+class RedisppClient final : public Client {
+ public:
+  RedisppClient(std::string name, redispp::ConnectionOptions options)
+      : name_(std::move(name)), redis_(std::move(options), redispp::PoolOptions{.max_connections = 1}) {}
+
+  redispp::Redis& redis() { return redis_; }
+  std::string_view name() const override { return name_; }
+
+  void set_small(const Data& d) override { expect(redis_.set(d.small_key, d.small_value), "SET did not return OK"); }
+  void get_small(const Data& d) override {
+    const std::optional<std::string> value = redis_.get(d.small_key);
+    expect(value && *value == d.small_value, "GET returned another value");
+  }
+  void pipeline_set(const Data& d) override {
+    redispp::Pipeline pipe = redis_.pipeline(false);
+    for (std::size_t i = 0; i < d.pipe_keys.size(); ++i) pipe.set(d.pipe_keys[i], d.pipe_values[i]);
+    const redispp::PipelineResults results = pipe.execute();
+    expect(results.size() == d.pipe_keys.size(), "pipeline of SETs: wrong number of replies");
+    for (std::size_t i = 0; i < results.size(); ++i) expect(results.reply(i).str() == "OK", "pipelined SET did not return OK");
+  }
+  void pipeline_get(const Data& d) override {
+    redispp::Pipeline pipe = redis_.pipeline(false);
+    for (const std::string& key : d.pipe_keys) pipe.get(key);
+    const redispp::PipelineResults results = pipe.execute();
+    expect(results.size() == d.pipe_keys.size(), "pipeline of GETs: wrong number of replies");
+    for (std::size_t i = 0; i < results.size(); ++i)
+      expect(results.reply(i).str() == d.pipe_values[i], "pipelined GET returned another value");
+  }
+  void lrange(const Data& d, bool full) override {
+    const std::vector<std::string> list = redis_.lrange(d.list_key, 0, -1);
+    expect(list.size() == d.list.size() && list.front() == d.list.front() && list.back() == d.list.back(),
+           "LRANGE returned another list");
+    if (full) expect(list == d.list, "LRANGE returned another list");
+  }
+  void hgetall(const Data& d, bool full) override {
+    const std::unordered_map<std::string, std::string> hash = redis_.hgetall(d.hash_key);
+    expect(hash.size() == d.hash.size(), "HGETALL returned another number of fields");
+    if (full) expect(hash == d.hash, "HGETALL returned another hash");
+  }
+  void get_big(const Data& d, bool full) override {
+    const std::optional<std::string> value = redis_.get(d.big_key);
+    expect(value && same_ends(*value, d.big_value), "GET of 1 MiB returned another value");
+    if (full) expect(*value == d.big_value, "GET of 1 MiB returned another value");
+  }
+
+ private:
+  std::string name_;
+  redispp::Redis redis_;
+};
+
+struct ReplyDeleter {
+  void operator()(redisReply* reply) const { freeReplyObject(reply); }
+};
+using ReplyPtr = std::unique_ptr<redisReply, ReplyDeleter>;
+
+class HiredisClient final : public Client {
+ public:
+  explicit HiredisClient(const Server& server) : context_(redisConnect(server.host.c_str(), server.port)) {
+    if (context_ == nullptr) throw std::runtime_error("hiredis: cannot allocate a context");
+    if (context_->err != 0)
+      throw std::runtime_error(fmt::format("hiredis: connect to {}:{}: {}", server.host, server.port, context_->errstr));
+    if (!server.password.empty()) {
+      ReplyPtr reply = server.username.empty()
+                           ? check(redisCommand(context_.get(), "AUTH %s", server.password.c_str()), "AUTH")
+                           : check(redisCommand(context_.get(), "AUTH %s %s", server.username.c_str(), server.password.c_str()), "AUTH");
+      expect(reply->type == REDIS_REPLY_STATUS, "AUTH failed");
+    }
+    if (server.db != 0) {
+      ReplyPtr reply = check(redisCommand(context_.get(), "SELECT %d", server.db), "SELECT");
+      expect(reply->type == REDIS_REPLY_STATUS, "SELECT failed");
+    }
+  }
+
+  std::string_view name() const override { return "hiredis"; }
+
+  void set_small(const Data& d) override {
+    ReplyPtr reply = check(redisCommand(context_.get(), "SET %s %b", d.small_key.c_str(), d.small_value.data(), d.small_value.size()), "SET");
+    expect(is_ok(*reply), "SET did not return OK");
+  }
+  void get_small(const Data& d) override {
+    ReplyPtr reply = check(redisCommand(context_.get(), "GET %s", d.small_key.c_str()), "GET");
+    expect(text(*reply) == d.small_value, "GET returned another value");
+  }
+  void pipeline_set(const Data& d) override {
+    for (std::size_t i = 0; i < d.pipe_keys.size(); ++i)
+      redisAppendCommand(context_.get(), "SET %s %b", d.pipe_keys[i].c_str(), d.pipe_values[i].data(), d.pipe_values[i].size());
+    for (std::size_t i = 0; i < d.pipe_keys.size(); ++i) expect(is_ok(*next_reply("pipelined SET")), "pipelined SET did not return OK");
+  }
+  void pipeline_get(const Data& d) override {
+    for (const std::string& key : d.pipe_keys) redisAppendCommand(context_.get(), "GET %s", key.c_str());
+    for (std::size_t i = 0; i < d.pipe_keys.size(); ++i)
+      expect(text(*next_reply("pipelined GET")) == d.pipe_values[i], "pipelined GET returned another value");
+  }
+  void lrange(const Data& d, bool full) override {
+    ReplyPtr reply = check(redisCommand(context_.get(), "LRANGE %s 0 -1", d.list_key.c_str()), "LRANGE");
+    expect(reply->type == REDIS_REPLY_ARRAY && reply->elements == d.list.size(), "LRANGE returned another list");
+    expect(text(*reply->element[0]) == d.list.front() && text(*reply->element[reply->elements - 1]) == d.list.back(),
+           "LRANGE returned another list");
+    if (full)
+      for (std::size_t i = 0; i < d.list.size(); ++i) expect(text(*reply->element[i]) == d.list[i], "LRANGE returned another list");
+  }
+  void hgetall(const Data& d, bool full) override {
+    ReplyPtr reply = check(redisCommand(context_.get(), "HGETALL %s", d.hash_key.c_str()), "HGETALL");
+    expect(reply->type == REDIS_REPLY_ARRAY && reply->elements == 2 * d.hash.size(), "HGETALL returned another number of fields");
+    if (full)
+      for (std::size_t i = 0; i < reply->elements; i += 2) {
+        const auto it = d.hash.find(std::string(text(*reply->element[i])));
+        expect(it != d.hash.end() && text(*reply->element[i + 1]) == it->second, "HGETALL returned another hash");
+      }
+  }
+  void get_big(const Data& d, bool full) override {
+    ReplyPtr reply = check(redisCommand(context_.get(), "GET %s", d.big_key.c_str()), "GET");
+    expect(same_ends(text(*reply), d.big_value), "GET of 1 MiB returned another value");
+    if (full) expect(text(*reply) == d.big_value, "GET of 1 MiB returned another value");
+  }
+
+ private:
+  struct ContextDeleter {
+    void operator()(redisContext* context) const { redisFree(context); }
+  };
+
+  static bool is_ok(const redisReply& reply) { return reply.type == REDIS_REPLY_STATUS && text(reply) == "OK"; }
+  static std::string_view text(const redisReply& reply) {
+    if (reply.type != REDIS_REPLY_STRING && reply.type != REDIS_REPLY_STATUS) return "(not a string)";
+    return {reply.str, reply.len};
+  }
+  ReplyPtr check(void* reply, std::string_view command) const {
+    if (reply == nullptr) throw std::runtime_error(fmt::format("hiredis: {}: {}", command, context_->errstr));
+    ReplyPtr owned(static_cast<redisReply*>(reply));
+    if (owned->type == REDIS_REPLY_ERROR) throw std::runtime_error(fmt::format("hiredis: {}: {}", command, text(*owned)));
+    return owned;
+  }
+  ReplyPtr next_reply(std::string_view command) {
+    void* reply = nullptr;
+    if (redisGetReply(context_.get(), &reply) != REDIS_OK) reply = nullptr;
+    return check(reply, command);
+  }
+
+  std::unique_ptr<redisContext, ContextDeleter> context_;
+};
+
+struct Workload {
+  std::string name;
+  std::size_t ops;       // operations per round (full run)
+  std::size_t commands;  // commands per operation: 100 for a pipeline
+  std::function<void(Client&, const Data&, bool full)> run;
+};
+
+struct Options {
+  std::optional<int> port;
+  bool smoke = false;
+  std::size_t rounds = 0;  // 0: 7, or 2 with --smoke
+};
+
+constexpr const char* usage =
+    "usage: bench_roundtrip [--port P] [--smoke] [--rounds N]\n"
+    "  --port P    the server at 127.0.0.1:P, database 0 (default: $REDIS_URL, else 127.0.0.1:6379)\n"
+    "  --smoke     a few operations per workload, two rounds: checks that it runs (< 2 s)\n"
+    "  --rounds N  measured rounds per workload (default 7); the table shows the median\n";
+
+std::optional<Options> parse_options(int argc, char** argv) {
+  Options options;
+  auto number = [&](int& i, unsigned long& out) {
+    if (i + 1 >= argc) return false;
+    char* end = nullptr;
+    out = std::strtoul(argv[++i], &end, 10);
+    return end != argv[i] && *end == '\0' && out != 0;
+  };
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    unsigned long value = 0;
+    if (arg == "--smoke") {
+      options.smoke = true;
+    } else if (arg == "--port" && number(i, value) && value <= 65535) {
+      options.port = static_cast<int>(value);
+    } else if (arg == "--rounds" && number(i, value)) {
+      options.rounds = value;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return options;
+}
+
+Server find_server(const Options& options) {
+  Server server;
+  if (options.port) {
+    server.port = *options.port;
+  } else if (const char* url = std::getenv("REDIS_URL"); url != nullptr && *url != '\0') {
+    const redispp::UrlOptions parsed = redispp::parse_url(url);
+    if (!parsed.connection.unix_socket_path.empty()) throw std::runtime_error("REDIS_URL: a unix:// server is not supported here");
+    server.host = parsed.connection.host;
+    server.port = parsed.connection.port;
+    server.db = parsed.connection.db;
+    server.username = parsed.connection.username;
+    server.password = parsed.connection.password;
+  }
+  return server;
+}
+
+redispp::ConnectionOptions connection_options(const Server& server, redispp::ParserKind parser) {
+  redispp::ConnectionOptions options;
+  options.host = server.host;
+  options.port = server.port;
+  options.db = server.db;
+  options.username = server.username;
+  options.password = server.password;
+  options.parser = parser;
+  return options;
+}
+
+void write_data(redispp::Redis& r, const Data& d) {
+  r.del(d.list_key, d.hash_key);
+  redispp::Pipeline pipe = r.pipeline(false);
+  for (const std::string& element : d.list) pipe.rpush(d.list_key, element);
+  for (const auto& [field, value] : d.hash) pipe.hset(d.hash_key, field, value);
+  pipe.set(d.big_key, d.big_value);
+  pipe.execute();
+}
+
+void delete_data(redispp::Redis& r, const Data& d) {
+  redispp::Pipeline pipe = r.pipeline(false);
+  for (const std::string& key : {d.small_key, d.list_key, d.hash_key, d.big_key}) pipe.del(key);
+  for (const std::string& key : d.pipe_keys) pipe.del(key);
+  pipe.execute();
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+std::string rate(double per_second) {
+  if (per_second >= 1e6) return fmt::format("{:.2f} M", per_second / 1e6);
+  if (per_second >= 1e3) return fmt::format("{:.1f} k", per_second / 1e3);
+  return fmt::format("{:.0f}", per_second);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::optional<Options> options = parse_options(argc, argv);
+  if (!options) {
+    std::fputs(usage, stderr);
+    return 2;
+  }
+  const std::size_t rounds = options->rounds != 0 ? options->rounds : options->smoke ? 2 : 7;
+
+  try {
+    const Server server = find_server(*options);
+    const Data data;
+
+    // Clients in their order for even rounds; odd rounds run them in reverse, so redispp and
+    // hiredis take turns at going first.
+    std::vector<std::unique_ptr<Client>> clients;
+    auto builtin = std::make_unique<RedisppClient>("redispp", connection_options(server, redispp::ParserKind::builtin));
+    redispp::Redis& setup = builtin->redis();
+    clients.push_back(std::move(builtin));
+    clients.push_back(std::make_unique<RedisppClient>("redispp+hiredis parser", connection_options(server, redispp::ParserKind::hiredis)));
+    clients.push_back(std::make_unique<HiredisClient>(server));
+
+    write_data(setup, data);
+
+    const std::vector<Workload> workloads = {
+        {"SET 16 B", 20000, 1, [](Client& c, const Data& d, bool) { c.set_small(d); }},
+        {"GET 16 B", 20000, 1, [](Client& c, const Data& d, bool) { c.get_small(d); }},
+        {"pipeline 100 SET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_set(d); }},
+        {"pipeline 100 GET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_get(d); }},
+        {"LRANGE 100 elements", 8000, 1, [](Client& c, const Data& d, bool full) { c.lrange(d, full); }},
+        {"HGETALL 100 fields", 5000, 1, [](Client& c, const Data& d, bool full) { c.hgetall(d, full); }},
+        {"GET 1 MiB", 300, 1, [](Client& c, const Data& d, bool full) { c.get_big(d, full); }},
+    };
+
+    fmt::print("bench_roundtrip: {}:{} db {}, {} rounds{}, one connection per client; commands/s, median round\n\n",
+               server.host, server.port, server.db, rounds, options->smoke ? " (--smoke: the numbers mean nothing)" : "");
+    const std::string header = fmt::format("{:<20} {:>9} {:>12} {:>17} {:>12} {:>10} {:>14}", "workload", "ops/round",
+                                           "redispp", "redispp+hi.parser", "hiredis", "redispp/hi", "hi.parser/hi");
+    fmt::print("{}\n{}\n", header, std::string(header.size(), '-'));
+    std::fflush(stdout);
+
+    for (const Workload& w : workloads) {
+      const std::size_t ops = options->smoke ? std::max<std::size_t>(2, w.ops / 200) : w.ops;
+      // Warm-up: connections open, buffers grown, every reply compared in full.
+      for (auto& client : clients)
+        for (std::size_t i = 0; i < std::min<std::size_t>(ops, 50); ++i) w.run(*client, data, true);
+
+      std::vector<std::vector<double>> rates(clients.size());
+      std::vector<std::size_t> order(clients.size());
+      for (std::size_t round = 0; round < rounds; ++round) {
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        if (round % 2 == 1) std::reverse(order.begin(), order.end());
+        for (const std::size_t c : order) {
+          const auto start = std::chrono::steady_clock::now();
+          for (std::size_t i = 0; i < ops; ++i) w.run(*clients[c], data, false);
+          const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+          rates[c].push_back(static_cast<double>(ops * w.commands) / std::max(took.count(), 1e-9));
+        }
+      }
+      const double ours = median(rates[0]), ours_hp = median(rates[1]), theirs = median(rates[2]);
+      fmt::print("{:<20} {:>9} {:>12} {:>17} {:>12} {:>9.2f}x {:>13.2f}x\n", w.name, ops, rate(ours), rate(ours_hp),
+                 rate(theirs), ours / theirs, ours_hp / theirs);
+      std::fflush(stdout);
+    }
+
+    delete_data(setup, data);
+  } catch (const Mismatch& e) {
+    fmt::print(stderr, "bench_roundtrip: {}\n", e.what());
+    return EXIT_FAILURE;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "bench_roundtrip: {}\n", e.what());
+    return EXIT_FAILURE;
+  }
+  return EXIT_SUCCESS;
+}
