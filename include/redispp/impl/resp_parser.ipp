@@ -531,22 +531,14 @@ REDISPP_DECL void RespParser::compact() noexcept {
 REDISPP_DECL void RespParser::feed(std::string_view bytes) {
   if (bytes.empty()) return;
   compact();
-  if (buffer_.size() - end_ >= bytes.size()) {
-    std::memcpy(buffer_.data() + end_, bytes.data(), bytes.size());
-  } else {
-    buffer_.resize(end_);  // drop room left by prepare(): append() then grows geometrically
-    buffer_.append(bytes);
-  }
+  buffer_.reserve(end_ + bytes.size());
+  std::memcpy(buffer_.data() + end_, bytes.data(), bytes.size());
   end_ += bytes.size();
 }
 
 REDISPP_DECL std::span<char> RespParser::prepare(std::size_t size) {
   compact();
-  if (buffer_.size() - end_ < size) {
-    buffer_.resize(end_ + size);
-    // resize() may have allocated more than asked (growth is geometric): offer all of it.
-    buffer_.resize(buffer_.capacity());
-  }
+  buffer_.reserve(end_ + size);  // geometric: may offer more than asked, all of it usable
   return {buffer_.data() + end_, buffer_.size() - end_};
 }
 
@@ -558,7 +550,7 @@ REDISPP_DECL void RespParser::commit(std::size_t size) {
 }
 
 REDISPP_DECL void RespParser::reset() {
-  buffer_.clear();
+  // The buffer's memory is kept: the bytes in it are forgotten with the positions below.
   position_ = end_ = scanned_ = 0;
   base_ = reply_start_ = 0;
   stack_.clear();
@@ -573,9 +565,8 @@ REDISPP_DECL std::size_t RespParser::buffered() const noexcept {
 
 REDISPP_DECL void RespParser::shrink(std::size_t keep) {
   const std::size_t live = end_ - position_;
-  if (live > keep || buffer_.capacity() <= keep) return;
-  std::string smaller(buffer_.data() + position_, live);  // capacity == live (or the SSO size)
-  buffer_.swap(smaller);
+  if (live > keep || buffer_.size() <= keep) return;
+  buffer_.shrink_to(position_, live);
   base_ += position_;
   scanned_ = scanned_ > position_ ? scanned_ - position_ : 0;
   end_ = live;

@@ -49,9 +49,9 @@
 // bytes shown are quoted with C escapes ('\r', '\x00'). The parser then stays failed: next()
 // throws the same error again until reset().
 //
-// Buffering: one std::string and a read position. Consumed bytes are dropped lazily (see
-// compact()); prepare()/commit() let a socket read straight into the buffer; shrink() gives
-// memory back once a large reply is gone.
+// Buffering: one ByteBuffer (realloc-grown, never zero-filled) and a read position. Consumed
+// bytes are dropped lazily (see compact()); prepare()/commit() let a socket read straight into
+// the buffer; shrink() gives memory back once a large reply is gone.
 
 // Include guard, not #pragma once, and split in two: in header-only mode parser.hpp includes
 // impl/parser.ipp, whose make_parser() needs RespParser and includes this header again. When
@@ -73,6 +73,7 @@
 #include <vector>       // std::vector
 
 #include <redispp/config.hpp>
+#include <redispp/detail/byte_buffer.hpp>
 #include <redispp/protocol/parser.hpp>  // Parser, ParserLimits
 #include <redispp/protocol/reply.hpp>
 
@@ -101,7 +102,7 @@ class RespParser final : public Parser {
   void commit(std::size_t size) override;
 
   /// Bytes of buffer memory currently held (what shrink() gives back).
-  std::size_t capacity() const noexcept { return buffer_.capacity(); }
+  std::size_t capacity() const noexcept { return buffer_.size(); }
   const ParserLimits& limits() const noexcept { return limits_; }
 
  private:
@@ -134,7 +135,7 @@ class RespParser final : public Parser {
   [[noreturn]] void fail(std::size_t index, std::string_view message);
 
   ParserLimits limits_;
-  std::string buffer_;          // input bytes live in [position_, end_); size() is writable room
+  detail::ByteBuffer buffer_;   // input bytes live in [position_, end_); size() is writable room
   std::size_t position_ = 0;    // where the next value starts
   std::size_t end_ = 0;         // end of the input bytes
   std::size_t scanned_ = 0;     // a line being waited for has no CR before this index
