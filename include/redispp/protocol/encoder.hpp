@@ -29,6 +29,7 @@
 #include <type_traits>  // std::is_convertible_v
 #include <utility>      // std::pair
 
+#include <redispp/detail/command_buffer.hpp>
 #include <redispp/errors.hpp>
 
 namespace redispp {
@@ -109,7 +110,10 @@ inline std::size_t decimal_width(std::size_t n) noexcept {
 /// Bytes a bulk string of `size` bytes takes: "$<size>\r\n<bytes>\r\n".
 inline std::size_t bulk_size(std::size_t size) noexcept { return 1 + decimal_width(size) + 2 + size + 2; }
 
-inline void append_length_line(std::string& out, char type, std::size_t length) {
+// The append functions write to a std::string (pipelines, the handshake) or a CommandBuffer
+// (one command): anything with append(const char*, std::size_t).
+template <class Out>
+void append_length_line(Out& out, char type, std::size_t length) {
   char line[24];
   line[0] = type;
   const auto result = std::to_chars(line + 1, line + sizeof line - 2, length);
@@ -119,9 +123,10 @@ inline void append_length_line(std::string& out, char type, std::size_t length) 
   out.append(line, static_cast<std::size_t>(end - line));
 }
 
-inline void append_bulk(std::string& out, std::string_view bytes) {
+template <class Out>
+void append_bulk(Out& out, std::string_view bytes) {
   append_length_line(out, '$', bytes.size());
-  out.append(bytes);
+  out.append(bytes.data(), bytes.size());
   out.append("\r\n", 2);
 }
 
@@ -153,8 +158,8 @@ void measure(Measure& m, const T& value) {
   }
 }
 
-template <class T>
-void append_argument(std::string& out, const T& value) {
+template <class Out, class T>
+void append_argument(Out& out, const T& value) {
   if constexpr (user_argument<T>) {
     const auto bulk = redispp_to_bulk(value);
     append_bulk(out, std::string_view(bulk.data(), bulk.size()));
@@ -206,8 +211,15 @@ class ArgumentWriter {
  public:
   template <Argument... Args>
   explicit ArgumentWriter(const Args&... args) {
-    buffer_.assign(header_room, '\0');
-    add(args...);
+    // One allocation for a command built in one go: the header room and every argument are
+    // measured before anything is written, plus some room for the options builders add()
+    // afterwards (SET ... EX 10 NX), so that those rarely grow the buffer a second time.
+    detail::Measure m;
+    (detail::measure(m, args), ...);
+    buffer_.reserve(header_room + m.bytes + option_room);
+    buffer_.append_zeros(header_room);
+    (detail::append_argument(buffer_, args), ...);
+    count_ = m.count;
   }
 
   /// Appends arguments (each may expand to several, as in encode_command).
@@ -232,9 +244,9 @@ class ArgumentWriter {
   /// The finished command. The header is right-aligned in the free room at the front; the
   /// result is a string plus the offset where the command starts.
   struct Encoded {
-    std::string buffer;
+    detail::CommandBuffer buffer;
     std::size_t offset = 0;
-    std::string_view wire() const noexcept { return std::string_view(buffer).substr(offset); }
+    std::string_view wire() const noexcept { return buffer.view().substr(offset); }
   };
   Encoded finish() && {
     char header[header_room];
@@ -251,7 +263,8 @@ class ArgumentWriter {
 
  private:
   static constexpr std::size_t header_room = 24;  // "*" + 20 digits + CRLF
-  std::string buffer_;
+  static constexpr std::size_t option_room = 48;  // "$2\r\nEX\r\n$10\r\n1700000000\r\n$2\r\nNX\r\n" is 33
+  detail::CommandBuffer buffer_;  // small commands never touch the heap
   std::size_t count_ = 0;
 };
 
