@@ -393,9 +393,11 @@ REDISPP_DECL void Connection::check_health() {
   connect();
 }
 
+REDISPP_DECL bool Connection::holds_unread_bytes() const noexcept { return parser_ && parser_->buffered() != 0; }
+
 REDISPP_DECL bool Connection::is_stale() noexcept {
   if (fd_ < 0) return true;
-  if (parser_->buffered() != 0) return true;  // bytes nobody asked for
+  if (holds_unread_bytes()) return true;
   pollfd p{fd_, POLLIN, 0};
   const int ready = ::poll(&p, 1, 0);
   if (ready == 0) return false;

@@ -5,15 +5,15 @@
 // a new connection and the staleness check on an idle one happen with the lock released, the
 // slot already counted in in_use_ so that max_connections holds while they run.
 
-#include <unistd.h>  // getpid
-
 #include <algorithm>  // std::sort, std::min
+#include <new>        // std::bad_alloc
 #include <string>     // std::string
 #include <utility>    // std::exchange
 #include <vector>   // std::vector
 
 #include <fmt/format.h>
 
+#include <redispp/detail/fork_generation.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/transport/connection_pool.hpp>
 
@@ -21,7 +21,7 @@ namespace redispp {
 
 REDISPP_DECL Lease::Lease(Lease&& other) noexcept
     : pool_(std::exchange(other.pool_, nullptr)), connection_(std::move(other.connection_)),
-      generation_(other.generation_), pid_(other.pid_) {}
+      generation_(other.generation_), fork_generation_(other.fork_generation_) {}
 
 REDISPP_DECL Lease& Lease::operator=(Lease&& other) noexcept {
   if (this != &other) {
@@ -29,7 +29,7 @@ REDISPP_DECL Lease& Lease::operator=(Lease&& other) noexcept {
     pool_ = std::exchange(other.pool_, nullptr);
     connection_ = std::move(other.connection_);
     generation_ = other.generation_;
-    pid_ = other.pid_;
+    fork_generation_ = other.fork_generation_;
   }
   return *this;
 }
@@ -37,23 +37,26 @@ REDISPP_DECL Lease& Lease::operator=(Lease&& other) noexcept {
 REDISPP_DECL Lease::~Lease() { release(); }
 
 REDISPP_DECL void Lease::release() noexcept {
-  if (connection_ && pool_ != nullptr) pool_->give_back(std::move(connection_), generation_, pid_);
+  if (connection_ && pool_ != nullptr) pool_->give_back(std::move(connection_), generation_, fork_generation_);
   connection_.reset();
   pool_ = nullptr;
 }
 
 REDISPP_DECL ConnectionPool::ConnectionPool(ConnectionOptions options, PoolOptions pool_options)
-    : options_(std::move(options)), pool_options_(pool_options), owner_pid_(static_cast<int>(::getpid())) {
+    : options_(std::move(options)), pool_options_(pool_options) {
+  if (!detail::watch_forks()) throw std::bad_alloc();  // pthread_atfork() is out of memory
+  owner_fork_generation_ = detail::fork_generation();
   if (pool_options_.max_connections == 0) throw DataError("PoolOptions::max_connections must be at least 1");
   if (pool_options_.timeout.count() < 0) throw DataError("PoolOptions::timeout must not be negative");
+  if (pool_options_.stale_check_after.count() < 0) throw DataError("PoolOptions::stale_check_after must not be negative");
   leased_.reserve(std::min<std::size_t>(pool_options_.max_connections, 256));
 }
 
 REDISPP_DECL ConnectionPool::~ConnectionPool() = default;
 
 REDISPP_DECL void ConnectionPool::check_fork_locked() {
-  const int pid = static_cast<int>(::getpid());
-  if (pid == owner_pid_) return;
+  const std::uint64_t current = detail::fork_generation();
+  if (current == owner_fork_generation_) return;
   // We are a child of the process that filled this pool. Its sockets are shared with the
   // parent: close our copies of the file descriptors without a word on the wire, and forget
   // every count (the parent's leases are not ours to wait for).
@@ -63,12 +66,21 @@ REDISPP_DECL void ConnectionPool::check_fork_locked() {
   in_use_ = 0;
   waiting_ = 0;
   ++generation_;
-  owner_pid_ = pid;
+  owner_fork_generation_ = current;
 }
 
-REDISPP_DECL Lease ConnectionPool::lease(std::unique_ptr<Connection> connection, const SourceLocation& where) {
-  leased_.push_back(LeaseRecord{connection.get(), where, clock::now(), false});
-  return Lease(this, std::move(connection), generation_, owner_pid_);
+REDISPP_DECL Lease ConnectionPool::lease(std::unique_ptr<Connection> connection, const SourceLocation& where,
+                                         clock::time_point now) {
+  leased_.push_back(LeaseRecord{connection.get(), where, now, false});
+  return Lease(this, std::move(connection), generation_, owner_fork_generation_);
+}
+
+REDISPP_DECL bool ConnectionPool::trusted_without_probe(const Connection& connection, clock::time_point now) const noexcept {
+  // A connection that answered a moment ago is almost surely still open; one that last answered
+  // before some other connection of this pool failed may share its fate (a server restart), so
+  // it is probed whatever its age.
+  return pool_options_.stale_check_after.count() > 0 && connection.last_used() > last_failure_ &&
+         now - connection.last_used() < pool_options_.stale_check_after;
 }
 
 REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
@@ -84,10 +96,11 @@ REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
     while (!idle_.empty()) {
       std::unique_ptr<Connection> connection = std::move(idle_.back());
       idle_.pop_back();
-      Lease candidate = lease(std::move(connection), where);
+      const bool trusted = trusted_without_probe(*connection, started);
+      Lease candidate = lease(std::move(connection), where, started);
       ++in_use_;
       lock.unlock();
-      if (!candidate->is_stale()) return candidate;
+      if (trusted ? !candidate->holds_unread_bytes() : !candidate->is_stale()) return candidate;
       // The server closed it (timeout, restart, CLIENT KILL) or it holds bytes no one asked
       // for: drop it; the lease hands it back disconnected, which discards it.
       candidate->disconnect();
@@ -95,7 +108,7 @@ REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
       lock.lock();
     }
     if (in_use_ < pool_options_.max_connections) {
-      Lease fresh = lease(std::make_unique<Connection>(options_), where);
+      Lease fresh = lease(std::make_unique<Connection>(options_), where, clock::now());
       ++in_use_;
       lock.unlock();
       fresh->connect();  // on failure the lease gives the slot back as it unwinds
@@ -189,14 +202,14 @@ REDISPP_DECL void ConnectionPool::report(const std::vector<HeldLease>& leases) c
 }
 
 REDISPP_DECL void ConnectionPool::give_back(std::unique_ptr<Connection> connection, std::uint64_t generation,
-                                            int pid) noexcept {
+                                            std::uint64_t fork_generation) noexcept {
   if (connection->is_connected()) connection->shrink_buffers();  // outside the lock: may free memory
   std::unique_ptr<Connection> discarded;                            // closed after unlocking
   std::vector<HeldLease> long_lease;                                // reported after unlocking
   {
     std::lock_guard lock(mutex_);
     check_fork_locked();
-    if (pid != owner_pid_) {
+    if (fork_generation != owner_fork_generation_) {
       // Leased by our parent before fork(): its socket is the parent's. Close our copy only.
       connection->abandon();
       return;
@@ -212,10 +225,14 @@ REDISPP_DECL void ConnectionPool::give_back(std::unique_ptr<Connection> connecti
       break;
     }
     --in_use_;
-    if (connection->is_connected() && generation == generation_)
+    if (connection->is_connected() && generation == generation_) {
       idle_.push_back(std::move(connection));
-    else
+    } else {
+      // Closed by an error (a connection is never handed back closed otherwise, except after
+      // disconnect()): the idle ones may be dead too, so each is probed before its next use.
+      if (generation == generation_) last_failure_ = clock::now();
       discarded = std::move(connection);
+    }
   }
   available_.notify_one();
   if (!long_lease.empty()) report(long_lease);

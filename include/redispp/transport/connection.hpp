@@ -68,6 +68,8 @@ class Connection {
   /// True when the server closed this (idle) connection or sent something unasked for: a
   /// non-blocking peek, used by the pool before handing the connection out.
   bool is_stale() noexcept;
+  /// The part of is_stale() that needs no system call: bytes already read that no one asked for.
+  bool holds_unread_bytes() const noexcept;
 
   /// RESP3 push messages received while waiting for replies, oldest first.
   std::deque<Reply> take_pushes();
@@ -82,6 +84,9 @@ class Connection {
   /// it when a connection comes back.
   void shrink_buffers() noexcept;
   static constexpr std::size_t idle_buffer_limit = 32 * 1024;
+  /// Heap bytes held by this connection's read buffers: at most about idle_buffer_limit once
+  /// shrink_buffers() ran (the test suite and bench_roundtrip check it after a 1 MiB reply).
+  std::size_t buffer_memory() const noexcept { return parser_ ? parser_->buffer_memory() : 0; }
 
  private:
   void open_socket();

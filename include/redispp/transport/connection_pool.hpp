@@ -6,9 +6,10 @@
 //
 // A Lease is the RAII handle to a borrowed connection: it returns the connection when it goes
 // out of scope, or discards it if it broke (disconnected after an error). A connection the
-// server closed while it sat idle is detected (Connection::is_stale) before it is handed out.
-// After fork(), a child's pool abandons its parent's sockets (never writes to them) and starts
-// afresh.
+// server closed while it sat idle is detected (Connection::is_stale) before it is handed out,
+// unless it answered within PoolOptions::stale_check_after and no connection of the pool has
+// failed since (see there). After fork(), a child's pool abandons its parent's sockets (never
+// writes to them) and starts afresh.
 
 #include <chrono>              // std::chrono
 #include <condition_variable>  // std::condition_variable
@@ -53,13 +54,14 @@ class Lease {
 
  private:
   friend class ConnectionPool;
-  Lease(ConnectionPool* pool, std::unique_ptr<Connection> connection, std::uint64_t generation, int pid) noexcept
-      : pool_(pool), connection_(std::move(connection)), generation_(generation), pid_(pid) {}
+  Lease(ConnectionPool* pool, std::unique_ptr<Connection> connection, std::uint64_t generation,
+        std::uint64_t fork_generation) noexcept
+      : pool_(pool), connection_(std::move(connection)), generation_(generation), fork_generation_(fork_generation) {}
 
   ConnectionPool* pool_ = nullptr;
   std::unique_ptr<Connection> connection_;
   std::uint64_t generation_ = 0;  // the pool's generation when leased: disconnect() bumps it
-  int pid_ = 0;                   // the process that leased it: a child after fork() must not reuse it
+  std::uint64_t fork_generation_ = 0;  // the process that leased it: a child after fork() must not reuse it
 };
 
 class ConnectionPool {
@@ -97,10 +99,11 @@ class ConnectionPool {
     bool reported;  // on_long_lease already told about it
   };
 
-  void give_back(std::unique_ptr<Connection> connection, std::uint64_t generation, int pid) noexcept;
+  void give_back(std::unique_ptr<Connection> connection, std::uint64_t generation, std::uint64_t fork_generation) noexcept;
   void check_fork_locked();
   // The helpers below run with mutex_ held.
-  Lease lease(std::unique_ptr<Connection> connection, const SourceLocation& where);
+  Lease lease(std::unique_ptr<Connection> connection, const SourceLocation& where, clock::time_point now);
+  bool trusted_without_probe(const Connection& connection, clock::time_point now) const noexcept;
   [[noreturn]] void throw_exhausted(std::chrono::milliseconds waited);
   std::vector<HeldLease> held_leases_locked(std::chrono::milliseconds longer_than) const;
   std::vector<HeldLease> take_long_leases_locked();  // not yet reported, past the threshold
@@ -118,7 +121,8 @@ class ConnectionPool {
   std::uint64_t total_waits_ = 0;
   std::uint64_t wait_timeouts_ = 0;
   std::uint64_t generation_ = 0;  // bumped by disconnect(): older leases close on return
-  int owner_pid_ = 0;             // getpid() when the pool was made (fork detection)
+  std::uint64_t owner_fork_generation_ = 0;  // detail::fork_generation() of the process that owns the sockets
+  clock::time_point last_failure_{};         // when a connection last came back broken
 };
 
 }  // namespace redispp

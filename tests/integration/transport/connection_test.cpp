@@ -289,14 +289,46 @@ TEST_CASE("a reply that arrives in many small packets is read whole", "[connecti
 
 TEST_CASE("a connection the server closed while idle is replaced, not handed out", "[connection][stale]") {
   auto options = redispp::test::server("plain").options(test_db);
-  redispp::Redis r{options, redispp::PoolOptions{.max_connections = 1}};
-  const long long first_id = r.client_id();
+  options.retry = redispp::Retry::none();  // a dead connection handed out would fail the command
   redispp::Redis killer{options};
-  CHECK(killer.execute_command("CLIENT", "KILL", "ID", first_id).integer() == 1);
-  // The pooled connection is dead; the pool notices before handing it out and opens another.
-  CHECK(r.ping());
-  CHECK(r.client_id() != first_id);
-  CHECK(r.connection_pool()->stats().created == 2);
+
+  SECTION("probed at every checkout (stale_check_after = 0)") {
+    redispp::Redis r{options, redispp::PoolOptions{.max_connections = 1, .stale_check_after = 0ms}};
+    const long long first_id = r.client_id();
+    CHECK(killer.execute_command("CLIENT", "KILL", "ID", first_id).integer() == 1);
+    // The pooled connection is dead; the pool notices before handing it out and opens another.
+    CHECK(r.set("stale", 1));
+    CHECK(r.client_id() != first_id);
+    CHECK(r.connection_pool()->stats().created == 2);
+  }
+  SECTION("probed once idle for longer than stale_check_after") {
+    redispp::Redis r{options, redispp::PoolOptions{.max_connections = 1, .stale_check_after = 20ms}};
+    const long long first_id = r.client_id();
+    CHECK(killer.execute_command("CLIENT", "KILL", "ID", first_id).integer() == 1);
+    std::this_thread::sleep_for(40ms);
+    CHECK(r.set("stale", 1));
+    CHECK(r.client_id() != first_id);
+    CHECK(r.connection_pool()->stats().created == 2);
+  }
+  SECTION("within stale_check_after it is trusted: a killed one fails once, and its siblings get probed") {
+    // The price of skipping the probe, stated in PoolOptions: the command goes out on the dead
+    // connection and fails (SET is not repeated: it may have reached the server).
+    redispp::Redis r{options, redispp::PoolOptions{.max_connections = 2, .stale_check_after = 60s}};
+    redispp::Lease a = r.connection_pool()->acquire();
+    redispp::Lease b = r.connection_pool()->acquire();
+    const long long id_a = a->request("*2\r\n$6\r\nCLIENT\r\n$2\r\nID\r\n").integer();
+    const long long id_b = b->request("*2\r\n$6\r\nCLIENT\r\n$2\r\nID\r\n").integer();
+    a.release();  // returned first: handed out second (last in, first out)
+    b.release();
+    CHECK(killer.execute_command("CLIENT", "KILL", "ID", id_a).integer() == 1);
+    CHECK(killer.execute_command("CLIENT", "KILL", "ID", id_b).integer() == 1);
+    CHECK_THROWS_WITH(r.set("stale", 1), Catch::Contains("closed by the server") || Catch::Contains("lost during"));
+    // That failure marks the pool's other idle connection as suspect: it is probed, found dead
+    // and replaced before use, so the next command succeeds without a retry.
+    CHECK(r.set("stale", 2));
+    CHECK(r.connection_pool()->stats().created == 3);
+  }
+  killer.del("stale");
 }
 
 TEST_CASE("health_check_interval PINGs a connection that sat idle", "[connection][health]") {
