@@ -289,6 +289,11 @@ REDISPP_DECL void HiredisParser::shrink(std::size_t keep) {
   redisReaderFree(scratch);
 }
 
+REDISPP_DECL std::size_t HiredisParser::buffer_memory() const noexcept {
+  const std::size_t reader_buffer = error_.empty() && reader_ != nullptr && reader_->buf != nullptr ? sdsalloc(reader_->buf) : 0;
+  return Parser::buffer_memory() + reader_buffer;
+}
+
 REDISPP_DECL bool HiredisParser::supports_resp3() noexcept { return HIREDIS_MAJOR >= 1; }
 
 REDISPP_DECL std::string HiredisParser::hiredis_version() {

@@ -95,6 +95,8 @@ class HiredisParser final : public Parser {
   std::size_t buffered() const noexcept override;
   /// When hiredis holds at most `keep` unconsumed bytes, moves them to a buffer sized for them.
   void shrink(std::size_t keep) override;
+  /// hiredis' input buffer plus the scratch buffer sockets read into.
+  std::size_t buffer_memory() const noexcept override;
 
   /// True when the linked hiredis can read RESP3 (hiredis >= 1.0).
   static bool supports_resp3() noexcept;

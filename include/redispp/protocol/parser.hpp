@@ -55,6 +55,8 @@ class Parser {
   virtual std::size_t buffered() const noexcept = 0;
   /// Gives back memory beyond `keep` bytes held in idle buffers (after a large reply).
   virtual void shrink(std::size_t keep) = 0;
+  /// Bytes of heap memory the parser holds for its buffers (what an idle connection costs).
+  virtual std::size_t buffer_memory() const noexcept { return scratch_.capacity(); }
 
   /// A writable region of at least `size` bytes; commit(n) then makes its first n bytes input.
   /// The default goes through a scratch buffer and feed(); the built-in parser overrides both to

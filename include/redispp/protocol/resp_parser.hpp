@@ -101,8 +101,8 @@ class RespParser final : public Parser {
   /// Makes the first `size` bytes of the region prepare() returned part of the input.
   void commit(std::size_t size) override;
 
-  /// Bytes of buffer memory currently held (what shrink() gives back).
-  std::size_t capacity() const noexcept { return buffer_.size(); }
+  /// The read buffer and the stack of open aggregates.
+  std::size_t buffer_memory() const noexcept override { return buffer_.size() + stack_.capacity() * sizeof(Frame); }
   const ParserLimits& limits() const noexcept { return limits_; }
 
  private:
