@@ -1,26 +1,33 @@
-// bench_roundtrip: commands/s of redispp::Redis (a pool of one connection, with the built-in
-// parser and with the hiredis parser) against hiredis' own synchronous API, over a real server
-// (see bench/README.md, "bench_roundtrip").
+// bench_roundtrip: commands/s of redispp::Redis (with the built-in parser and with the hiredis
+// parser) against hiredis' own synchronous API and against redis-benchmark, over a real server
+// (see bench/README.md, "bench_roundtrip"); then what a round trip costs the heap.
 //
 // Each workload runs a fixed number of operations per round on every client in turn; the clients
 // swap order every round (so a noisy neighbour slows them alike) and the table shows each one's
 // median round. Every reply is checked, so a wrong answer exits non-zero rather than being timed.
+// redis-benchmark, where a workload has a counterpart in it, runs once per round after the
+// clients, as a child process; its own count of requests per second is taken.
 //
 //   bench_roundtrip [--port P] [--smoke] [--rounds N]
 // Without --port: the server of $REDIS_URL (database included) when set, else 127.0.0.1:6379/0.
 
 #include <algorithm>    // std::sort, std::reverse
+#include <atomic>       // std::atomic
 #include <chrono>       // std::chrono::steady_clock
+#include <cmath>        // std::isfinite
 #include <cstddef>      // std::size_t
-#include <cstdio>       // std::fputs
-#include <cstdlib>      // std::getenv, std::strtoul, EXIT_SUCCESS, EXIT_FAILURE
-#include <exception>    // std::exception
+#include <cstdint>      // std::uint64_t
+#include <cstdio>       // std::fputs, popen, pclose, fgets
+#include <cstdlib>      // std::getenv, std::strtoul, std::strtod, std::malloc, std::free, EXIT_SUCCESS, EXIT_FAILURE
+#include <exception>    // std::exception, std::exception_ptr
 #include <functional>   // std::function
 #include <memory>       // std::unique_ptr
+#include <new>          // std::bad_alloc
 #include <optional>     // std::optional
 #include <stdexcept>    // std::runtime_error
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <thread>       // std::thread
 #include <unordered_map>  // std::unordered_map
 #include <vector>       // std::vector
 
@@ -28,6 +35,26 @@
 #include <hiredis/hiredis.h>
 
 #include <redispp/redispp.hpp>  // Redis, Pipeline, ConnectionOptions, parse_url
+
+// Heap allocations, counted only while `counting` is on (the memory section, single-threaded), so
+// the timed rounds pay one relaxed load per allocation and nothing more.
+namespace {
+std::atomic<bool> counting{false};
+std::atomic<std::uint64_t> allocations{0};
+}  // namespace
+
+// GCC sees malloc in the replacement new and free in the replacement delete and, once they are
+// inlined into a new/delete pair, warns that they do not match: they do.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+void* operator new(std::size_t size) {
+  if (counting.load(std::memory_order_relaxed)) allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -88,6 +115,10 @@ class Client {
   virtual void lrange(const Data& d, bool full) = 0;
   virtual void hgetall(const Data& d, bool full) = 0;
   virtual void get_big(const Data& d, bool full) = 0;
+  /// Readies `threads` threads to run at once; for_thread(t) is what thread t uses. redispp's
+  /// client is shared (its pool leases a connection per call); hiredis needs a context each.
+  virtual void prepare_threads(std::size_t /*threads*/) {}
+  virtual Client& for_thread(std::size_t /*thread*/) { return *this; }
 };
 
 bool same_ends(std::string_view got, std::string_view want) {
@@ -96,8 +127,10 @@ bool same_ends(std::string_view got, std::string_view want) {
 
 class RedisppClient final : public Client {
  public:
+  // A pool of 8, enough for the threaded workload; one thread at a time reuses a single
+  // connection (the pool hands out the most recently returned one).
   RedisppClient(std::string name, redispp::ConnectionOptions options)
-      : name_(std::move(name)), redis_(std::move(options), redispp::PoolOptions{.max_connections = 1}) {}
+      : name_(std::move(name)), redis_(std::move(options), redispp::PoolOptions{.max_connections = 8}) {}
 
   redispp::Redis& redis() { return redis_; }
   std::string_view name() const override { return name_; }
@@ -151,7 +184,7 @@ using ReplyPtr = std::unique_ptr<redisReply, ReplyDeleter>;
 
 class HiredisClient final : public Client {
  public:
-  explicit HiredisClient(const Server& server) : context_(redisConnect(server.host.c_str(), server.port)) {
+  explicit HiredisClient(const Server& server) : server_(server), context_(redisConnect(server.host.c_str(), server.port)) {
     if (context_ == nullptr) throw std::runtime_error("hiredis: cannot allocate a context");
     if (context_->err != 0)
       throw std::runtime_error(fmt::format("hiredis: connect to {}:{}: {}", server.host, server.port, context_->errstr));
@@ -168,6 +201,10 @@ class HiredisClient final : public Client {
   }
 
   std::string_view name() const override { return "hiredis"; }
+  void prepare_threads(std::size_t threads) override {
+    while (others_.size() + 1 < threads) others_.push_back(std::make_unique<HiredisClient>(server_));
+  }
+  Client& for_thread(std::size_t thread) override { return thread == 0 ? *this : *others_.at(thread - 1); }
 
   void set_small(const Data& d) override {
     ReplyPtr reply = check(redisCommand(context_.get(), "SET %s %b", d.small_key.c_str(), d.small_value.data(), d.small_value.size()), "SET");
@@ -232,15 +269,73 @@ class HiredisClient final : public Client {
     return check(reply, command);
   }
 
+  Server server_;
   std::unique_ptr<redisContext, ContextDeleter> context_;
+  std::vector<std::unique_ptr<HiredisClient>> others_;  // for threads 1 ... n-1
 };
+
+// redis-benchmark on the same server: `-n <requests> <args> --csv`, its requests/s for `test`.
+// An absent or failing redis-benchmark gives std::nullopt: the table then shows "-".
+std::optional<double> run_redis_benchmark(const Server& server, std::string_view args, std::string_view test,
+                                          std::size_t requests) {
+  std::string command = fmt::format("redis-benchmark -h {} -p {} --dbnum {} -d 16 -n {} {} --csv", server.host,
+                                    server.port, server.db, requests, args);
+  if (!server.password.empty()) {
+    command += fmt::format(" -a '{}'", server.password);
+    if (!server.username.empty()) command += fmt::format(" --user '{}'", server.username);
+  }
+  command += " 2>/dev/null";
+  FILE* out = ::popen(command.c_str(), "r");
+  if (out == nullptr) return std::nullopt;
+  // Lines such as "GET","1190476.25","0.063",... after a header line.
+  std::optional<double> rps;
+  const std::string prefix = fmt::format("\"{}\",\"", test);
+  char line[512];
+  while (std::fgets(line, sizeof line, out) != nullptr) {
+    const std::string_view text = line;
+    if (text.substr(0, prefix.size()) == prefix) rps = std::strtod(line + prefix.size(), nullptr);
+  }
+  if (::pclose(out) != 0) return std::nullopt;
+  if (rps && !std::isfinite(*rps)) return std::nullopt;  // "inf": too few requests to time
+  return rps;
+}
 
 struct Workload {
   std::string name;
-  std::size_t ops;       // operations per round (full run)
+  std::size_t ops;       // operations per round (full run), shared out among the threads
   std::size_t commands;  // commands per operation: 100 for a pipeline
   std::function<void(Client&, const Data&, bool full)> run;
+  std::size_t threads = 1;
+  // The redis-benchmark counterpart, if any: its arguments and which of its tests to read.
+  std::string redis_benchmark_args = {};
+  std::string redis_benchmark_test = {};
 };
+
+// Runs `ops` operations of `w` on `client`, shared out among w.threads threads; returns the
+// seconds taken. A thread's failure is rethrown once all have stopped.
+double run_round(const Workload& w, Client& client, const Data& data, std::size_t ops) {
+  const auto start = std::chrono::steady_clock::now();
+  if (w.threads == 1) {
+    for (std::size_t i = 0; i < ops; ++i) w.run(client, data, false);
+  } else {
+    std::vector<std::exception_ptr> failures(w.threads);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < w.threads; ++t)
+      threads.emplace_back([&, t] {
+        try {
+          Client& mine = client.for_thread(t);
+          for (std::size_t i = t; i < ops; i += w.threads) w.run(mine, data, false);
+        } catch (...) {
+          failures[t] = std::current_exception();
+        }
+      });
+    for (std::thread& thread : threads) thread.join();
+    for (const std::exception_ptr& failure : failures)
+      if (failure) std::rethrow_exception(failure);
+  }
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  return std::max(took.count(), 1e-9);
+}
 
 struct Options {
   std::optional<int> port;
@@ -317,6 +412,7 @@ void write_data(redispp::Redis& r, const Data& d) {
 void delete_data(redispp::Redis& r, const Data& d) {
   redispp::Pipeline pipe = r.pipeline(false);
   for (const std::string& key : {d.small_key, d.list_key, d.hash_key, d.big_key}) pipe.del(key);
+  pipe.del("key:__rand_int__");  // redis-benchmark's SET and GET key
   for (const std::string& key : d.pipe_keys) pipe.del(key);
   pipe.execute();
 }
@@ -331,6 +427,32 @@ std::string rate(double per_second) {
   if (per_second >= 1e6) return fmt::format("{:.2f} M", per_second / 1e6);
   if (per_second >= 1e3) return fmt::format("{:.1f} k", per_second / 1e3);
   return fmt::format("{:.0f}", per_second);
+}
+
+// The memory targets: heap allocations per round trip (the replaced operator new, counted over
+// `n` calls after a warm-up) and the buffers an idle pooled connection keeps after a 1 MiB reply.
+void print_memory(Client& builtin, Client& hiredis_parser, const Data& d, int n) {
+  auto per_call = [n](auto&& call) {
+    for (int i = 0; i < 10; ++i) call();
+    allocations = 0;
+    counting = true;
+    for (int i = 0; i < n; ++i) call();
+    counting = false;
+    return static_cast<double>(allocations.load()) / n;
+  };
+  auto idle_buffers = [&d](Client& client) {
+    client.get_big(d, false);
+    redispp::Redis& redis = static_cast<RedisppClient&>(client).redis();
+    const redispp::Lease lease = redis.connection_pool()->acquire();  // the connection just used
+    return fmt::format("{:.1f} KiB", static_cast<double>(lease->buffer_memory()) / 1024.0);
+  };
+  fmt::print("\n{:<52} {:>10} {:>17}\n", "memory (target)", "redispp", "redispp+hi.parser");
+  fmt::print("{:<52} {:>10.2f} {:>17.2f}\n", "heap allocations per GET 16 B round trip (<= 2)",
+             per_call([&] { builtin.get_small(d); }), per_call([&] { hiredis_parser.get_small(d); }));
+  fmt::print("{:<52} {:>10.2f} {:>17.2f}\n", "heap allocations per SET 16 B round trip",
+             per_call([&] { builtin.set_small(d); }), per_call([&] { hiredis_parser.set_small(d); }));
+  fmt::print("{:<52} {:>10} {:>17}\n", "idle connection's buffers after GET 1 MiB (<= 32 KiB)", idle_buffers(builtin),
+             idle_buffers(hiredis_parser));
 }
 
 }  // namespace
@@ -361,43 +483,55 @@ int main(int argc, char** argv) {
     const std::vector<Workload> workloads = {
         {"SET 16 B", 20000, 1, [](Client& c, const Data& d, bool) { c.set_small(d); }},
         {"GET 16 B", 20000, 1, [](Client& c, const Data& d, bool) { c.get_small(d); }},
-        {"pipeline 100 SET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_set(d); }},
-        {"pipeline 100 GET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_get(d); }},
+        {"pipeline 100 SET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_set(d); }, 1, "-t set -P 100 -c 1", "SET"},
+        {"pipeline 100 GET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_get(d); }, 1, "-t set,get -P 100 -c 1", "GET"},
+        {"8 threads SET 16 B", 40000, 1, [](Client& c, const Data& d, bool) { c.set_small(d); }, 8, "-t set -P 1 -c 8", "SET"},
+        {"8 threads GET 16 B", 40000, 1, [](Client& c, const Data& d, bool) { c.get_small(d); }, 8, "-t set,get -P 1 -c 8", "GET"},
         {"LRANGE 100 elements", 8000, 1, [](Client& c, const Data& d, bool full) { c.lrange(d, full); }},
         {"HGETALL 100 fields", 5000, 1, [](Client& c, const Data& d, bool full) { c.hgetall(d, full); }},
         {"GET 1 MiB", 300, 1, [](Client& c, const Data& d, bool full) { c.get_big(d, full); }},
     };
 
-    fmt::print("bench_roundtrip: {}:{} db {}, {} rounds{}, one connection per client; commands/s, median round\n\n",
+    fmt::print("bench_roundtrip: {}:{} db {}, {} rounds{}; commands/s, median round\n"
+               "(8 threads: one redispp::Redis on a pool of 8, hiredis with a context per thread; "
+               "rb = redis-benchmark with the arguments in bench/README.md)\n\n",
                server.host, server.port, server.db, rounds, options->smoke ? " (--smoke: the numbers mean nothing)" : "");
-    const std::string header = fmt::format("{:<20} {:>9} {:>12} {:>17} {:>12} {:>10} {:>14}", "workload", "ops/round",
-                                           "redispp", "redispp+hi.parser", "hiredis", "redispp/hi", "hi.parser/hi");
+    const std::string header =
+        fmt::format("{:<20} {:>10} {:>10} {:>17} {:>10} {:>10} {:>10} {:>12} {:>10}", "workload", "cmds/round", "redispp",
+                    "redispp+hi.parser", "hiredis", "rb", "redispp/hi", "hi.parser/hi", "redispp/rb");
     fmt::print("{}\n{}\n", header, std::string(header.size(), '-'));
     std::fflush(stdout);
 
     for (const Workload& w : workloads) {
-      const std::size_t ops = options->smoke ? std::max<std::size_t>(2, w.ops / 200) : w.ops;
+      const std::size_t ops = options->smoke ? std::max<std::size_t>(w.threads * 2, w.ops / 200) : w.ops;
       // Warm-up: connections open, buffers grown, every reply compared in full.
-      for (auto& client : clients)
-        for (std::size_t i = 0; i < std::min<std::size_t>(ops, 50); ++i) w.run(*client, data, true);
+      for (auto& client : clients) {
+        client->prepare_threads(w.threads);
+        for (std::size_t t = 0; t < w.threads; ++t)
+          for (std::size_t i = 0; i < std::min<std::size_t>(ops, 50); ++i) w.run(client->for_thread(t), data, true);
+      }
 
       std::vector<std::vector<double>> rates(clients.size());
+      std::vector<double> baseline;  // redis-benchmark's, when the workload has a counterpart
       std::vector<std::size_t> order(clients.size());
       for (std::size_t round = 0; round < rounds; ++round) {
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         if (round % 2 == 1) std::reverse(order.begin(), order.end());
-        for (const std::size_t c : order) {
-          const auto start = std::chrono::steady_clock::now();
-          for (std::size_t i = 0; i < ops; ++i) w.run(*clients[c], data, false);
-          const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-          rates[c].push_back(static_cast<double>(ops * w.commands) / std::max(took.count(), 1e-9));
-        }
+        for (const std::size_t c : order)
+          rates[c].push_back(static_cast<double>(ops * w.commands) / run_round(w, *clients[c], data, ops));
+        if (!w.redis_benchmark_args.empty())
+          if (const auto rps = run_redis_benchmark(server, w.redis_benchmark_args, w.redis_benchmark_test, ops * w.commands))
+            baseline.push_back(*rps);
       }
       const double ours = median(rates[0]), ours_hp = median(rates[1]), theirs = median(rates[2]);
-      fmt::print("{:<20} {:>9} {:>12} {:>17} {:>12} {:>9.2f}x {:>13.2f}x\n", w.name, ops, rate(ours), rate(ours_hp),
-                 rate(theirs), ours / theirs, ours_hp / theirs);
+      const std::optional<double> rb = baseline.empty() ? std::nullopt : std::optional<double>(median(baseline));
+      fmt::print("{:<20} {:>10} {:>10} {:>17} {:>10} {:>10} {:>9.2f}x {:>11.2f}x {:>10}\n", w.name, ops * w.commands,
+                 rate(ours), rate(ours_hp), rate(theirs), rb ? rate(*rb) : "-", ours / theirs, ours_hp / theirs,
+                 rb ? fmt::format("{:.2f}x", ours / *rb) : "-");
       std::fflush(stdout);
     }
+
+    print_memory(*clients[0], *clients[1], data, options->smoke ? 100 : 2000);
 
     delete_data(setup, data);
   } catch (const Mismatch& e) {

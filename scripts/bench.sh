@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks (bench/README.md): builds Release in ./build-bench, starts a throw-away
-# redis-server on a free loopback port, then runs bench_parser, bench_roundtrip against it, and
-# redis-benchmark on the same server for reference (one client pipelining 100, then 8 clients
-# without pipelining).
+# redis-server on a free loopback port, then runs bench_parser and bench_roundtrip against it
+# (bench_roundtrip runs redis-benchmark itself, round by round, as a baseline).
 #
 #   ./scripts/bench.sh            full run (a few minutes)
 #   ./scripts/bench.sh --smoke    tiny counts: checks that everything builds and runs
@@ -14,10 +13,9 @@ BUILD_DIR="${BUILD_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build-b
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 smoke=()
-requests=100000
 for arg in "$@"; do
   case "$arg" in
-    --smoke) smoke=(--smoke); requests=1000 ;;
+    --smoke) smoke=(--smoke) ;;
     *) echo "usage: $0 [--smoke]" >&2; exit 2 ;;
   esac
 done
@@ -30,16 +28,8 @@ ensure_redis_url
 port="${REDIS_URL##*:}"
 port="${port%%/*}"
 
-# redis-benchmark -q redraws a progress line with \r: keep only its results.
-progress_off() { tr '\r' '\n' | grep -v -e 'rps=' -e '^ *$' || true; }
-
 echo "== bench_parser ${smoke[*]}"
 "$build_dir/bench/bench_parser" "${smoke[@]}"
 echo
 echo "== bench_roundtrip --port $port ${smoke[*]}"
 "$build_dir/bench/bench_roundtrip" --port "$port" "${smoke[@]}"
-echo
-echo "== redis-benchmark -p $port -q -t set,get -n $requests -P 100 -c 1"
-redis-benchmark -p "$port" -q -t set,get -n "$requests" -P 100 -c 1 | progress_off
-echo "== redis-benchmark -p $port -q -t set,get -n $requests -c 8 -P 1"
-redis-benchmark -p "$port" -q -t set,get -n "$requests" -c 8 -P 1 | progress_off
