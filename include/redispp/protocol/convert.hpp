@@ -278,11 +278,17 @@ T convert(Reply&& reply) {
     using Pair = std::pair<typename T::key_type, typename T::mapped_type>;
     if (!detail::is_list_type(reply) && reply.type() != ReplyType::map) detail::conversion_failed<T>(reply);
     T out;
+    // Hash maps get their buckets once (HGETALL of 100 fields would otherwise rehash 7 times).
+    if constexpr (requires { out.reserve(std::size_t{}); })
+      out.reserve(reply.type() == ReplyType::map || reply.elements().empty() || !reply.elements().front().is_aggregate()
+                      ? reply.elements().size() / 2
+                      : reply.elements().size());
     detail::pairs_from<Pair>(reply, [&out](auto&& k, auto&& v) { out.emplace(std::move(k), std::move(v)); });
     return out;
   } else if constexpr (detail::set_like<T>) {
     if (!detail::is_list_type(reply)) detail::conversion_failed<T>(reply);
     T out;
+    if constexpr (requires { out.reserve(std::size_t{}); }) out.reserve(reply.elements().size());
     for (Reply& element : reply.elements()) out.insert(convert<typename T::key_type>(std::move(element)));
     return out;
   } else {
