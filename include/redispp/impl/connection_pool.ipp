@@ -96,8 +96,9 @@ REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
     while (!idle_.empty()) {
       std::unique_ptr<Connection> connection = std::move(idle_.back());
       idle_.pop_back();
-      const bool trusted = trusted_without_probe(*connection, started);
-      Lease candidate = lease(std::move(connection), where, started);
+      const auto now = clock::now();  // not `started`: acquire() may have waited since
+      const bool trusted = trusted_without_probe(*connection, now);
+      Lease candidate = lease(std::move(connection), where, now);
       ++in_use_;
       lock.unlock();
       if (trusted ? !candidate->holds_unread_bytes() : !candidate->is_stale()) return candidate;
