@@ -2,7 +2,7 @@
 // else; and when the input contains a password after "user:" and before "@", a DataError's
 // message must not contain that password (URLs end up in logs).
 
-#include <cctype>       // std::isalpha, std::isdigit
+#include <cctype>       // std::isalpha, std::isdigit, std::isxdigit, std::islower
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t
 #include <cstdio>       // std::fprintf
@@ -20,13 +20,17 @@ namespace {
 bool shows_text_anyway(std::string_view input, std::size_t offset, std::string_view password) {
   std::string changed(input);
   // Letters and digits only: punctuation (':', '@', '%' ...) shapes how the URL parses, and
-  // the changed URL must fail the same way for the comparison to mean anything.
+  // the changed URL must fail the same way for the comparison to mean anything. For the same
+  // reason a hex digit stays a hex digit and anything else stays a non-hex letter: "%ec" must
+  // remain a valid escape, "%zz" an invalid one.
   for (std::size_t i = 0; i < password.size(); ++i) {
     char& c = changed[offset + i];
-    if (std::isalpha(static_cast<unsigned char>(c)))
-      c = c == 'Z' ? 'Y' : 'Z';
-    else if (std::isdigit(static_cast<unsigned char>(c)))
+    if (std::isdigit(static_cast<unsigned char>(c)))
       c = c == '7' ? '8' : '7';
+    else if (std::isxdigit(static_cast<unsigned char>(c)))
+      c = std::islower(static_cast<unsigned char>(c)) ? (c == 'a' ? 'b' : 'a') : (c == 'A' ? 'B' : 'A');
+    else if (std::isalpha(static_cast<unsigned char>(c)))
+      c = c == 'Z' ? 'Y' : 'Z';
   }
   try {
     (void)redispp::parse_url(changed);
