@@ -10,15 +10,12 @@
 //   bench_parser [--smoke] [--rounds N] [--chunk BYTES] [--only TEXT]
 
 #include <algorithm>    // std::sort, std::min
-#include <atomic>       // std::atomic
 #include <chrono>       // std::chrono::steady_clock
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t
 #include <cstdio>       // std::fputs
-#include <cstdlib>      // std::strtoull, std::malloc, std::aligned_alloc, std::free, EXIT_SUCCESS
-#include <limits>       // std::numeric_limits
+#include <cstdlib>      // std::strtoull, EXIT_SUCCESS
 #include <memory>       // std::unique_ptr
-#include <new>          // operator new, std::align_val_t, std::nothrow_t, std::bad_alloc
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -33,69 +30,10 @@
 #include <redispp/protocol/hiredis_parser.hpp>  // HiredisParser::hiredis_version
 #endif
 
-// Allocation counting: every operator new of this program, whatever its form, goes through
-// allocate() and adds one to allocation_count. hiredis' reader calls malloc itself (its buffer),
-// which this does not see: bench/README.md, "Allocations".
-namespace {
-
-std::atomic<std::uint64_t> allocation_count{0};
-
-// A relaxed load and store rather than fetch_add: no locked instruction inside the timed loop,
-// which would tax the parser that allocates more. Nothing is lost: the benchmark has one thread.
-void count_allocation() noexcept {
-  allocation_count.store(allocation_count.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-}
-
-void* allocate(std::size_t size) noexcept {
-  count_allocation();
-  return std::malloc(size == 0 ? 1 : size);
-}
-
-void* allocate(std::size_t size, std::align_val_t alignment) noexcept {
-  count_allocation();
-  const auto align = static_cast<std::size_t>(alignment);
-  if (size > std::numeric_limits<std::size_t>::max() - align) return nullptr;
-  // aligned_alloc wants a size that is a multiple of the alignment.
-  return std::aligned_alloc(align, (size == 0 ? align : (size + align - 1) / align * align));
-}
-
-void* or_throw(void* p) {
-  if (p == nullptr) throw std::bad_alloc();
-  return p;
-}
-
-}  // namespace
-
-// GCC sees malloc in the replacement new and free in the replacement delete and, once they are
-// inlined into a new/delete pair, warns that they do not match: they do.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t size) { return or_throw(allocate(size)); }
-void* operator new[](std::size_t size) { return or_throw(allocate(size)); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
-void* operator new(std::size_t size, std::align_val_t alignment) { return or_throw(allocate(size, alignment)); }
-void* operator new[](std::size_t size, std::align_val_t alignment) { return or_throw(allocate(size, alignment)); }
-void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
-  return allocate(size, alignment);
-}
-void* operator new[](std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
-  return allocate(size, alignment);
-}
-// malloc and aligned_alloc memory are both given back with free.
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+// Allocation counting: every operator new of this program, whatever its form, is counted.
+// hiredis' reader calls malloc itself (its buffer), which this does not see: bench/README.md,
+// "Allocations".
+#include "support/counting_new.hpp"  // tests/support
 
 namespace {
 
@@ -245,7 +183,7 @@ struct Run {
 Run parse_all(redispp::Parser& parser, const Workload& w, std::size_t chunk) {
   Run run;
   const std::string_view input = w.bytes;
-  const std::uint64_t allocations_before = allocation_count.load(std::memory_order_relaxed);
+  const redispp::test::AllocationDelta allocations;
   const Clock::time_point start = Clock::now();
   for (std::size_t at = 0; at < input.size(); at += chunk) {
     parser.feed(input.substr(at, chunk));
@@ -255,7 +193,7 @@ Run parse_all(redispp::Parser& parser, const Workload& w, std::size_t chunk) {
     }
   }
   run.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  run.allocations = allocation_count.load(std::memory_order_relaxed) - allocations_before;
+  run.allocations = allocations.calls();
   return run;
 }
 

@@ -12,17 +12,14 @@
 // Without --port: the server of $REDIS_URL (database included) when set, else 127.0.0.1:6379/0.
 
 #include <algorithm>    // std::sort, std::reverse
-#include <atomic>       // std::atomic
 #include <chrono>       // std::chrono::steady_clock
 #include <cmath>        // std::isfinite
 #include <cstddef>      // std::size_t
-#include <cstdint>      // std::uint64_t
 #include <cstdio>       // std::fputs, popen, pclose, fgets
-#include <cstdlib>      // std::getenv, std::strtoul, std::strtod, std::malloc, std::free, EXIT_SUCCESS, EXIT_FAILURE
+#include <cstdlib>      // std::getenv, std::strtoul, std::strtod, EXIT_SUCCESS, EXIT_FAILURE
 #include <exception>    // std::exception, std::exception_ptr
 #include <functional>   // std::function
 #include <memory>       // std::unique_ptr
-#include <new>          // std::bad_alloc
 #include <optional>     // std::optional
 #include <stdexcept>    // std::runtime_error
 #include <string>       // std::string
@@ -36,25 +33,9 @@
 
 #include <redispp/redispp.hpp>  // Redis, Pipeline, ConnectionOptions, parse_url
 
-// Heap allocations, counted only while `counting` is on (the memory section, single-threaded), so
-// the timed rounds pay one relaxed load per allocation and nothing more.
-namespace {
-std::atomic<bool> counting{false};
-std::atomic<std::uint64_t> allocations{0};
-}  // namespace
-
-// GCC sees malloc in the replacement new and free in the replacement delete and, once they are
-// inlined into a new/delete pair, warns that they do not match: they do.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t size) {
-  if (counting.load(std::memory_order_relaxed)) allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+// Heap allocations: every operator new of this program is counted (the memory section reads
+// the counts single-threaded).
+#include "support/counting_new.hpp"  // tests/support
 
 namespace {
 
@@ -280,9 +261,15 @@ std::optional<double> run_redis_benchmark(const Server& server, std::string_view
                                           std::size_t requests) {
   std::string command = fmt::format("redis-benchmark -h {} -p {} --dbnum {} -d 16 -n {} {} --csv", server.host,
                                     server.port, server.db, requests, args);
+  // Single-quoted for the shell; a quote inside becomes '\'' (close, escaped quote, reopen).
+  auto quoted = [](std::string_view text) {
+    std::string out = "'";
+    for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+  };
   if (!server.password.empty()) {
-    command += fmt::format(" -a '{}'", server.password);
-    if (!server.username.empty()) command += fmt::format(" --user '{}'", server.username);
+    command += " -a " + quoted(server.password);
+    if (!server.username.empty()) command += " --user " + quoted(server.username);
   }
   command += " 2>/dev/null";
   FILE* out = ::popen(command.c_str(), "r");
@@ -434,11 +421,9 @@ std::string rate(double per_second) {
 void print_memory(Client& builtin, Client& hiredis_parser, const Data& d, int n) {
   auto per_call = [n](auto&& call) {
     for (int i = 0; i < 10; ++i) call();
-    allocations = 0;
-    counting = true;
+    const redispp::test::AllocationDelta delta;
     for (int i = 0; i < n; ++i) call();
-    counting = false;
-    return static_cast<double>(allocations.load()) / n;
+    return static_cast<double>(delta.calls()) / n;
   };
   auto idle_buffers = [&d](Client& client) {
     client.get_big(d, false);

@@ -3,10 +3,7 @@
 // deterministic, unlike time). Real server: database 25 of "plain".
 #include <catch2/catch.hpp>
 
-#include <atomic>   // std::atomic
 #include <cstddef>  // std::size_t
-#include <cstdlib>  // std::malloc, std::free
-#include <new>      // std::bad_alloc
 #include <optional> // std::optional
 #include <string>   // std::string
 
@@ -14,23 +11,8 @@
 
 #include "support/client_matrix.hpp"
 
-// Every operator new of this executable is counted (delete needs no counting).
-namespace {
-std::atomic<std::size_t> allocation_count{0};
-}  // namespace
-
-// GCC sees malloc in the replacement new and free in the replacement delete and, once they are
-// inlined into a new/delete pair, warns that they do not match: they do.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t size) {
-  allocation_count.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+// Every operator new of this executable is counted.
+#include "support/counting_new.hpp"
 
 namespace {
 constexpr int test_db = 25;
@@ -40,9 +22,9 @@ constexpr int test_db = 25;
 template <class Fn>
 double allocations_per_call(Fn&& round_trip, int n = 200) {
   for (int i = 0; i < 10; ++i) round_trip();
-  const std::size_t before = allocation_count.load();
+  const redispp::test::AllocationDelta delta;
   for (int i = 0; i < n; ++i) round_trip();
-  return static_cast<double>(allocation_count.load() - before) / n;
+  return static_cast<double>(delta.calls()) / n;
 }
 
 void check_round_trip_allocations(const redispp::test::ClientConfig& config) {

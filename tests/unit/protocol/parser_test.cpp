@@ -5,10 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>  // std::min
-#include <atomic>     // std::atomic
-#include <cstdlib>    // std::malloc, std::free
 #include <cstring>    // std::memcpy
-#include <new>        // operator new, std::bad_alloc
 #include <set>        // std::set
 #include <string>     // std::string
 #include <vector>     // std::vector
@@ -22,25 +19,8 @@
 #include "parser_cases.hpp"
 
 // Allocation counting for the "no memory from announced lengths" and "one allocation per small
-// bulk reply" tests: every operator new of this executable goes through here.
-namespace {
-std::atomic<std::size_t> allocation_count{0};
-std::atomic<std::size_t> allocated_bytes{0};
-}  // namespace
-
-// GCC sees malloc in the replacement new and free in the replacement delete and, once they are
-// inlined into a new/delete pair, warns that they do not match: they do.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t size) {
-  allocation_count.fetch_add(1, std::memory_order_relaxed);
-  allocated_bytes.fetch_add(size, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+// bulk reply" tests: every operator new of this executable is counted.
+#include "support/counting_new.hpp"
 
 namespace {
 
@@ -49,16 +29,10 @@ using redispp::ParserLimits;
 using redispp::Reply;
 using redispp::ReplyType;
 using redispp::RespParser;
+using redispp::test::AllocationDelta;
 using redispp::test::parser_cases;
 using redispp::test::ParserCase;
 using redispp::test::Protocol;
-
-struct AllocationDelta {
-  std::size_t count = allocation_count.load();
-  std::size_t bytes = allocated_bytes.load();
-  std::size_t allocations() const { return allocation_count.load() - count; }
-  std::size_t allocated() const { return allocated_bytes.load() - bytes; }
-};
 
 bool runs_on(const ParserCase& c, ParserKind kind) {
   if (kind == ParserKind::builtin) return true;
@@ -432,7 +406,7 @@ TEST_CASE("no memory is reserved from a length the server announces", "[parser][
     const AllocationDelta delta;
     parser.feed(header);
     CHECK_FALSE(parser.next());
-    CHECK(delta.allocated() < 4096);
+    CHECK(delta.bytes() < 4096);
   }
 }
 
@@ -446,18 +420,18 @@ TEST_CASE("a small bulk reply costs at most one allocation", "[parser][builtin]"
     {
       const AllocationDelta delta;
       CHECK(parser.next() == Reply::bulk_string("hello"));
-      CHECK(delta.allocations() == 0);  // fits std::string's small buffer
+      CHECK(delta.calls() == 0);  // fits std::string's small buffer
     }
     {
       const AllocationDelta delta;
       const auto reply = parser.next();
-      CHECK(delta.allocations() == 1);
+      CHECK(delta.calls() == 1);
       CHECK(reply == Reply::bulk_string("01234567890123456789"));
     }
     {
       const AllocationDelta delta;
       CHECK(parser.next() == Reply::integer(12345));
-      CHECK(delta.allocations() == 0);
+      CHECK(delta.calls() == 0);
     }
     {
       const AllocationDelta delta;
@@ -465,7 +439,7 @@ TEST_CASE("a small bulk reply costs at most one allocation", "[parser][builtin]"
       REQUIRE(reply);
       CHECK(reply->elements().size() == 100);
       // The element vector, plus the stack frame on the first round.
-      CHECK(delta.allocations() <= (round == 0 ? 2u : 1u));
+      CHECK(delta.calls() <= (round == 0 ? 2u : 1u));
     }
   }
 }
