@@ -13,7 +13,6 @@ REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::
   const Retry& retry = pool.connection_options().retry;
   Backoff backoff = retry.backoff;  // a copy: decorrelated jitter keeps per-call state
   backoff.reset();
-  const std::string_view name = Command<Reply>::command_name(wire);
   const bool blocking = block_timeout.count() != 0;
   for (int failures = 1;; ++failures) {
     Lease lease;
@@ -36,6 +35,7 @@ REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::
       why = e.what();
     }
     const bool written = lease && lease->request_written();
+    const std::string_view name = Command<Reply>::command_name(wire);  // only failures need it
     if (!retry.may_retry(failures, written, name, blocking)) {
       std::string note;
       if (failures > retry.retries && retry.retries > 0)
