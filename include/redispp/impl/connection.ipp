@@ -33,6 +33,11 @@ namespace detail {
 
 inline std::string errno_text(int error_number) { return std::strerror(error_number); }
 
+// Appended to a closed-connection error when the pool handed the connection out unprobed.
+inline constexpr std::string_view unprobed_reuse_note =
+    "; the pool reused it without a liveness probe because it had answered within "
+    "PoolOptions::stale_check_after, so the server may have closed it before this command was sent";
+
 // What a failed connect() means, in words a user can act on.
 inline std::string connect_failure(const std::string& endpoint, int error_number) {
   switch (error_number) {
@@ -93,6 +98,7 @@ REDISPP_DECL Connection::Connection(ConnectionOptions options)
 REDISPP_DECL Connection::~Connection() { disconnect(); }
 
 REDISPP_DECL void Connection::disconnect() noexcept {
+  reused_without_probe_ = false;
   // close(), never shutdown(): after fork() parent and child share the socket, and shutdown
   // would cut the other one off too.
   if (fd_ >= 0) ::close(fd_);
@@ -315,6 +321,7 @@ REDISPP_DECL Reply Connection::read_reply(std::chrono::milliseconds extra_timeou
       continue;
     }
     last_used_ = clock::now();
+    reused_without_probe_ = false;
     return std::move(*reply);
   }
 }
@@ -338,10 +345,13 @@ REDISPP_DECL void Connection::fill(std::chrono::milliseconds extra_timeout) {
       return;
     }
     if (received == 0) {
+      const bool unprobed = reused_without_probe_;
       disconnect();
-      throw ConnectionError(fmt::format("connection to {} closed by the server while waiting for a reply "
-                                        "(server restarted, killed the client, or a proxy/idle time-out cut it)",
-                                        endpoint_));
+      throw ConnectionError(fmt::format(
+          "connection to {} closed by the server while waiting for a reply (server restarted, killed the client, or a "
+          "proxy/idle time-out cut it){}",
+          endpoint_,
+          unprobed ? detail::unprobed_reuse_note : ""));
     }
     if (errno == EINTR) continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -361,13 +371,14 @@ REDISPP_DECL void Connection::set_receive_timeout(std::chrono::milliseconds time
 }
 
 REDISPP_DECL void Connection::fail_io(const char* operation, int error_number) {
+  const bool unprobed = reused_without_probe_;
   disconnect();
   if (error_number == EAGAIN || error_number == EWOULDBLOCK)
     throw TimeoutError(fmt::format("{} to {} timed out after {} ms (socket_timeout)", operation, endpoint_,
                                    options_.socket_timeout.count()));
   if (error_number == EPIPE || error_number == ECONNRESET)
-    throw ConnectionError(fmt::format("connection to {} lost during {}: {} (the server closed it)", endpoint_, operation,
-                                      detail::errno_text(error_number)));
+    throw ConnectionError(fmt::format("connection to {} lost during {}: {} (the server closed it){}", endpoint_, operation,
+                                      detail::errno_text(error_number), unprobed ? detail::unprobed_reuse_note : ""));
   if (error_number == EMFILE || error_number == ENFILE)
     throw ConnectionError(fmt::format("{} for {} failed: {} (this process is out of file descriptors: check `ulimit -n` "
                                       "and connection leaks)",

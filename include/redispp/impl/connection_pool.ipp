@@ -101,7 +101,11 @@ REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
       Lease candidate = lease(std::move(connection), where, now);
       ++in_use_;
       lock.unlock();
-      if (trusted ? !candidate->holds_unread_bytes() : !candidate->is_stale()) return candidate;
+      if (trusted && !candidate->holds_unread_bytes()) {
+        candidate->note_reused_without_probe();
+        return candidate;
+      }
+      if (!trusted && !candidate->is_stale()) return candidate;
       // The server closed it (timeout, restart, CLIENT KILL) or it holds bytes no one asked
       // for: drop it; the lease hands it back disconnected, which discards it.
       candidate->disconnect();

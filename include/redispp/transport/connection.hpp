@@ -70,6 +70,10 @@ class Connection {
   bool is_stale() noexcept;
   /// The part of is_stale() that needs no system call: bytes already read that no one asked for.
   bool holds_unread_bytes() const noexcept;
+  /// Called by the pool when it hands this connection out without the is_stale() probe
+  /// (PoolOptions::stale_check_after): if the server turns out to have closed it, the error says
+  /// so, until the next reply arrives.
+  void note_reused_without_probe() noexcept { reused_without_probe_ = true; }
 
   /// RESP3 push messages received while waiting for replies, oldest first.
   std::deque<Reply> take_pushes();
@@ -105,6 +109,7 @@ class Connection {
   clock::time_point last_used_{};
   std::chrono::milliseconds receive_timeout_set_{0};  // what SO_RCVTIMEO currently holds
   bool request_written_ = false;
+  bool reused_without_probe_ = false;  // note_reused_without_probe(), cleared by the next reply
 };
 
 }  // namespace redispp
