@@ -230,14 +230,17 @@ TEST_CASE("list commands", "[client][lists]") {
 TEST_CASE("blocking list commands outlast the socket time-out", "[client][lists][blocking]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
   auto options = plain_options(config, test_db);
-  options.socket_timeout = 200ms;  // shorter than the blocking timeouts below
+  // Shorter than the blocking timeouts below, which a wait of socket_timeout alone would cut
+  // short; and the slack the server gets past a blocking timeout, which it can need: it notices
+  // expired blocks on its own clock (hz 10: up to 100 ms late), later still on a loaded machine.
+  options.socket_timeout = 500ms;
   redispp::Redis r{options};
   r.flushdb();
   const auto start = std::chrono::steady_clock::now();
   CHECK(r.blpop("empty", 700ms) == std::nullopt);
   CHECK(std::chrono::steady_clock::now() - start >= 650ms);
-  CHECK(r.brpop({"empty", "empty2"}, 300ms) == std::nullopt);
-  CHECK(r.blmove("empty", "dst", redispp::ListEnd::right, redispp::ListEnd::left, 300ms) == std::nullopt);
+  CHECK(r.brpop({"empty", "empty2"}, 600ms) == std::nullopt);
+  CHECK(r.blmove("empty", "dst", redispp::ListEnd::right, redispp::ListEnd::left, 600ms) == std::nullopt);
 
   // A pusher arrives while BLPOP waits.
   std::thread pusher([options] {

@@ -208,12 +208,12 @@ TEST_CASE("MULTI/EXEC blocks are never interleaved with other clients' commands"
 TEST_CASE("an empty pipeline executes to nothing, and blocking commands in it wait their time", "[pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
   auto options = plain_options(config, test_db);
-  options.socket_timeout = 200ms;
+  options.socket_timeout = 400ms;  // shorter than the BLPOP's wait, and slack for the server's reply
   redispp::Redis r{options};
   r.flushdb();
   CHECK(r.pipeline().execute().empty());
   auto pipe = r.pipeline(false);
-  pipe.blpop("empty", 500ms).rpush("x", 1);
+  pipe.blpop("empty", 600ms).rpush("x", 1);
   const auto res = pipe.execute();
   CHECK(res.get<std::optional<std::pair<std::string, std::string>>>(0) == std::nullopt);
   CHECK(res.get<long long>(1) == 1);

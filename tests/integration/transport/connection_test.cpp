@@ -15,6 +15,7 @@
 #include <redispp/redispp.hpp>
 
 #include "support/client_matrix.hpp"
+#include "support/deadline_timing.hpp"
 #include "support/fake_server.hpp"
 #include "support/test_servers.hpp"
 
@@ -76,11 +77,12 @@ TEST_CASE("a connect that gets no answer: TimeoutError after socket_connect_time
   options.port = ntohs(address.sin_port);
   options.socket_connect_timeout = 300ms;
   options.retry = redispp::Retry::none();  // the time-out of one attempt is what is measured
-  const auto started = std::chrono::steady_clock::now();
-  CHECK_THROWS_AS(redispp::Redis{options}.ping(), redispp::TimeoutError);
-  const auto waited = std::chrono::steady_clock::now() - started;
-  CHECK(waited >= 300ms);
-  CHECK(waited < 300ms + 30ms + 50ms);
+  const auto timings = redispp::test::time_attempts(300ms + 30ms + 50ms, 3, [&] {  // the time-out + 10% + 50 ms
+    CHECK_THROWS_AS(redispp::Redis{options}.ping(), redispp::TimeoutError);
+  });
+  INFO("fastest of " << timings.attempts << " attempts");
+  CHECK(timings.fastest >= 300ms);
+  CHECK(timings.fastest < 300ms + 30ms + 50ms);
   CHECK_THROWS_WITH(redispp::Redis{options}.ping(),
                     Catch::Contains(fmt::format("connect to 127.0.0.1:{} timed out after 300 ms (socket_connect_timeout)", options.port)));
   for (const int fd : fillers) ::close(fd);
@@ -195,19 +197,22 @@ TEST_CASE("a server that stops answering: TimeoutError within socket_timeout", "
   FakeServer server([](FakeServer::Session& s) {
     s.answer(FakeServer::plain_handshake_commands, "+OK\r\n");
     s.read_request();  // the PING, never answered
-    s.read_request(2s);
+    s.read_request(2s);  // returns when the client gives up and closes, so the next session starts
   });
   auto options = fake_options(server);
   options.socket_timeout = 500ms;
   redispp::Redis r{options};
-  // Connect first, so that only the PING's wait is timed.
-  redispp::Lease warm = r.connection_pool()->acquire();
-  warm.release();
-  const auto started = std::chrono::steady_clock::now();
-  CHECK_THROWS_AS(r.ping(), redispp::TimeoutError);
-  const auto waited = std::chrono::steady_clock::now() - started;
-  CHECK(waited >= 500ms);
-  CHECK(waited < 500ms + 50ms + 50ms);  // the time-out + 10% + 50 ms
+  const auto timings = redispp::test::time_attempts(500ms + 50ms + 50ms, 3, [&] {  // the time-out + 10% + 50 ms
+    // Connect first, so that only the PING's wait is timed.
+    redispp::Lease warm = r.connection_pool()->acquire();
+    warm.release();
+    const auto started = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(r.ping(), redispp::TimeoutError);
+    return std::chrono::steady_clock::now() - started;
+  });
+  INFO("fastest of " << timings.attempts << " attempts");
+  CHECK(timings.fastest >= 500ms);
+  CHECK(timings.fastest < 500ms + 50ms + 50ms);
   // The timed-out connection was discarded, never handed to the next caller.
   CHECK(r.connection_pool()->stats().idle == 0);
   CHECK(r.connection_pool()->stats().in_use == 0);

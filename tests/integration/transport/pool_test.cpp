@@ -81,7 +81,8 @@ TEST_CASE("an exhausted pool raises MaxConnectionsError with the counts", "[pool
     redispp::Lease only = impatient->acquire();
     const auto t0 = std::chrono::steady_clock::now();
     CHECK_THROWS_AS(impatient->acquire(), redispp::MaxConnectionsError);
-    CHECK(std::chrono::steady_clock::now() - t0 < 50ms);
+    // "At once": no wait at all. The bound only leaves room for a loaded, sanitized CI run.
+    CHECK(std::chrono::steady_clock::now() - t0 < 250ms);
     CHECK(impatient->stats().total_waits == 0);
   }
 }
