@@ -29,7 +29,9 @@ struct ConnectionOptions {
   /// Empty = no AUTH. Never printed in any message.
   std::string password;
   /// Longest wait for a reply's bytes or for a write to drain; 0 = no limit. Blocking commands
-  /// (BLPOP ...) get their own timeout added to this, so it never cuts them short.
+  /// (BLPOP ...) get their own timeout added to this, so it never cuts them short; it is then
+  /// the slack the server has to answer an expired block, which it notices on its next tick
+  /// (up to 100 ms late at the default hz 10, later on a loaded machine).
   std::chrono::milliseconds socket_timeout{std::chrono::seconds(5)};
   /// Longest wait for the TCP (or Unix) connect; 0 = the operating system's own limit.
   std::chrono::milliseconds socket_connect_timeout{std::chrono::seconds(5)};
