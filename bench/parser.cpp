@@ -9,7 +9,6 @@
 //
 //   bench_parser [--smoke] [--rounds N] [--chunk BYTES] [--only TEXT]
 
-#include <algorithm>    // std::sort, std::min
 #include <chrono>       // std::chrono::steady_clock
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t
@@ -34,6 +33,8 @@
 // hiredis' reader calls malloc itself (its buffer), which this does not see: bench/README.md,
 // "Allocations".
 #include "support/counting_new.hpp"  // tests/support
+
+#include "summary.hpp"  // median, si
 
 namespace {
 
@@ -197,19 +198,8 @@ Run parse_all(redispp::Parser& parser, const Workload& w, std::size_t chunk) {
   return run;
 }
 
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-// 1234567 -> "1.23M": rates span six orders of magnitude across the workloads.
-std::string si(double value) {
-  if (value >= 1e9) return fmt::format("{:.2f}G", value / 1e9);
-  if (value >= 1e6) return fmt::format("{:.2f}M", value / 1e6);
-  if (value >= 1e3) return fmt::format("{:.1f}k", value / 1e3);
-  return fmt::format("{:.0f}", value);
-}
+using redispp::bench::median;
+using redispp::bench::si;
 
 struct Options {
   bool smoke = false;

@@ -11,7 +11,7 @@
 //   bench_roundtrip [--port P] [--smoke] [--rounds N]
 // Without --port: the server of $REDIS_URL (database included) when set, else 127.0.0.1:6379/0.
 
-#include <algorithm>    // std::sort, std::reverse
+#include <algorithm>    // std::min, std::reverse
 #include <chrono>       // std::chrono::steady_clock
 #include <cmath>        // std::isfinite
 #include <cstddef>      // std::size_t
@@ -36,6 +36,8 @@
 // Heap allocations: every operator new of this program is counted (the memory section reads
 // the counts single-threaded).
 #include "support/counting_new.hpp"  // tests/support
+
+#include "summary.hpp"  // median, si
 
 namespace {
 
@@ -404,17 +406,9 @@ void delete_data(redispp::Redis& r, const Data& d) {
   pipe.execute();
 }
 
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
+using redispp::bench::median;
 
-std::string rate(double per_second) {
-  if (per_second >= 1e6) return fmt::format("{:.2f} M", per_second / 1e6);
-  if (per_second >= 1e3) return fmt::format("{:.1f} k", per_second / 1e3);
-  return fmt::format("{:.0f}", per_second);
-}
+std::string rate(double per_second) { return redispp::bench::si(per_second, " "); }
 
 // The memory targets: heap allocations per round trip (the replaced operator new, counted over
 // `n` calls after a warm-up) and the buffers an idle pooled connection keeps after a 1 MiB reply.
