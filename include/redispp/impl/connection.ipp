@@ -93,7 +93,9 @@ inline int connect_with_timeout(int fd, const sockaddr* address, socklen_t lengt
 }  // namespace detail
 
 REDISPP_DECL Connection::Connection(ConnectionOptions options)
-    : options_(std::move(options)), endpoint_(endpoint_name(options_)) {}
+    : options_(std::move(options)), endpoint_(endpoint_name(options_)) {
+  validate(options_);  // DataError naming the field: port 70000, a negative time-out ...
+}
 
 REDISPP_DECL Connection::~Connection() { disconnect(); }
 

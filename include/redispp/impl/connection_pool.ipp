@@ -46,9 +46,9 @@ REDISPP_DECL ConnectionPool::ConnectionPool(ConnectionOptions options, PoolOptio
     : options_(std::move(options)), pool_options_(pool_options) {
   if (!detail::watch_forks()) throw std::bad_alloc();  // pthread_atfork() is out of memory
   owner_fork_generation_ = detail::fork_generation();
-  if (pool_options_.max_connections == 0) throw DataError("PoolOptions::max_connections must be at least 1");
-  if (pool_options_.timeout.count() < 0) throw DataError("PoolOptions::timeout must not be negative");
-  if (pool_options_.stale_check_after.count() < 0) throw DataError("PoolOptions::stale_check_after must not be negative");
+  // Every field, at construction: a bad value is a DataError naming it, not a surprise later.
+  validate(options_);
+  validate(pool_options_);
   leased_.reserve(std::min<std::size_t>(pool_options_.max_connections, 256));
 }
 

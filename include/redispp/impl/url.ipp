@@ -13,7 +13,9 @@
 
 #include <fmt/format.h>
 
+#include <redispp/detail/printable.hpp>
 #include <redispp/errors.hpp>
+#include <redispp/impl/options.ipp>  // validate(), detail::is_client_name
 #include <redispp/protocol/parser.hpp>
 #include <redispp/transport/options.hpp>
 #include <redispp/transport/url.hpp>
@@ -87,9 +89,9 @@ inline std::optional<int> parse_db(std::string_view text) noexcept {
   return static_cast<int>(*value);
 }
 
-/// Longer than ~31 years is a typo, and deadline arithmetic (steady_clock::now() + timeout, in
-/// nanoseconds) overflows at ~292 years; refusing here is kinder than a deadline in the past.
-inline constexpr std::uint64_t max_url_seconds = 1'000'000'000;
+/// The longest time option, in milliseconds: what validate() accepts (max_option_duration, about
+/// 24.8 days), so that a URL never yields options the pool then refuses.
+inline constexpr std::uint64_t max_url_millis = static_cast<std::uint64_t>(max_option_duration.count());
 
 /// Seconds as a plain decimal, as redis-py takes them: "2", "0.5", ".25", "1.". Exponents, signs,
 /// inf and nan are refused. Parsed as text, not through double, so "0.1" is exactly 100 ms; digits
@@ -102,7 +104,7 @@ inline std::optional<std::chrono::milliseconds> parse_seconds(std::string_view t
   std::uint64_t seconds = 0;
   if (!whole.empty()) {
     const auto value = parse_unsigned(whole);
-    if (!value || *value > max_url_seconds) return std::nullopt;
+    if (!value || *value > max_url_millis / 1000) return std::nullopt;
     seconds = *value;
   }
   std::uint64_t millis = seconds * 1000;
@@ -111,7 +113,7 @@ inline std::optional<std::chrono::milliseconds> parse_seconds(std::string_view t
     millis += weights[i] * static_cast<std::uint64_t>(fraction[i] - '0');
   if (fraction.size() > weights.size() && fraction.find_first_not_of('0', weights.size()) != std::string_view::npos)
     ++millis;
-  if (millis > max_url_seconds * 1000) return std::nullopt;  // "1000000000.5"
+  if (millis > max_url_millis) return std::nullopt;  // "2147483.648"
   return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(millis));
 }
 
@@ -148,16 +150,20 @@ struct UrlQueryOption {
 inline constexpr std::array<UrlQueryOption, 10> url_query_options{{
   {"db", "a database number (0, 1, ...)",
    [](UrlOptions& o, std::string_view v) { return assign_if(o.connection.db, parse_db(v)); }},
-  {"socket_timeout", "seconds, such as 2 or 0.5",
+  {"socket_timeout", "seconds, such as 2 or 0.5 (at most 2147483.647)",
    [](UrlOptions& o, std::string_view v) { return assign_if(o.connection.socket_timeout, parse_seconds(v)); }},
-  {"socket_connect_timeout", "seconds, such as 2 or 0.5",
+  {"socket_connect_timeout", "seconds, such as 2 or 0.5 (at most 2147483.647)",
    [](UrlOptions& o, std::string_view v) { return assign_if(o.connection.socket_connect_timeout, parse_seconds(v)); }},
-  {"health_check_interval", "seconds, such as 30 or 0.5",
+  {"health_check_interval", "seconds, such as 30 or 0.5 (at most 2147483.647)",
    [](UrlOptions& o, std::string_view v) { return assign_if(o.connection.health_check_interval, parse_seconds(v)); }},
   {"socket_keepalive", "true, false, 1, 0, yes or no",
    [](UrlOptions& o, std::string_view v) { return assign_if(o.connection.socket_keepalive, parse_bool(v)); }},
-  {"client_name", "any text",
-   [](UrlOptions& o, std::string_view v) { o.connection.client_name = std::string(v); return true; }},
+  {"client_name", "printable ASCII without spaces, as CLIENT SETNAME demands",
+   [](UrlOptions& o, std::string_view v) {
+     if (!is_client_name(v)) return false;
+     o.connection.client_name = std::string(v);
+     return true;
+   }},
   {"protocol", "2 or 3",
    [](UrlOptions& o, std::string_view v) {
      if (v != "2" && v != "3") return false;
@@ -173,7 +179,7 @@ inline constexpr std::array<UrlQueryOption, 10> url_query_options{{
      o.pool.max_connections = static_cast<std::size_t>(*count);
      return true;
    }},
-  {"timeout", "seconds, such as 2 or 0.5",
+  {"timeout", "seconds, such as 2 or 0.5 (at most 2147483.647)",
    [](UrlOptions& o, std::string_view v) { return assign_if(o.pool.timeout, parse_seconds(v)); }},
 }};
 // clang-format on
@@ -224,6 +230,7 @@ class UrlParser {
     }
     // After the path, so that ?db=N overrides /N (as in redis-py).
     parse_query(query);
+    check_valid();
     return std::move(result_);
   }
 
@@ -239,9 +246,10 @@ class UrlParser {
     return true;
   }
 
-  /// " 'text'", or nothing when the URL may hold a misplaced piece of password.
+  /// " 'text'", or nothing when the URL may hold a misplaced piece of password. Control bytes
+  /// (a decoded "%0D%0A") are escaped: a message is one line.
   std::string quoted(std::string_view text) const {
-    return redact_ ? std::string() : fmt::format(" '{}'", text);
+    return redact_ ? std::string() : fmt::format(" '{}'", printable(text));
   }
 
   [[noreturn]] void fail(std::string_view what) const {
@@ -299,7 +307,12 @@ class UrlParser {
     }
     // An empty host keeps ConnectionOptions' 127.0.0.1 (redis-py says "localhost", which may
     // resolve to ::1 first and then miss a server bound to 127.0.0.1 only).
-    if (!host.empty()) result_.connection.host = decode_c_string(host, "the host");
+    if (!host.empty()) {
+      result_.connection.host = decode_c_string(host, "the host");
+      // "%0D%0A" would put a line break into every message that names the server.
+      if (has_control_byte(result_.connection.host))
+        fail(fmt::format("the host{} contains a control character (CR, LF ...)", quoted(result_.connection.host)));
+    }
     // An empty port ("host:") is the default port, as RFC 3986 says.
     if (has_port && !port.empty()) {
       const auto number = parse_unsigned(port);
@@ -345,6 +358,17 @@ class UrlParser {
       if (!option.apply(result_, value))
         fail(fmt::format("URL option '{}' has an invalid value{}: expected {}", option.name, quoted(value),
                          option.expected));
+    }
+  }
+
+  // Every field above is checked as it is read, with the URL's own names; this is the net under
+  // them, so that parse_url never returns what the ConnectionPool would then refuse.
+  void check_valid() const {
+    try {
+      validate(result_.connection);
+      validate(result_.pool);
+    } catch (const DataError& error) {
+      fail(redact_ ? std::string_view("a value is out of range") : std::string_view(error.what()));
     }
   }
 

@@ -7,12 +7,38 @@
 //   socket_connect_timeout 5 s, socket_timeout 5 s (0 = wait forever),
 //   socket_keepalive on, protocol 2, parser automatic (the built-in parser),
 //   pool: max_connections 50, timeout 5 s (0 = fail at once when all are in use).
+//
+// Validation: validate() below, which ConnectionPool's and Connection's constructors call, so a
+// value that cannot be right is a DataError naming the field and the value when the pool or
+// connection is made, never a surprise later ("ConnectionOptions::port must be 1..65535, got
+// 70000"; getaddrinfo would keep the low 16 bits and connect to port 4464). The rules:
+//   host          not empty and free of control bytes (CR, LF, NUL ...), unless unix_socket_path
+//                 is set (then host and port are not used; control bytes are refused anyway)
+//   port          1..65535, unless unix_socket_path is set
+//   unix_socket_path  no NUL byte, and short enough for a sockaddr_un (107 bytes on Linux)
+//   db            0 or more
+//   protocol      2 or 3;  parser: one of the ParserKind values
+//   client_name   printable ASCII without spaces ('!'..'~'), as CLIENT SETNAME demands
+//   durations     0..max_option_duration (2^31-1 ms, about 24.8 days) for every
+//                 std::chrono::milliseconds field of both structs; 0 keeps its documented meaning
+//                 (no limit / never / fail at once). Negative values used to mean "no limit" by
+//                 accident; and this maximum keeps every later sum and conversion exact
+//                 (socket_timeout + a blocking command's timeout, poll()'s int milliseconds,
+//                 timeval, steady_clock deadlines in nanoseconds).
+//   parser_limits every limit at least 1 (0 would refuse every reply, the handshake's included)
+//   retry         retries 0 or more; safe_after_send names in upper case ("GET"), as they are
+//                 compared; a lower-case entry would silently never match
+//   pool          max_connections at least 1
+// The user name and password are not checked: they are sent as given, byte for byte.
 
 #include <chrono>           // std::chrono::milliseconds
 #include <functional>       // std::function
-#include <redispp/detail/source_location.hpp>  // SourceLocation
+#include <limits>           // std::numeric_limits
 #include <string>           // std::string
 
+#include <redispp/config.hpp>
+#include <redispp/detail/printable.hpp>       // printable
+#include <redispp/detail/source_location.hpp>  // SourceLocation
 #include <redispp/protocol/parser.hpp>
 #include <redispp/transport/retry.hpp>
 
@@ -77,12 +103,29 @@ struct PoolOptions {
   std::chrono::milliseconds stale_check_after{100};
 };
 
-/// "host:port" or "unix:/path": how messages name the server.
+/// The longest value any duration option takes: 2^31-1 ms, about 24.8 days (see the top of
+/// this file for why). Use 0 where a field documents 0 as "no limit".
+inline constexpr std::chrono::milliseconds max_option_duration{std::numeric_limits<int>::max()};
+
+/// Throws DataError naming the first field that cannot be right and its value (the rules are
+/// at the top of this file). The Connection and ConnectionPool constructors call it; call it
+/// yourself to check a configuration early.
+REDISPP_DECL void validate(const ConnectionOptions& options);
+/// The same for PoolOptions.
+REDISPP_DECL void validate(const PoolOptions& options);
+
+/// "host:port" or "unix:/path": how messages name the server. Control bytes (CR, LF ...) are
+/// escaped (detail::printable), so a hostile or mistyped name cannot forge a log line.
 inline std::string endpoint_name(const ConnectionOptions& options) {
-  if (!options.unix_socket_path.empty()) return "unix:" + options.unix_socket_path;
-  if (options.host.find(':') != std::string::npos)  // an IPv6 literal
-    return "[" + options.host + "]:" + std::to_string(options.port);
-  return options.host + ":" + std::to_string(options.port);
+  if (!options.unix_socket_path.empty()) return "unix:" + detail::printable(options.unix_socket_path);
+  const std::string host = detail::printable(options.host);
+  if (host.find(':') != std::string::npos)  // an IPv6 literal
+    return "[" + host + "]:" + std::to_string(options.port);
+  return host + ":" + std::to_string(options.port);
 }
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/options.ipp>
+#endif

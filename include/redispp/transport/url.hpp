@@ -14,6 +14,8 @@
 //
 // Host: IPv6 literals in brackets (redis://[::1]:6380 -> host "::1"); an empty host keeps
 // ConnectionOptions' 127.0.0.1 (redis-py uses "localhost", which may resolve to ::1 first).
+// A host (or socket path) that decodes to a NUL byte, or a host with any other control byte
+// ("%0D%0A"), is a DataError.
 // Port: 1 to 65535, default 6379; "host:" with an empty port is the default port (RFC 3986).
 // A unix:// URL takes no host and needs an absolute path (unix:///run/redis.sock).
 //
@@ -26,10 +28,10 @@
 //   socket_connect_timeout  exponent), exact to the millisecond and rounded up beyond it, so a
 //   health_check_interval   positive value never becomes 0 (= no limit); 0 itself is accepted
 //   timeout (pool)          and means what it means in ConnectionOptions/PoolOptions; at most
-//                           1e9 seconds (beyond that is a typo, and overflows clock arithmetic)
+//                           2147483.647 seconds (max_option_duration: 2^31-1 ms, ~24.8 days)
 //   socket_keepalive        true/false/1/0/yes/no, any case (redis-py reads every other word as
 //                           true; we refuse it, so a typo is not silently "true")
-//   client_name             any text
+//   client_name             printable ASCII without spaces ('!'..'~'), as CLIENT SETNAME demands
 //   protocol                2 or 3
 //   parser                  automatic/builtin/hiredis, any case
 //   max_connections (pool)  positive integer
@@ -38,7 +40,10 @@
 // A fragment ("#...") is refused rather than ignored: it is most likely an unencoded '#' in a
 // password.
 //
-// Messages never contain the password. If an '@' appears after the host (a password with an
+// What parse_url returns always passes validate() (transport/options.hpp): every value is
+// checked as it is read, with the URL's own option name in the message.
+//
+// Messages never contain the password, and quote URL text with control bytes escaped. If an '@' appears after the host (a password with an
 // unencoded '/', '?' or '#' was probably cut short), messages quote no text from the URL at all.
 
 #include <string_view>  // std::string_view

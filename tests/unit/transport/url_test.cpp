@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <redispp/detail/printable.hpp>
 #include <redispp/errors.hpp>
+#include <redispp/transport/options.hpp>
 #include <redispp/transport/url.hpp>
 
 using namespace std::chrono_literals;
@@ -302,11 +304,15 @@ TEST_CASE("parse_url: time options are seconds, fractions allowed", "[url]") {
   CHECK(socket_timeout("0.0001") == 1ms);  // rounded up: a positive time-out never becomes "no limit"
   CHECK(socket_timeout("0.0015") == 2ms);
   CHECK(socket_timeout("007") == 7s);
-  CHECK(socket_timeout("1000000000") == std::chrono::milliseconds(1'000'000'000'000));
+  // The largest value validate() accepts (max_option_duration), and nothing beyond it: a URL
+  // never yields options that the pool then refuses.
+  CHECK(socket_timeout("2147483.647") == redispp::max_option_duration);
+  CHECK(socket_timeout("2147483.6469") == redispp::max_option_duration);  // rounded up to the limit
 
   for (const char* option : {"socket_timeout", "socket_connect_timeout", "health_check_interval", "timeout"}) {
     for (const char* bad : {"", "-1", "+1", "abc", "1e3", "inf", "nan", ".", "1.2.3", " 1", "1s", "1000000001",
-                            "1000000000.5", "99999999999999999999999"}) {
+                            "1000000000.5", "99999999999999999999999", "2147483.648", "2147483.6471", "2147484",
+                            "1000000000"}) {
       const std::string url = std::string("redis://h?") + option + "=" + bad;
       INFO(url);
       CHECK_THROWS_AS(parse_url(url), DataError);
@@ -333,6 +339,40 @@ TEST_CASE("parse_url: client_name is percent-decoded", "[url]") {
   CHECK(parse_url("redis://h?client_name=a%26b%3Dc").connection.client_name == "a&b=c");
   CHECK(parse_url("redis://h?client_name=a+b").connection.client_name == "a+b");
   CHECK(parse_url("redis://h?client_name=").connection.client_name.empty());
+}
+
+TEST_CASE("parse_url: client_name is what CLIENT SETNAME takes, refused otherwise", "[url][validate]") {
+  for (const char* bad : {"a%20b", "a%0D%0Ab", "caf%C3%A9", "%7F"}) {
+    const std::string url = std::string("redis://h?client_name=") + bad;
+    INFO(url);
+    const std::string message = error_of(url);
+    CHECK_THAT(message, Contains("URL option 'client_name' has an invalid value") && Contains("printable ASCII"));
+    CHECK(message.find_first_of("\r\n") == std::string::npos);
+  }
+  CHECK_THAT(error_of("redis://h?client_name=a%0D%0Ab"), Contains("'a\\r\\nb'"));
+}
+
+TEST_CASE("parse_url: a host with a control character is refused, and not echoed raw", "[url][validate]") {
+  for (const char* host : {"a%0D%0Ab", "a%0Ab", "a%09b", "a%1Bb", "a%7Fb"}) {
+    const std::string url = std::string("redis://") + host + ":6379";
+    INFO(url);
+    const std::string message = error_of(url);
+    CHECK_THAT(message, Contains("the host") && Contains("contains a control character"));
+    for (char c : message) CHECK_FALSE(redispp::detail::is_control_byte(c));
+  }
+  CHECK_THAT(error_of("redis://evil%0D%0AFAKE-LOG-LINE:6379"), Contains("'evil\\r\\nFAKE-LOG-LINE'"));
+}
+
+TEST_CASE("parse_url: whatever parses passes validate()", "[url][validate]") {
+  for (const char* url :
+       {"redis://", "redis://h", "redis://[::1]:6380/3", "unix:///run/redis.sock?db=2", "redis://u:p@h:1/2147483647",
+        "redis://h:65535?socket_timeout=2147483.647&socket_connect_timeout=0&health_check_interval=2147483.647"
+        "&timeout=2147483.647&max_connections=1&protocol=3&parser=hiredis&client_name=~!"}) {
+    INFO(url);
+    const redispp::UrlOptions u = parse_url(url);
+    CHECK_NOTHROW(redispp::validate(u.connection));
+    CHECK_NOTHROW(redispp::validate(u.pool));
+  }
 }
 
 TEST_CASE("parse_url: protocol and parser", "[url]") {
