@@ -1,6 +1,7 @@
-// libFuzzer target for parse_url(). Any input either parses or throws DataError, never anything
-// else; and when the input contains a password after "user:" and before "@", a DataError's
-// message must not contain that password (URLs end up in logs).
+// libFuzzer target for parse_url(). Any input either parses into options that pass validate()
+// or throws DataError, never anything else; and when the input contains a password after
+// "user:" and before "@", a DataError's message must not contain that password (URLs end up in
+// logs).
 
 #include <cctype>       // std::isalpha, std::isdigit, std::isxdigit, std::islower
 #include <cstddef>      // std::size_t
@@ -11,6 +12,7 @@
 #include <string_view>  // std::string_view
 
 #include <redispp/errors.hpp>
+#include <redispp/transport/options.hpp>
 #include <redispp/transport/url.hpp>
 
 namespace {
@@ -45,9 +47,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   try {
     const redispp::UrlOptions parsed = redispp::parse_url(input);
-    // Whatever parses must be usable as given: a port a socket can take, a non-negative db.
-    if (parsed.connection.port < 0 || parsed.connection.port > 65535 || parsed.connection.db < 0) {
-      std::fprintf(stderr, "fuzz_url: accepted port %d db %d\n", parsed.connection.port, parsed.connection.db);
+    // Whatever parses must be usable as given: options the pool will not refuse.
+    try {
+      redispp::validate(parsed.connection);
+      redispp::validate(parsed.pool);
+    } catch (const redispp::DataError& e) {
+      std::fprintf(stderr, "fuzz_url: parse_url accepted what validate() refuses: %s\n", e.what());
       std::abort();
     }
   } catch (const redispp::DataError& e) {
