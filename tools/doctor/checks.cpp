@@ -5,10 +5,12 @@
 #include <algorithm>   // std::sort, std::max, std::min_element
 #include <functional>  // std::function
 #include <map>         // std::map
+#include <optional>    // std::optional
 #include <random>      // std::random_device
 
 #include <fmt/format.h>
 
+#include <redispp/detail/printable.hpp>  // printable
 #include <redispp/redispp.hpp>
 
 namespace redispp::doctor {
@@ -253,8 +255,9 @@ Step connect_failure_step(ConnectFailure kind, std::string_view message) {
       break;
     case ConnectFailure::password_missing:
       step.advice =
-          "configuration error in the password: the server requires one and the URL has none; use "
-          "redis://:PASSWORD@host:port (or redis://USER:PASSWORD@... for an ACL user)";
+          "configuration error in the password: the server requires one and neither the URL nor REDISCLI_AUTH "
+          "gave one; use redis://:PASSWORD@host:port (or redis://USER:PASSWORD@... for an ACL user), or set "
+          "REDISCLI_AUTH=PASSWORD to keep it out of the command line";
       break;
     case ConnectFailure::password_wrong:
       step.advice =
@@ -289,7 +292,8 @@ Step connect_failure_step(ConnectFailure kind, std::string_view message) {
 std::string describe_target(const ConnectionOptions& options) {
   std::string text = endpoint_name(options);
   text += fmt::format(", db {}", options.db);
-  if (!options.username.empty()) text += fmt::format(", user '{}'", options.username);
+  // Escaped: a user name is sent byte for byte, but a CR/LF in it must not forge an output line.
+  if (!options.username.empty()) text += fmt::format(", user '{}'", redispp::detail::printable(options.username));
   text += options.password.empty() ? ", no password" : ", with a password";
   return text;
 }
@@ -563,14 +567,19 @@ Diagnosis run_doctor(const DoctorOptions& options) {
     connection.socket_connect_timeout = *options.timeout;
     connection.socket_timeout = *options.timeout;
   }
+  const bool password_from_environment = connection.password.empty() && !options.fallback_password.empty();
+  if (password_from_environment) connection.password = options.fallback_password;
   diagnosis.target = describe_target(connection);
+  if (password_from_environment) diagnosis.target += " (from REDISCLI_AUTH)";
   const int port = connection.unix_socket_path.empty() ? connection.port : 0;
 
   // One connection is all the doctor needs, and all it should add to a server near maxclients.
   PoolOptions pool;
   pool.max_connections = 1;
-  Redis redis(connection, pool);
+  std::optional<Redis> made;
   try {
+    // Inside the try: options the pool refuses (validate()) are a verdict too, not a crash.
+    Redis& redis = made.emplace(connection, pool);
     steps.push_back(check_connect(redis, connection));
   } catch (const Error& error) {
     const ConnectFailure kind = classify_connect_error(error, !connection.password.empty());
@@ -578,6 +587,7 @@ Diagnosis run_doctor(const DoctorOptions& options) {
     add_unreachable_steps(steps, kind, port, thresholds);
     return diagnosis;
   }
+  Redis& redis = *made;
   steps.push_back(guarded("set_del_probe", [&] { return check_probe(redis); }));
   steps.push_back(guarded("maxclients", [&] { return judge_client_limits(gather_client_limits(redis), thresholds); }));
   steps.push_back(guarded("client_leaks", [&] { return check_client_leaks(redis, thresholds); }));

@@ -148,6 +148,9 @@ struct DoctorOptions {
   Thresholds thresholds;
   /// Overrides the URL's socket_connect_timeout and socket_timeout when set.
   std::optional<std::chrono::milliseconds> timeout;
+  /// The password when the URL has none: main() fills it from REDISCLI_AUTH, as redis-cli does
+  /// (a password in the URL wins, as redis-cli's -a wins over the variable). Empty = none.
+  std::string fallback_password;
 };
 
 struct Diagnosis {

@@ -3,14 +3,21 @@
 //   redispp-doctor [options] redis://[user[:password]@]host[:port][/db]
 //
 // Exit status: 0 no step failed (warnings allowed), 1 a step failed, 2 bad usage.
+#include <algorithm>    // std::min
 #include <charconv>     // std::from_chars
 #include <chrono>       // std::chrono
+#include <cmath>        // std::isfinite, std::ceil
 #include <cstdio>       // std::fputs, stdout, stderr
+#include <cstdlib>      // std::getenv
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <type_traits>  // std::is_floating_point_v
 
 #include <fmt/format.h>
+
+#include <redispp/config.hpp>               // REDISPP_VERSION_STRING
+#include <redispp/transport/options.hpp>  // max_option_duration
 
 #include "checks.hpp"
 #include "report.hpp"
@@ -30,9 +37,16 @@ do next:
   local_sockets  this machine: ESTABLISHED/TIME_WAIT to the port, nf_conntrack, open files
   latency        PING round trips: min / median / max
 
+password: give it in the URL, or in the environment variable REDISCLI_AUTH (as
+redis-cli reads it), which keeps it out of `ps` and the shell history:
+  REDISCLI_AUTH=secret redispp-doctor redis://app@cache.local:6379
+A password in the URL wins over REDISCLI_AUTH (redis-cli: -a, then the variable);
+an empty REDISCLI_AUTH counts as unset.
+
 options:
   --json                   print one JSON object instead of text
-  --timeout SECONDS        connect and read time-out (default: the URL's, else 5)
+  --timeout SECONDS        connect and read time-out, 0 to 2147483.647 (0 = no
+                           limit; default: the URL's, else 5)
   --pings N                round trips for the latency step (default 100)
   --leak-idle SECONDS      a connection idle longer than this is long-idle (default 300)
   --leak-connections N     this many long-idle connections from one address are a
@@ -40,6 +54,7 @@ options:
   --slow-ms MS             a median round trip above this is a warning (default 10)
   --time-wait N            this many TIME_WAIT sockets to the port are a warning (default 1000)
   -h, --help               this text
+  --version                print the version of redispp-doctor (= of redispp)
 
 exit status: 0 no step failed (warnings allowed), 1 a step failed, 2 bad usage.
 The password is never printed.
@@ -49,6 +64,7 @@ struct Arguments {
   redispp::doctor::DoctorOptions doctor;
   bool json = false;
   bool help = false;
+  bool version = false;
 };
 
 struct UsageError {
@@ -59,9 +75,25 @@ template <class T>
 T parse_number(std::string_view option, std::string_view text) {
   T value{};
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value < T{})
-    throw UsageError{fmt::format("{} wants a non-negative number, not '{}'", option, text)};
+  bool finite = true;
+  // from_chars reads "inf" and "nan" as doubles; neither is a time-out or a threshold.
+  if constexpr (std::is_floating_point_v<T>) finite = std::isfinite(value);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || !finite || value < T{})
+    throw UsageError{fmt::format("{} wants a finite number, 0 or more, not '{}'", option, text)};
   return value;
+}
+
+// Seconds -> milliseconds, rounded up (0.0001 must not become 0 = no limit), within what
+// ConnectionOptions accepts.
+std::chrono::milliseconds parse_timeout(std::string_view option, std::string_view text) {
+  const double seconds = parse_number<double>(option, text);
+  const double longest = static_cast<double>(redispp::max_option_duration.count()) / 1000;
+  if (seconds > longest)
+    throw UsageError{fmt::format("{} wants at most {:.3f} seconds (about 24.8 days; 0 = no limit), not '{}'", option,
+                                 longest, text)};
+  // min(): 2147483.647 * 1000 may come out a hair above 2147483647 in binary floating point.
+  return std::min(redispp::max_option_duration,
+                  std::chrono::milliseconds(static_cast<long long>(std::ceil(seconds * 1000))));
 }
 
 Arguments parse_arguments(int argc, char** argv) {
@@ -75,6 +107,10 @@ Arguments parse_arguments(int argc, char** argv) {
     }
     if (arg == "--json") {
       args.json = true;
+      continue;
+    }
+    if (arg == "--version") {
+      args.version = true;
       continue;
     }
     if (arg.starts_with("--")) {
@@ -91,8 +127,7 @@ Arguments parse_arguments(int argc, char** argv) {
       }
       auto& t = args.doctor.thresholds;
       if (name == "--timeout") {
-        const double seconds = parse_number<double>(name, value);
-        args.doctor.timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
+        args.doctor.timeout = parse_timeout(name, value);
       } else if (name == "--pings") {
         t.pings = parse_number<int>(name, value);
       } else if (name == "--leak-idle") {
@@ -114,7 +149,7 @@ Arguments parse_arguments(int argc, char** argv) {
     args.doctor.url = std::string(arg);
     have_url = true;
   }
-  if (!have_url && !args.help) throw UsageError{"no URL given"};
+  if (!have_url && !args.help && !args.version) throw UsageError{"no URL given"};
   return args;
 }
 
@@ -132,6 +167,13 @@ int main(int argc, char** argv) {
     fmt::print("{}", usage);
     return 0;
   }
+  if (args.version) {
+    fmt::print("redispp-doctor {}\n", REDISPP_VERSION_STRING);
+    return 0;
+  }
+  // As redis-cli does: used only when the URL has no password (see the usage text).
+  if (const char* password = std::getenv("REDISCLI_AUTH"); password != nullptr)
+    args.doctor.fallback_password = password;
   try {
     const auto diagnosis = redispp::doctor::run_doctor(args.doctor);
     fmt::print("{}", args.json ? redispp::doctor::render_json(diagnosis) : redispp::doctor::render_text(diagnosis));

@@ -308,6 +308,12 @@ TEST_CASE("describe_target never shows the password", "[doctor][connect]") {
   CHECK(describe_target(options) == "cache.local:6380, db 2, no password");
 }
 
+TEST_CASE("describe_target escapes control bytes in the user name", "[doctor][connect]") {
+  redispp::ConnectionOptions options;
+  options.username = "app\r\n[ok]   connect  forged";
+  CHECK(describe_target(options) == "127.0.0.1:6379, db 0, user 'app\\r\\n[ok]   connect  forged', no password");
+}
+
 TEST_CASE("json_string escapes quotes, backslashes, control characters and bad UTF-8", "[doctor][json]") {
   CHECK(json_string("") == R"("")");
   CHECK(json_string("plain") == R"("plain")");

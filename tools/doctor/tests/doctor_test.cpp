@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>  // popen
+#include <optional>
 #include <regex>
 #include <string>
 #include <thread>
@@ -32,9 +33,12 @@ struct Run {
   std::string output;  // stdout and stderr together
 };
 
-// Runs the doctor with `arguments` (each single-quoted for the shell).
-Run doctor(const std::vector<std::string>& arguments) {
-  std::string command = REDISPP_DOCTOR_PATH;
+// Runs the doctor with `arguments` (each single-quoted for the shell), REDISCLI_AUTH set to
+// `redis_cli_auth` when given and unset otherwise (a caller's own REDISCLI_AUTH must not change
+// what the tests see).
+Run doctor(const std::vector<std::string>& arguments, const std::optional<std::string>& redis_cli_auth = std::nullopt) {
+  std::string command = redis_cli_auth ? "REDISCLI_AUTH='" + *redis_cli_auth + "' " : "env -u REDISCLI_AUTH ";
+  command += REDISPP_DOCTOR_PATH;
   for (const std::string& argument : arguments) command += " '" + argument + "'";
   command += " 2>&1";
   Run run;
@@ -210,4 +214,66 @@ TEST_CASE("doctor: usage errors exit 2, --help exits 0", "[doctor][usage]") {
   const Run help = doctor({"--help"});
   CHECK(help.status == 0);
   CHECK_THAT(help.output, Catch::Contains("usage: redispp-doctor") && Catch::Contains("--json"));
+}
+
+TEST_CASE("doctor: the password can come from REDISCLI_AUTH; the URL's wins", "[doctor][auth][env]") {
+  const auto server = redispp::test::server("auth");
+  const Run from_env = doctor({"--pings=2", url(server)}, server.password);
+  INFO(from_env.output);
+  CHECK(from_env.status == 0);
+  CHECK_THAT(from_env.output, Catch::Contains("with a password (from REDISCLI_AUTH)"));
+  CHECK_THAT(from_env.output, !Catch::Contains(server.password));
+  // An ACL user from the URL, its password from the environment.
+  const Run app = doctor({"--pings=2", url(server, "app")}, server.app_password);
+  CHECK(app.status == 0);
+  CHECK_THAT(app.output, Catch::Contains("user 'app', with a password (from REDISCLI_AUTH)") &&
+                             !Catch::Contains(server.app_password));
+
+  // As redis-cli: a password in the URL (its -a) wins over the variable.
+  const Run url_wins = doctor({"--pings=2", url(server, ":" + server.password)}, "not-the-secret-77");
+  CHECK(url_wins.status == 0);
+  CHECK_THAT(url_wins.output, !Catch::Contains("REDISCLI_AUTH") && !Catch::Contains("not-the-secret-77"));
+  const Run wrong_url = doctor({"--pings=2", url(server, ":not-the-secret-42")}, server.password);
+  CHECK(wrong_url.status == 1);
+  CHECK_THAT(step_line(wrong_url.output, "connect"), Catch::Contains("authentication failed"));
+
+  // An empty variable is no password, and the advice names the variable.
+  const Run empty = doctor({url(server)}, "");
+  CHECK(empty.status == 1);
+  CHECK_THAT(empty.output, Catch::Contains("requires a password and none was given") && Catch::Contains("REDISCLI_AUTH"));
+}
+
+TEST_CASE("doctor --version prints the library version, --help names REDISCLI_AUTH", "[doctor][usage]") {
+  const Run version = doctor({"--version"});
+  CHECK(version.status == 0);
+  CHECK(version.output == std::string("redispp-doctor ") + REDISPP_VERSION_STRING + "\n");
+  const Run help = doctor({"--help"});
+  CHECK(help.status == 0);
+  CHECK_THAT(help.output, Catch::Contains("REDISCLI_AUTH") && Catch::Contains("--version"));
+}
+
+TEST_CASE("doctor: --timeout must be a finite number of seconds from 0 to 2147483.647", "[doctor][usage]") {
+  for (const std::string bad : {"inf", "infinity", "-inf", "nan", "NAN", "-1", "-0.5", "1e300", "2147484", "abc"}) {
+    INFO(bad);
+    const Run run = doctor({"--timeout", bad, "redis://127.0.0.1"});
+    CHECK(run.status == 2);
+    CHECK_THAT(run.output, Catch::Contains("--timeout wants") && Catch::Contains("'" + bad + "'"));
+  }
+  CHECK(doctor({"--slow-ms", "nan", "redis://127.0.0.1"}).status == 2);
+  // The limits themselves are accepted (exit 1: the port is closed; 2 would be a usage error).
+  for (const std::string good : {"0", "0.0001", "2147483.647"}) {
+    INFO(good);
+    const Run run = doctor({"--timeout", good, fmt::format("redis://127.0.0.1:{}", redispp::test::closed_port())});
+    CHECK(run.status == 1);
+    CHECK_THAT(step_line(run.output, "connect"), Catch::Contains("refused"));
+  }
+}
+
+TEST_CASE("doctor: a user name with CR/LF is shown escaped, never as a line of its own", "[doctor][config]") {
+  const int port = redispp::test::closed_port();
+  const Run run = doctor({fmt::format("redis://evil%0D%0A[ok]%20%20%20connect%20forged@127.0.0.1:{}", port)});
+  CHECK(run.status == 1);
+  CHECK_THAT(run.output, Catch::Contains("user 'evil\\r\\n[ok]   connect forged'"));
+  CHECK(run.output.find('\r') == std::string::npos);
+  CHECK_THAT(step_line(run.output, "connect"), Catch::StartsWith("[FAIL]"));
 }
