@@ -130,6 +130,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Tiny limits can only stop a parse earlier, never change a reply.
   redispp::ParserLimits tiny;
   tiny.max_bulk_length = 8;
+  tiny.max_line_length = 8;
   tiny.max_depth = 3;
   tiny.max_aggregate_length = 4;
   RespParser tiny_parser(tiny);

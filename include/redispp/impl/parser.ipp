@@ -42,7 +42,7 @@ REDISPP_DECL ParserKind resolve_parser_kind(ParserKind kind, int protocol) {
   if (kind == ParserKind::automatic) return ParserKind::builtin;
 #ifdef REDISPP_WITH_HIREDIS
   if (kind == ParserKind::hiredis && protocol == 3 && !HiredisParser::supports_resp3())
-    throw DataError(fmt::format("the hiredis parser cannot read RESP3 with hiredis {} (RESP3 needs hiredis >= 1.0): "
+    throw DataError(fmt::format("the hiredis parser cannot read RESP3 with hiredis {} (RESP3 needs hiredis >= 1.1): "
                                 "use protocol=2, or ParserKind::builtin / automatic",
                                 HiredisParser::hiredis_version()));
 #endif

@@ -17,9 +17,11 @@
 namespace redispp {
 namespace detail::resp {
 
-// Numeric lines (":", lengths, doubles, booleans, null) are short; they may be this long even
-// when max_bulk_length is set smaller, so that a tiny limit still lets a length header through.
-inline constexpr std::size_t number_line_floor = 64;
+// The ParserLimits members that bound lines, as errors name them.
+inline constexpr const char* line_limit_name = "max_line_length";
+inline constexpr const char* number_limit_name = "ParserLimits::max_number_line";
+inline constexpr const char* double_limit_name = "ParserLimits::max_double_line";
+
 // How many bytes of offending input an error message quotes.
 inline constexpr std::size_t quote_limit = 32;
 
@@ -189,14 +191,15 @@ REDISPP_DECL void RespParser::check_no_lf(std::size_t begin, std::size_t end) {
 }
 
 // The index of the CR ending the line whose content starts at `start`, or npos while the CRLF
-// has not arrived. `limit` is the most content bytes the line may have.
+// has not arrived. `limit` is the most content bytes the line may have, `limit_name` the
+// ParserLimits member that sets it, named in the error.
 //
 // Every error is reported in stream order, so that it does not depend on how the input was
 // split: a bare LF among the first limit + 1 content bytes comes first, then "too long" (known
 // once byte limit + 1 arrives with no CR before it), then a CR not followed by LF. A bare LF in a
 // line that did end in CRLF is left to the caller, which finds it on its error path (no valid
 // content holds a LF), except for simple strings and errors which check for it themselves.
-REDISPP_DECL std::size_t RespParser::find_line_end(std::size_t start, std::size_t limit) {
+REDISPP_DECL std::size_t RespParser::find_line_end(std::size_t start, std::size_t limit, const char* limit_name) {
   const char* data = buffer_.data();
   std::size_t scan_end = end_;
   bool too_long = false;
@@ -209,9 +212,8 @@ REDISPP_DECL std::size_t RespParser::find_line_end(std::size_t start, std::size_
   if (found == nullptr) {
     check_no_lf(from, scan_end);
     if (too_long)
-      fail(start - 1, fmt::format("expected a line of at most {} bytes, got more before its CRLF "
-                                  "(limit: max_bulk_length)",
-                                  limit));
+      fail(start - 1, fmt::format("expected a line of at most {} bytes, got more before its CRLF ({})", limit,
+                                  limit_name));
     scanned_ = end_;  // next time, scan only the bytes fed after these
     return std::string::npos;
   }
@@ -235,7 +237,7 @@ REDISPP_DECL bool RespParser::read_length(std::size_t type_pos, const char* what
   if (detail::resp::read_number_line(buffer_.data(), type_pos + 1, end_, length, cr) &&
       (length >= 0 || (length == -1 && nil_allowed)))
     return true;
-  cr = find_line_end(type_pos + 1, std::max(limits_.max_bulk_length, detail::resp::number_line_floor));
+  cr = find_line_end(type_pos + 1, ParserLimits::max_number_line, detail::resp::number_limit_name);
   if (cr == std::string::npos) return false;
   length = parse_length(type_pos, cr, what, nil_allowed);
   return true;
@@ -271,12 +273,11 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
   const char* data = buffer_.data();
   const char type = data[type_pos];
   const std::size_t start = type_pos + 1;
-  const std::size_t number_limit = std::max(limits_.max_bulk_length, detail::resp::number_line_floor);
 
   switch (type) {
     case '+':
     case '-': {
-      const std::size_t cr = find_line_end(start, limits_.max_bulk_length);
+      const std::size_t cr = find_line_end(start, limits_.max_line_length, detail::resp::line_limit_name);
       if (cr == std::string::npos) return Step::need_more;
       check_no_lf(start, cr);
       std::string text(data + start, cr - start);
@@ -289,7 +290,7 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
       long long value = 0;
       std::size_t cr = 0;
       if (!detail::resp::read_number_line(data, start, end_, value, cr)) {
-        cr = find_line_end(start, number_limit);
+        cr = find_line_end(start, ParserLimits::max_number_line, detail::resp::number_limit_name);
         if (cr == std::string::npos) return Step::need_more;
         const auto error = detail::resp::parse_decimal(data + start, data + cr, value);
         if (error != detail::resp::NumberError::none) {
@@ -383,7 +384,7 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
     }
 
     case '_': {
-      const std::size_t cr = find_line_end(start, number_limit);
+      const std::size_t cr = find_line_end(start, ParserLimits::max_number_line, detail::resp::number_limit_name);
       if (cr == std::string::npos) return Step::need_more;
       if (cr != start) {
         check_no_lf(start, cr);
@@ -395,7 +396,7 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
     }
 
     case ',': {
-      const std::size_t cr = find_line_end(start, number_limit);
+      const std::size_t cr = find_line_end(start, ParserLimits::max_double_line, detail::resp::double_limit_name);
       if (cr == std::string::npos) return Step::need_more;
       double value = 0;
       if (!detail::resp::parse_double({data + start, cr - start}, value)) {
@@ -409,7 +410,7 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
     }
 
     case '#': {
-      const std::size_t cr = find_line_end(start, number_limit);
+      const std::size_t cr = find_line_end(start, ParserLimits::max_number_line, detail::resp::number_limit_name);
       if (cr == std::string::npos) return Step::need_more;
       if (cr - start != 1 || (data[start] != 't' && data[start] != 'f')) {
         check_no_lf(start, cr);
@@ -422,7 +423,7 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
     }
 
     case '(': {
-      const std::size_t cr = find_line_end(start, limits_.max_bulk_length);
+      const std::size_t cr = find_line_end(start, limits_.max_line_length, detail::resp::line_limit_name);
       if (cr == std::string::npos) return Step::need_more;
       const std::string_view text(data + start, cr - start);
       if (!detail::resp::is_big_number(text)) {

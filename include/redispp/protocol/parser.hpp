@@ -21,21 +21,53 @@ namespace redispp {
 enum class ParserKind {
   automatic,  // the faster one that can speak the protocol asked for (see make_parser)
   builtin,    // redispp's own RESP2 + RESP3 parser
-  hiredis,    // hiredis' reader (RESP2 only with hiredis < 1.0)
+  hiredis,    // hiredis' reader (RESP2 only with hiredis < 1.1)
 };
 
 REDISPP_DECL std::string_view to_string(ParserKind kind) noexcept;
 
 /// Limits that turn hostile or corrupt input into a ProtocolError instead of a crash or a huge
-/// allocation. The hiredis parser enforces what hiredis itself enforces (see hiredis_parser.hpp).
+/// allocation. Both parsers enforce all of them (the hiredis parser in callbacks and checks
+/// around hiredis' reader, plus what hiredis itself refuses: see hiredis_parser.hpp).
+///
+/// Every line is bounded, and a line is refused as soon as it has grown past its bound without
+/// a CRLF, not when the CRLF finally arrives:
+///   - number lines: an integer (':'), the length of a bulk string, verbatim string, blob error
+///     or aggregate ('$' '=' '!' '*' '%' '~' '>' '|'), a boolean ('#') or a null ('_'): at most
+///     max_number_line bytes (no valid one is longer than 21);
+///   - doubles (','): at most max_double_line bytes (the longest hiredis' reader accepts);
+///   - simple strings, errors and big numbers ('+' '-' '('): at most max_line_length.
+///
+/// Memory per aggregate element: every element of a reply is a Reply of sizeof(Reply) bytes
+/// (80 with libstdc++ on a 64-bit machine; tests/unit/protocol/parser_test.cpp checks it) in its
+/// parent's std::vector, whose capacity grows by doubling (up to twice what is used), plus the
+/// heap block of any string longer than std::string's inline buffer (15 bytes in libstdc++).
+/// The smallest elements on the wire (":1\r\n", "_\r\n") are 3-4 bytes, so an honest array of
+/// small integers costs about 20-50 times its size on the wire: 30 million of them (120 MB sent)
+/// make 2.4 GB of Reply values, 2.8 GB with the vector's spare room. max_aggregate_length caps
+/// one aggregate (not the sum over a reply's nested aggregates); set it to what the
+/// application's largest expected reply needs when replies come from an untrusted server.
 struct ParserLimits {
-  /// Longest bulk string, verbatim string, blob error or big number accepted (Redis' own
+  /// Bytes of a number line (see above) after its type byte, without the CRLF. Not a setting:
+  /// no valid number needs more.
+  static constexpr std::size_t max_number_line = 64;
+  /// Bytes of a double line after the ',' without the CRLF: hiredis' reader refuses longer ones
+  /// (a double Redis sends is at most 24 bytes; this leaves room for plain decimal notation).
+  static constexpr std::size_t max_double_line = 325;
+
+  /// Longest bulk string, verbatim string or blob error accepted (Redis' own
   /// proto-max-bulk-len default).
   std::size_t max_bulk_length = 512u * 1024 * 1024;
+  /// Longest simple string, error or big number line, without its CRLF. Generous by default
+  /// because MONITOR reports every command as one simple string quoting all its arguments
+  /// (escaped: up to 4 bytes per byte), so a SET of a large value makes a line as long; lower
+  /// it when the connection never runs MONITOR.
+  std::size_t max_line_length = 512u * 1024 * 1024;
   /// Deepest nesting of aggregates accepted; a top-level array is depth 1.
   std::size_t max_depth = 512;
   /// Most elements one aggregate may announce (a map's pairs count twice). Memory is never
-  /// reserved from an announced length before the bytes arrive, whatever this is.
+  /// reserved from an announced length before the bytes arrive, whatever this is; but what
+  /// honestly arrives costs about sizeof(Reply) per element (see above).
   std::size_t max_aggregate_length = std::size_t{1} << 32;
 };
 
@@ -79,7 +111,8 @@ REDISPP_DECL std::unique_ptr<Parser> make_parser(ParserKind kind = ParserKind::a
                                                  const ParserLimits& limits = {});
 
 /// Resolves `automatic` and checks that `kind` can speak `protocol` (2 or 3). Throws DataError
-/// naming the hiredis version when hiredis cannot parse RESP3, and for a protocol other than 2 or 3.
+/// naming the hiredis version when the linked hiredis cannot parse RESP3 (before 1.1), and for a
+/// protocol other than 2 or 3.
 REDISPP_DECL ParserKind resolve_parser_kind(ParserKind kind, int protocol);
 
 }  // namespace redispp

@@ -34,9 +34,12 @@
 //     (a handful of bytes) and nothing else: a line still missing its CR is not re-scanned.
 //
 // Limits (ParserLimits), each a ProtocolError when exceeded, checked as soon as the header that
-// announces the size arrives (not when the bytes do):
-//   - max_bulk_length: bulk strings, verbatim strings, blob errors; also any line (simple string,
-//     error, big number, double ...) that grows past it without a CRLF.
+// announces the size arrives (not when the bytes do), or for a line, as soon as it has grown
+// past its bound without a CRLF (so a server cannot make the parser buffer an endless line):
+//   - max_bulk_length: bulk strings, verbatim strings, blob errors.
+//   - max_line_length: simple strings, errors, big numbers.
+//   - ParserLimits::max_number_line (64, fixed): integers, lengths, booleans, nulls.
+//   - ParserLimits::max_double_line (325, fixed): doubles.
 //   - max_depth: aggregates nested deeper (a top-level array is depth 1; attributes count).
 //   - max_aggregate_length: elements announced by one header (a map's pairs count twice).
 //   Memory is never reserved from a length the server announces: an aggregate reserves at most
@@ -126,7 +129,7 @@ class RespParser final : public Parser {
   };
 
   Step parse_value(Sink& out);
-  std::size_t find_line_end(std::size_t start, std::size_t limit);
+  std::size_t find_line_end(std::size_t start, std::size_t limit, const char* limit_name);
   bool read_length(std::size_t type_pos, const char* what, bool nil_allowed, long long& length, std::size_t& cr);
   long long parse_length(std::size_t type_pos, std::size_t cr, const char* what, bool nil_allowed);
   void check_no_lf(std::size_t begin, std::size_t end);

@@ -15,6 +15,9 @@
 #include <redispp/errors.hpp>
 #include <redispp/protocol/parser.hpp>
 #include <redispp/protocol/resp_parser.hpp>
+#ifdef REDISPP_WITH_HIREDIS
+#include <redispp/protocol/hiredis_parser.hpp>  // what the linked hiredis can read
+#endif
 
 #include "parser_cases.hpp"
 
@@ -36,7 +39,17 @@ using redispp::test::Protocol;
 
 bool runs_on(const ParserCase& c, ParserKind kind) {
   if (kind == ParserKind::builtin) return true;
-  return c.protocol == Protocol::resp2 && !c.builtin_only;
+  if (c.builtin_only) return false;
+#ifdef REDISPP_WITH_HIREDIS
+  using redispp::HiredisParser;
+  const bool hiredis_1 = HiredisParser::hiredis_version().front() != '0';
+  if (c.needs_hiredis_1 && !hiredis_1) return false;
+  if (c.protocol == Protocol::resp3 && !HiredisParser::supports_resp3()) return false;
+  if (c.attributes && !HiredisParser::supports_attributes()) return false;
+  return true;
+#else
+  return false;
+#endif
 }
 
 // What a parser made of one way of feeding a case.
@@ -69,7 +82,7 @@ void drain(redispp::Parser& parser, Outcome& out) {
 }
 
 std::unique_ptr<redispp::Parser> parser_for(const ParserCase& c, ParserKind kind) {
-  return redispp::make_parser(kind, kind == ParserKind::builtin ? c.limits : ParserLimits{});
+  return redispp::make_parser(kind, c.limits);
 }
 
 Outcome feed_chunks(const ParserCase& c, ParserKind kind, const std::vector<std::size_t>& cuts) {
@@ -215,8 +228,18 @@ TEST_CASE("built-in parser: every case, however the input is split", "[parser][b
 }
 
 #ifdef REDISPP_WITH_HIREDIS
-TEST_CASE("hiredis parser: every RESP2 case, however the input is split", "[parser][hiredis]") {
+TEST_CASE("hiredis parser: every case its hiredis can read, however the input is split", "[parser][hiredis]") {
+  INFO("hiredis " << redispp::HiredisParser::hiredis_version());
   run_table(ParserKind::hiredis);
+  // With a hiredis that reads RESP3, the RESP3 cases run too (all but blob errors and "+inf";
+  // attributes from hiredis 1.4).
+  std::size_t resp3 = 0;
+  for (const ParserCase& c : parser_cases())
+    if (c.protocol == Protocol::resp3 && runs_on(c, ParserKind::hiredis)) ++resp3;
+  if (redispp::HiredisParser::supports_resp3())
+    CHECK(resp3 > (redispp::HiredisParser::supports_attributes() ? 70u : 55u));
+  else
+    CHECK(resp3 == 0);
 }
 #endif
 
@@ -463,3 +486,130 @@ TEST_CASE("a 100k-element array arriving in 100 chunks parses in linear time", "
   // Quadratic re-parsing would show here: the byte-by-byte runs of the large table cases
   // (700 KB arrays fed one byte per call) would take hours instead of well under a second.
 }
+
+TEST_CASE("an aggregate costs about sizeof(Reply) per element, and max_aggregate_length caps it", "[parser]") {
+  // The numbers ParserLimits' comment gives (80 bytes per element with libstdc++): if Reply
+  // grows, that comment must change with it.
+  CHECK(sizeof(Reply) <= 80);
+  constexpr std::size_t count = 100000;
+  std::string input = "*" + std::to_string(count) + "\r\n";
+  for (std::size_t i = 0; i < count; ++i) input += ":1\r\n";
+  for (ParserKind kind : parser_kinds()) {
+    INFO(redispp::to_string(kind));
+    {
+      auto parser = redispp::make_parser(kind);
+      parser->feed(input);  // the parsers' byte buffers are malloc'd: not counted below
+      const AllocationDelta delta;
+      const std::optional<Reply> reply = parser->next();
+      REQUIRE(reply);
+      REQUIRE(reply->elements().size() == count);
+      const double per_element = static_cast<double>(delta.bytes()) / count;
+      INFO(per_element << " bytes per element of 4 bytes on the wire");
+      CHECK(per_element >= static_cast<double>(sizeof(Reply)));
+      CHECK(per_element <= 2.0 * sizeof(Reply));
+    }
+    {
+      ParserLimits limits;
+      limits.max_aggregate_length = count - 1;
+      auto parser = redispp::make_parser(kind, limits);
+      parser->feed(input);
+      const AllocationDelta delta;
+      CHECK_THROWS_WITH(parser->next(), Catch::Contains("max_aggregate_length"));
+      CHECK(delta.bytes() < 4096);
+    }
+  }
+}
+
+namespace {
+
+// Feeds `head` and then `filler` bytes in 16 KiB chunks (as socket reads bring them), calling
+// next() after each, until a ProtocolError or `total` bytes. Returns the bytes fed when the
+// error came, or 0 when none did.
+std::size_t bytes_fed_until_error(redispp::Parser& parser, std::string_view head, char filler, std::size_t total) {
+  constexpr std::size_t chunk = 16 * 1024;
+  const std::string piece(chunk, filler);
+  std::size_t fed = 0;
+  // next() outside CHECK: Catch would take the ProtocolError for a failure of its own.
+  std::size_t replies = 0;
+  try {
+    parser.feed(head);
+    fed += head.size();
+    if (parser.next()) ++replies;
+    while (fed < total) {
+      parser.feed(piece);
+      fed += piece.size();
+      if (parser.next()) ++replies;
+    }
+  } catch (const redispp::ProtocolError& e) {
+    UNSCOPED_INFO(e.what());
+    CHECK(replies == 0);
+    return fed;
+  }
+  CHECK(replies == 0);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a line without a CRLF is refused once it outgrows its limit, not when the CRLF comes", "[parser]") {
+  for (ParserKind kind : parser_kinds()) {
+    INFO(redispp::to_string(kind));
+    SECTION("a length line of endless digits: within the first 16 KiB read") {
+      for (const char* head : {"$", "*", ":", "*1\r\n$"}) {
+        INFO(head);
+        auto parser = redispp::make_parser(kind);
+        const std::size_t fed = bytes_fed_until_error(*parser, head, '9', std::size_t{4} << 20);
+        CHECK(fed > 0);
+        CHECK(fed <= 16 * 1024 + 5);
+      }
+    }
+    SECTION("a simple string over max_line_length: by the first read past the limit") {
+      ParserLimits limits;
+      limits.max_line_length = 1 << 20;
+      for (const char* head : {"+", "-ERR ", "*2\r\n:1\r\n+"}) {
+        INFO(head);
+        auto parser = redispp::make_parser(kind, limits);
+        const std::size_t fed = bytes_fed_until_error(*parser, head, 'x', std::size_t{8} << 20);
+        CHECK(fed > limits.max_line_length);
+        CHECK(fed <= limits.max_line_length + 16 * 1024 + 10);
+      }
+    }
+  }
+}
+
+#ifdef REDISPP_WITH_HIREDIS
+TEST_CASE("hiredis parser: a long line arriving in small reads is searched once, not once per read",
+          "[parser][hiredis]") {
+  // hiredis searches an unfinished line for its CRLF from the line's start on every call, so
+  // calling it after every 16 KiB read made 8 MiB cost 1.7 s (32 MiB: 24 s). The parser calls
+  // hiredis again only once a CRLF has arrived.
+  redispp::HiredisParser parser;
+  const std::size_t size = std::size_t{8} << 20;
+  const std::size_t fed = bytes_fed_until_error(parser, "+", 'x', size);
+  REQUIRE(fed == 0);  // within max_line_length: no error, just waiting
+  CHECK(parser.reader_calls() <= 2);
+  parser.feed("\r\n");
+  const std::optional<Reply> reply = parser.next();
+  REQUIRE(reply);
+  CHECK(reply->type() == ReplyType::simple_string);
+  CHECK(reply->str().size() == size);
+  CHECK(parser.reader_calls() <= 3);
+  CHECK(parser.buffered() == 0);
+
+  // The same inside an aggregate, and for a bulk string whose body arrives in pieces (hiredis
+  // then needs calling only once its header is in, and reads the header again each time: cheap).
+  parser.feed("*2\r\n+ok\r\n-");
+  CHECK_FALSE(parser.next());
+  const std::uint64_t calls = parser.reader_calls();
+  for (int i = 0; i < 100; ++i) {
+    parser.feed(std::string(1000, 'e'));
+    CHECK_FALSE(parser.next());
+  }
+  CHECK(parser.reader_calls() == calls);
+  parser.feed("\r\n");
+  const std::optional<Reply> array = parser.next();
+  REQUIRE(array);
+  REQUIRE(array->elements().size() == 2);
+  CHECK(array->elements()[1] == Reply::error(std::string(100000, 'e')));
+}
+#endif
