@@ -1,6 +1,10 @@
 # Finds hiredis and defines the imported target hiredis::hiredis.
 # Debian's libhiredis-dev (0.14) ships a HiredisConfig.cmake that sets variables but defines no
 # target, so we look the library up ourselves. Sets hiredis_FOUND and hiredis_VERSION.
+# redispp works with hiredis 0.14 and 1.0 to 1.4. To use one installed under a prefix of its
+# own, pass -Dhiredis_ROOT=<prefix> (searched before the system's directories; CMake's
+# <PackageName>_ROOT, policy CMP0074) or name the files: -Dhiredis_INCLUDE_DIR=<prefix>/include
+# -Dhiredis_LIBRARY=<prefix>/lib/libhiredis.so. scripts/hiredis_compat.sh does the former.
 find_path(hiredis_INCLUDE_DIR hiredis/hiredis.h)
 find_library(hiredis_LIBRARY NAMES hiredis)
 
