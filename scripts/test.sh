@@ -54,6 +54,9 @@ else
   (cd "$build_dir-tsan" && ctest --output-on-failure -j "$parallel" --timeout 600 -R "$regex")
 fi
 
+# CI (--sanitize): redispp against hiredis 1.2 and 1.4 too, from ../shared/third_party (skipped without).
+if [ "$sanitize" -eq 1 ]; then bash "$repo/scripts/hiredis_compat.sh"; fi
+
 if [ "$fuzz_seconds" -gt 0 ]; then
   echo "== fuzzing (${fuzz_seconds}s for the RESP parser, a third of that for the others)"
   BUILD_DIR="$build_dir-fuzz" JOBS="$jobs" CXX=clang++ \
