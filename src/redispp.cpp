@@ -15,6 +15,7 @@
 #include <redispp/impl/client_list.ipp>
 #include <redispp/impl/options.ipp>
 #include <redispp/impl/url.ipp>
+#include <redispp/impl/handshake.ipp>
 #include <redispp/impl/connection.ipp>
 #include <redispp/impl/connection_pool.ipp>
 #include <redispp/impl/pipeline.ipp>

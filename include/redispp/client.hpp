@@ -29,7 +29,9 @@ namespace redispp {
 namespace detail {
 /// Sends one encoded command on a leased connection and reads its reply, retrying as the pool's
 /// ConnectionOptions::retry allows (transport/retry.hpp). Error replies are returned, not thrown.
-REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout);
+/// A command with CommandFlags::changes_state leaves its connection marked, so the pool closes it.
+REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout,
+                              CommandFlags flags);
 }  // namespace detail
 
 class Redis : public CommandSet<Redis> {
@@ -50,7 +52,7 @@ class Redis : public CommandSet<Redis> {
   /// Runs one command now: what every command method does.
   template <class T>
   T run(Command<T>&& command) {
-    Reply reply = detail::round_trip(*pool_, command.wire(), command.block_timeout());
+    Reply reply = detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags());
     // The server's words, prefixed with which command and which server ("LPUSH on
     // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.
     if (reply.is_error())
@@ -60,9 +62,11 @@ class Redis : public CommandSet<Redis> {
   }
 
   /// Any command, as text arguments: r.execute_command("SET", "k", "v"). Error replies throw.
+  /// Its facts come from its name (commands/generic.hpp): after SELECT, MULTI, SUBSCRIBE ... the
+  /// pool closes the connection instead of handing that state to the next caller.
   template <Argument... Args>
   Reply execute_command(const Args&... args) {
-    return run(make_command<Reply>(args...));
+    return run(make_generic_command(args...));
   }
 
   /// A pipeline on this client's pool; transaction = true wraps it in MULTI/EXEC.

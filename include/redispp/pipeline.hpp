@@ -62,6 +62,7 @@ class Pipeline : public CommandSet<Pipeline> {
   Pipeline& run(Command<T>&& command) {
     buffer_.append(command.wire());
     commands_.push_back(detail::QueuedCommand::of(command));
+    flags_ |= command.flags();
     if (command.block_timeout().count() < 0 || block_timeout_.count() < 0)
       block_timeout_ = std::chrono::milliseconds{-1};
     else
@@ -71,7 +72,7 @@ class Pipeline : public CommandSet<Pipeline> {
   /// Queues any command; its result is a raw Reply.
   template <Argument... Args>
   Pipeline& execute_command(const Args&... args) {
-    return run(make_command<Reply>(args...));
+    return run(make_generic_command(args...));
   }
 
   /// Sends everything queued in one write and reads every reply.
@@ -103,7 +104,7 @@ class Pipeline : public CommandSet<Pipeline> {
  private:
   friend class ImmediateCommands;
   void run_watch(Command<bool>&& watch);
-  Reply run_now(std::string_view wire, std::chrono::milliseconds block_timeout);
+  Reply run_now(std::string_view wire, std::chrono::milliseconds block_timeout, CommandFlags flags);
   void start_buffer();
   void send_batch();  // acquire (if needed), health check, one write; retried while nothing is written
 
@@ -115,12 +116,13 @@ class Pipeline : public CommandSet<Pipeline> {
   std::string buffer_;  // MULTI (when a transaction) and every queued command, ready to send
   std::vector<detail::QueuedCommand> commands_;
   std::chrono::milliseconds block_timeout_{0};
+  CommandFlags flags_ = CommandFlags::none;  // every queued command's flags together
   ImmediateCommands immediate_{*this};
 };
 
 template <class T>
 T ImmediateCommands::run(Command<T>&& command) {
-  return command.convert(pipeline_->run_now(command.wire(), command.block_timeout()));
+  return command.convert(pipeline_->run_now(command.wire(), command.block_timeout(), command.flags()));
 }
 
 }  // namespace redispp

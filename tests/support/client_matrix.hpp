@@ -1,12 +1,15 @@
 #pragma once
 // The parser x protocol matrix every integration test runs through: the built-in parser with
-// RESP2 and RESP3, and hiredis with RESP2 (hiredis 0.14 cannot read RESP3; that combination is
-// checked to fail clearly, in connection tests).
+// RESP2 and RESP3, and hiredis with RESP2, and with RESP3 too where hiredis reads it (>= 1.1;
+// with 0.14 that combination is checked to fail clearly, in contract_test).
 #include <string>
 
 #include <catch2/catch.hpp>
 
 #include <redispp/redispp.hpp>
+#ifdef REDISPP_WITH_HIREDIS
+#include <redispp/protocol/hiredis_parser.hpp>
+#endif
 
 #include "support/test_servers.hpp"
 
@@ -18,11 +21,21 @@ struct ClientConfig {
   std::string label() const { return std::string(to_string(parser)) + "/RESP" + std::to_string(protocol); }
 };
 
+/// Whether this build's hiredis parser reads RESP3 (hiredis >= 1.1).
+inline bool hiredis_reads_resp3() {
+#ifdef REDISPP_WITH_HIREDIS
+  return HiredisParser::supports_resp3();
+#else
+  return false;
+#endif
+}
+
 /// Every configuration this build can run (hiredis only when built with it).
 inline std::vector<ClientConfig> client_configs() {
   std::vector<ClientConfig> configs{{ParserKind::builtin, 2}, {ParserKind::builtin, 3}};
 #ifdef REDISPP_WITH_HIREDIS
   configs.push_back({ParserKind::hiredis, 2});
+  if (hiredis_reads_resp3()) configs.push_back({ParserKind::hiredis, 3});
 #endif
   return configs;
 }

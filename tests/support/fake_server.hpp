@@ -4,7 +4,8 @@
 // sockets. Everything else is tested against real redis-servers.
 //
 //   FakeServer server([](FakeServer::Session& s) {
-//     s.read_request();          // wait for the client's first bytes
+//     s.handshake();             // answer the client's handshake as Redis would
+//     s.read_command();          // wait for its first command
 //     s.write("?garbage\r\n");  // answer nonsense
 //   });
 //   options.port = server.port();
@@ -22,6 +23,8 @@
 #include <string>      // std::string
 #include <string_view> // std::string_view
 #include <thread>      // std::thread
+#include <utility>     // std::exchange
+#include <vector>      // std::vector
 
 namespace redispp::test {
 
@@ -32,11 +35,28 @@ class FakeServer {
     explicit Session(int fd) : fd_(fd) {}
     /// Reads whatever the client sent next (waits up to `timeout`); empty on EOF or time-out.
     std::string read_request(std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
+      if (!pending_.empty()) return std::exchange(pending_, {});
       pollfd p{fd_, POLLIN, 0};
       if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return {};
       char buffer[4096];
       const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
       return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string();
+    }
+    /// The next whole command the client sent, as its arguments; empty on EOF or time-out.
+    std::vector<std::string> read_command(std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
+      for (;;) {
+        std::vector<std::string> command;
+        if (const std::size_t used = parse_command(pending_, command); used > 0) {
+          pending_.erase(0, used);
+          return command;
+        }
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return {};
+        char buffer[4096];
+        const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+        if (n <= 0) return {};
+        pending_.append(buffer, static_cast<std::size_t>(n));
+      }
     }
     void write(std::string_view bytes) {
       while (!bytes.empty()) {
@@ -45,29 +65,67 @@ class FakeServer {
         bytes.remove_prefix(static_cast<std::size_t>(n));
       }
     }
-    /// Reads requests until the client has sent `count` complete RESP commands (counted by their
-    /// "*" headers at line starts: enough for the small commands tests send) and answers each
-    /// with `reply`. Used to get through the handshake before misbehaving.
+    /// Answers a client's handshake as a Redis 7.2 would for a connection without password,
+    /// name or db: +OK to each CLIENT SETINFO, the marker back to the closing ECHO. False when
+    /// the client went away first.
+    bool handshake() {
+      for (;;) {
+        const std::vector<std::string> command = read_command();
+        if (command.empty()) return false;
+        if (command[0] == "ECHO" && command.size() == 2) {
+          write(bulk(command[1]));
+          return true;
+        }
+        write("+OK\r\n");
+      }
+    }
+    /// Reads `count` commands and answers each with `reply`.
     void answer(int count, std::string_view reply) {
-      int seen = 0;
-      while (seen < count) {
-        const std::string request = read_request();
-        if (request.empty()) return;
-        for (std::size_t i = 0; i < request.size(); ++i)
-          if (request[i] == '*' && (i == 0 || request[i - 1] == '\n')) {
-            ++seen;
-            write(reply);
-          }
+      for (int seen = 0; seen < count; ++seen) {
+        if (read_command().empty()) return;
+        write(reply);
       }
     }
     int fd() const noexcept { return fd_; }
 
+    /// "$<n>\r\n<text>\r\n"
+    static std::string bulk(std::string_view text) {
+      return "$" + std::to_string(text.size()) + "\r\n" + std::string(text) + "\r\n";
+    }
+
    private:
+    // One RESP command (an array of bulk strings) from the front of `bytes`: the bytes it took,
+    // 0 when incomplete.
+    static std::size_t parse_command(std::string_view bytes, std::vector<std::string>& out) {
+      const auto line = [&bytes](std::size_t at, std::size_t& value) -> std::size_t {
+        const std::size_t end = bytes.find("\r\n", at);
+        if (end == std::string_view::npos) return 0;
+        value = std::stoul(std::string(bytes.substr(at + 1, end - at - 1)));
+        return end + 2;
+      };
+      if (bytes.empty() || bytes[0] != '*') return 0;
+      std::size_t count = 0;
+      std::size_t at = line(0, count);
+      if (at == 0) return 0;
+      for (std::size_t i = 0; i < count; ++i) {
+        std::size_t length = 0;
+        if (at >= bytes.size()) return 0;
+        const std::size_t start = line(at, length);
+        if (start == 0 || start + length + 2 > bytes.size()) return 0;
+        out.emplace_back(bytes.substr(start, length));
+        at = start + length + 2;
+      }
+      return at;
+    }
+
     int fd_;
+    std::string pending_;  // received, not yet taken by read_command()
   };
   using Script = std::function<void(Session&)>;
 
-  explicit FakeServer(Script script) : script_(std::move(script)) {
+  /// `concurrent`: each connection runs the script on a thread of its own (for tests with
+  /// many clients at once); otherwise connections are served one after another.
+  explicit FakeServer(Script script, bool concurrent = false) : script_(std::move(script)), concurrent_(concurrent) {
     listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     const int one = 1;
     ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -84,6 +142,9 @@ class FakeServer {
   ~FakeServer() {
     stopping_ = true;
     thread_.join();
+    // Concurrent sessions run detached (a test may open thousands of connections); each ends
+    // when its client closes, which the clients, destroyed before the server, have done.
+    while (active_sessions_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     ::close(listen_fd_);
   }
   FakeServer(const FakeServer&) = delete;
@@ -91,9 +152,6 @@ class FakeServer {
 
   int port() const noexcept { return port_; }
   int connections() const noexcept { return connections_; }
-
-  /// What a client's handshake sends when it has no password, name or db: two CLIENT SETINFO.
-  static constexpr int plain_handshake_commands = 2;
 
  private:
   void serve() {
@@ -103,13 +161,26 @@ class FakeServer {
       const int fd = ::accept(listen_fd_, nullptr, nullptr);
       if (fd < 0) continue;
       ++connections_;
-      Session session(fd);
-      script_(session);
-      ::close(fd);
+      const auto serve_one = [this, fd] {
+        Session session(fd);
+        script_(session);
+        ::close(fd);
+      };
+      if (concurrent_) {
+        ++active_sessions_;
+        std::thread([this, serve_one] {
+          serve_one();
+          --active_sessions_;
+        }).detach();
+      } else {
+        serve_one();
+      }
     }
   }
 
   Script script_;
+  bool concurrent_;
+  std::atomic<int> active_sessions_{0};  // concurrent_ only
   int listen_fd_ = -1;
   int port_ = 0;
   std::atomic<bool> stopping_{false};

@@ -4,6 +4,7 @@
 // of the command set (Redis, Pipeline ...) decides what running one means.
 
 #include <chrono>            // std::chrono::milliseconds
+#include <cstdint>           // std::uint8_t
 #include <initializer_list>  // std::initializer_list
 #include <string>            // std::string
 #include <string_view>  // std::string_view
@@ -20,14 +21,32 @@ using KeyList = std::initializer_list<std::string_view>;
 /// (key, value) pairs given inline: r.mset({{"a", "1"}, {"b", "2"}}).
 using PairList = std::initializer_list<std::pair<std::string_view, std::string_view>>;
 
+/// Facts about a command that its host needs beyond its bytes, set by the command's builder.
+enum class CommandFlags : std::uint8_t {
+  none = 0,
+  /// Leaves the connection in a state its ConnectionOptions do not describe: another database
+  /// (SELECT), user (AUTH, HELLO AUTH, RESET), name, protocol, an open MULTI, a subscription,
+  /// MONITOR, client tracking ... A pooled connection that ran one is closed when it is given
+  /// back, never handed to the next caller (see transport/connection_pool.hpp).
+  changes_state = 1u << 0,
+};
+constexpr CommandFlags operator|(CommandFlags a, CommandFlags b) noexcept {
+  return static_cast<CommandFlags>(static_cast<std::uint8_t>(a) | static_cast<std::uint8_t>(b));
+}
+constexpr CommandFlags& operator|=(CommandFlags& a, CommandFlags b) noexcept { return a = a | b; }
+/// Whether `flags` has every flag of `wanted`.
+constexpr bool has(CommandFlags flags, CommandFlags wanted) noexcept {
+  return (static_cast<std::uint8_t>(flags) & static_cast<std::uint8_t>(wanted)) == static_cast<std::uint8_t>(wanted);
+}
+
 template <class T>
 class Command {
  public:
   using result_type = T;
   using converter = T (*)(Reply&&);
 
-  Command(ArgumentWriter::Encoded encoded, converter convert = &redispp::convert<T>) noexcept
-      : encoded_(std::move(encoded)), convert_(convert) {}
+  Command(ArgumentWriter::Encoded encoded, converter conversion = &redispp::convert<T>) noexcept
+      : encoded_(std::move(encoded)), convert_(conversion) {}
 
   /// The RESP bytes to send.
   std::string_view wire() const noexcept { return encoded_.wire(); }
@@ -45,6 +64,14 @@ class Command {
     return std::move(*this);
   }
 
+  CommandFlags flags() const noexcept { return flags_; }
+  /// Marks a command that changes its connection's state (CommandFlags::changes_state):
+  ///   make_command<bool>("SELECT", db).changes_state()
+  Command&& changes_state() && noexcept {
+    flags_ |= CommandFlags::changes_state;
+    return std::move(*this);
+  }
+
   /// The first bulk string of an encoded command ("*3\r\n$3\r\nSET\r\n..." -> "SET").
   static std::string_view command_name(std::string_view wire) noexcept {
     const auto dollar = wire.find('$');
@@ -59,6 +86,7 @@ class Command {
   ArgumentWriter::Encoded encoded_;
   converter convert_;
   std::chrono::milliseconds block_timeout_{0};
+  CommandFlags flags_ = CommandFlags::none;
 };
 
 namespace cmd::detail {

@@ -17,6 +17,7 @@
 
 #include <redispp/commands/bitmaps.hpp>
 #include <redispp/commands/connection.hpp>
+#include <redispp/commands/generic.hpp>
 #include <redispp/commands/geo.hpp>
 #include <redispp/commands/hashes.hpp>
 #include <redispp/commands/hyperloglog.hpp>

@@ -1,13 +1,13 @@
 #pragma once
 // Connection commands. https://redis.io/commands/?group=connection
 //
-// A pooled client runs each call on whichever connection it leases, so commands that change
-// the state of ONE connection (AUTH, HELLO, RESET, SELECT, CLIENT SETNAME, CLIENT TRACKING,
-// CLIENT CACHING, CLIENT NO-EVICT, QUIT) change one pooled connection and not the others, and
-// the next call may run elsewhere. Configure every connection instead through
+// Commands that change the state of ONE connection (AUTH, HELLO, RESET, SELECT, CLIENT SETNAME,
+// CLIENT TRACKING, CLIENT NO-EVICT, QUIT) are built with CommandFlags::changes_state: the pool
+// closes a connection that ran one when it comes back, so their effect lasts until the end of
+// the call that ran them (one command, one pipeline, or a watching pipeline's immediate
+// commands) and never reaches the next caller. Configure every connection instead through
 // ConnectionOptions: username/password (AUTH), protocol (HELLO), db (SELECT), client_name
-// (CLIENT SETNAME). The methods exist for single-connection pools (PoolOptions::max_connections
-// = 1), pipelines and tools.
+// (CLIENT SETNAME). The methods are for pipelines, tools, and checking that a command works.
 //
 // Reply types:
 //   PING                       bool (PONG); PING message -> std::string (the message)
@@ -135,10 +135,10 @@ template <class M>
 Command<std::string> ping(const M& message) { return make_command<std::string>("PING", message); }
 template <class M>
 Command<std::string> echo(const M& message) { return make_command<std::string>("ECHO", message); }
-inline Command<bool> select(int db) { return make_command<bool>("SELECT", db); }
-inline Command<bool> auth(std::string_view password) { return make_command<bool>("AUTH", password); }
+inline Command<bool> select(int db) { return make_command<bool>("SELECT", db).changes_state(); }
+inline Command<bool> auth(std::string_view password) { return make_command<bool>("AUTH", password).changes_state(); }
 inline Command<bool> auth(std::string_view username, std::string_view password) {
-  return make_command<bool>("AUTH", username, password);
+  return make_command<bool>("AUTH", username, password).changes_state();
 }
 inline Command<HelloInfo> hello(std::optional<int> protocol, const HelloOptions& o) {
   ArgumentWriter w("HELLO");
@@ -151,14 +151,20 @@ inline Command<HelloInfo> hello(std::optional<int> protocol, const HelloOptions&
     if (!protocol) throw DataError("HELLO SETNAME needs a protocol version: hello(2 or 3, {...})");
     w.add("SETNAME", o.client_name);
   }
-  return Command<HelloInfo>(std::move(w).finish());
+  // HELLO with no version only reports; with one it may switch protocol, user and name.
+  Command<HelloInfo> command(std::move(w).finish());
+  if (protocol) return std::move(command).changes_state();
+  return command;
 }
 inline Command<bool> reset() {
-  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "RESET"); }, "RESET");
+  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "RESET"); }, "RESET")
+      .changes_state();
 }
-inline Command<bool> quit() { return make_command<bool>("QUIT"); }
+inline Command<bool> quit() { return make_command<bool>("QUIT").changes_state(); }
 
-inline Command<bool> client_setname(std::string_view name) { return make_command<bool>("CLIENT", "SETNAME", name); }
+inline Command<bool> client_setname(std::string_view name) {
+  return make_command<bool>("CLIENT", "SETNAME", name).changes_state();
+}
 inline Command<std::optional<std::string>> client_getname() {
   return make_command<std::optional<std::string>>("CLIENT", "GETNAME");
 }
@@ -205,7 +211,9 @@ inline Command<bool> client_unpause() { return make_command<bool>("CLIENT", "UNP
 inline Command<bool> client_unblock(long long id, bool error) {
   return error ? make_command<bool>("CLIENT", "UNBLOCK", id, "ERROR") : make_command<bool>("CLIENT", "UNBLOCK", id);
 }
-inline Command<bool> client_no_evict(bool on) { return make_command<bool>("CLIENT", "NO-EVICT", on ? "ON" : "OFF"); }
+inline Command<bool> client_no_evict(bool on) {
+  return make_command<bool>("CLIENT", "NO-EVICT", on ? "ON" : "OFF").changes_state();
+}
 inline Command<bool> client_caching(bool yes) { return make_command<bool>("CLIENT", "CACHING", yes ? "YES" : "NO"); }
 inline Command<long long> client_getredir() { return make_command<long long>("CLIENT", "GETREDIR"); }
 inline Command<std::vector<std::string>> client_help() { return make_command<std::vector<std::string>>("CLIENT", "HELP"); }
@@ -214,7 +222,7 @@ inline Command<bool> client_tracking(bool on, const TrackingOptions& o) {
   if (o.redirect) w.add("REDIRECT", *o.redirect);
   for (const auto& prefix : o.prefixes) w.add("PREFIX", prefix);
   w.add_if(o.bcast, "BCAST").add_if(o.optin, "OPTIN").add_if(o.optout, "OPTOUT").add_if(o.noloop, "NOLOOP");
-  return Command<bool>(std::move(w).finish());
+  return Command<bool>(std::move(w).finish()).changes_state();
 }
 inline Command<TrackingInfo> client_trackinginfo() { return make_command<TrackingInfo>("CLIENT", "TRACKINGINFO"); }
 
@@ -229,27 +237,28 @@ class ConnectionCommands {
   template <Argument M> decltype(auto) ping(const M& message) { return run(cmd::ping(message)); }
   /// https://redis.io/commands/echo
   template <Argument M> decltype(auto) echo(const M& message) { return run(cmd::echo(message)); }
-  /// https://redis.io/commands/select — switches ONE pooled connection, which keeps that
-  /// database afterwards: use ConnectionOptions::db.
+  /// https://redis.io/commands/select — switches the connection running it for the rest of that
+  /// call (a pipeline's later commands); the pool then closes it. Use ConnectionOptions::db.
   decltype(auto) select(int db) { return run(cmd::select(db)); }
-  /// https://redis.io/commands/auth — authenticates ONE pooled connection: use
-  /// ConnectionOptions::username/password, which every connection sends when it connects.
+  /// https://redis.io/commands/auth — authenticates the connection running it for the rest of
+  /// that call; the pool then closes it. Use ConnectionOptions::username/password (or a
+  /// credential provider), which every connection sends when it connects.
   decltype(auto) auth(std::string_view password) { return run(cmd::auth(password)); }
   decltype(auto) auth(std::string_view username, std::string_view password) { return run(cmd::auth(username, password)); }
   /// https://redis.io/commands/hello — the server's handshake info. With a protocol version it
-  /// switches ONE pooled connection's protocol (and AUTH/SETNAME it): use
-  /// ConnectionOptions::protocol (and username/password/client_name) instead. hiredis 0.14
-  /// cannot read RESP3: never hello(3) on a hiredis-parser connection.
+  /// switches the connection's protocol (and AUTH/SETNAME it) for the rest of that call; the
+  /// pool then closes it. Use ConnectionOptions::protocol (and username/password/client_name)
+  /// instead. hiredis 0.14 cannot read RESP3: never hello(3) on a hiredis-parser connection.
   decltype(auto) hello(std::optional<int> protocol = std::nullopt, const HelloOptions& options = {}) { return run(cmd::hello(protocol, options)); }
-  /// https://redis.io/commands/reset — resets ONE pooled connection to a fresh one's state:
-  /// database 0, RESP2, no name, the default user, no tracking. The pool does not know: that
-  /// connection then ignores ConnectionOptions::db/protocol/client_name/username.
+  /// https://redis.io/commands/reset — resets the connection to a fresh one's state (database 0,
+  /// RESP2, no name, the default user, no tracking); the pool then closes it, so the next call
+  /// gets a connection set up from ConnectionOptions again.
   decltype(auto) reset() { return run(cmd::reset()); }
-  /// https://redis.io/commands/quit — the server closes the connection after answering (the
-  /// pool notices and reconnects on the next call). Deprecated by Redis 7.2.
+  /// https://redis.io/commands/quit — the server closes the connection after answering; the
+  /// pool drops it. Deprecated by Redis 7.2.
   decltype(auto) quit() { return run(cmd::quit()); }
-  /// https://redis.io/commands/client-setname — names ONE pooled connection: prefer
-  /// ConnectionOptions::client_name, which names every connection.
+  /// https://redis.io/commands/client-setname — names the connection for the rest of that
+  /// call; the pool then closes it. Use ConnectionOptions::client_name, which names every one.
   decltype(auto) client_setname(std::string_view name) { return run(cmd::client_setname(name)); }
   /// https://redis.io/commands/client-getname — nullopt when the connection has no name.
   decltype(auto) client_getname() { return run(cmd::client_getname()); }
@@ -272,7 +281,8 @@ class ConnectionCommands {
   /// https://redis.io/commands/client-unblock — true when client `id` was blocked; error = true
   /// makes its blocking command fail with UNBLOCKED instead of timing out.
   decltype(auto) client_unblock(long long id, bool error = false) { return run(cmd::client_unblock(id, error)); }
-  /// https://redis.io/commands/client-no-evict — for ONE pooled connection.
+  /// https://redis.io/commands/client-no-evict — for the rest of that call; the pool then
+  /// closes the connection.
   decltype(auto) client_no_evict(bool on) { return run(cmd::client_no_evict(on)); }
   /// https://redis.io/commands/client-caching — applies to the connection's next command only
   /// (tracking OPTIN/OPTOUT): meaningful on a single connection or in a pipeline.
@@ -281,8 +291,9 @@ class ConnectionCommands {
   decltype(auto) client_getredir() { return run(cmd::client_getredir()); }
   /// https://redis.io/commands/client-help
   decltype(auto) client_help() { return run(cmd::client_help()); }
-  /// https://redis.io/commands/client-tracking — client-side caching for ONE pooled connection;
-  /// with RESP3 its invalidation pushes are kept aside by that connection.
+  /// https://redis.io/commands/client-tracking — client-side caching for the rest of that call;
+  /// the pool then closes the connection. Invalidation pushes that arrive on a pooled
+  /// connection are dropped and counted (Connection::dropped_pushes).
   decltype(auto) client_tracking(bool on, const TrackingOptions& options = {}) { return run(cmd::client_tracking(on, options)); }
   /// https://redis.io/commands/client-trackinginfo
   decltype(auto) client_trackinginfo() { return run(cmd::client_trackinginfo()); }

@@ -14,7 +14,7 @@
 // keeps and the matching unsubscribes. The unsubscribe methods only send the command: on a
 // connection that subscribed to nothing the server just acknowledges, [kind, nil, 0] — an
 // array with RESP2, a push frame with RESP3 (the connection returns subscription
-// acknowledgements as replies; other pushes are kept aside, Connection::take_pushes).
+// acknowledgements as replies; other pushes go to its push handler or are dropped and counted).
 
 #include <string>       // std::string
 #include <string_view>  // std::string_view

@@ -9,7 +9,8 @@
 
 namespace redispp::detail {
 
-REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout) {
+REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout,
+                              CommandFlags flags) {
   const Retry& retry = pool.connection_options().retry;
   Backoff backoff = retry.backoff;  // a copy: decorrelated jitter keeps per-call state
   backoff.reset();
@@ -21,7 +22,10 @@ REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::
     try {
       lease = pool.acquire();
       lease->check_health();
-      return lease->request(wire, block_timeout);
+      lease->send(wire);
+      // Marked once sent: from then on the server may have changed the connection's state.
+      if (has(flags, CommandFlags::changes_state)) lease->mark_state_changed();
+      return lease->read_reply(block_timeout);
     } catch (const AuthenticationError&) {
       throw;  // none of these is fixed by trying again in a few milliseconds
     } catch (const MaxClientsError&) {

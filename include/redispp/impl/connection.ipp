@@ -24,19 +24,14 @@
 #include <fmt/format.h>
 
 #include <redispp/errors.hpp>
-#include <redispp/protocol/encoder.hpp>
 #include <redispp/transport/connection.hpp>
+#include <redispp/transport/handshake.hpp>
 
 namespace redispp {
 
 namespace detail {
 
 inline std::string errno_text(int error_number) { return std::strerror(error_number); }
-
-// Appended to a closed-connection error when the pool handed the connection out unprobed.
-inline constexpr std::string_view unprobed_reuse_note =
-    "; the pool reused it without a liveness probe because it had answered within "
-    "PoolOptions::stale_check_after, so the server may have closed it before this command was sent";
 
 // What a failed connect() means, in words a user can act on.
 inline std::string connect_failure(const std::string& endpoint, int error_number) {
@@ -100,7 +95,7 @@ REDISPP_DECL Connection::Connection(ConnectionOptions options)
 REDISPP_DECL Connection::~Connection() { disconnect(); }
 
 REDISPP_DECL void Connection::disconnect() noexcept {
-  reused_without_probe_ = false;
+  state_changed_ = false;
   // close(), never shutdown(): after fork() parent and child share the socket, and shutdown
   // would cut the other one off too.
   if (fd_ >= 0) ::close(fd_);
@@ -196,48 +191,11 @@ REDISPP_DECL void Connection::open_socket() {
 }
 
 REDISPP_DECL void Connection::handshake() {
-  // Everything the handshake needs goes out in one write; the replies come back in order.
-  enum class Step { hello, auth, setname, select, setinfo };
-  std::string wire;
-  std::vector<Step> steps;
-  const bool has_password = !options_.password.empty();
-  if (options_.protocol == 3) {
-    ArgumentWriter hello("HELLO", 3);
-    if (has_password) hello.add("AUTH", options_.username.empty() ? std::string_view("default") : std::string_view(options_.username), options_.password);
-    if (!options_.client_name.empty()) hello.add("SETNAME", options_.client_name);
-    wire.append(std::move(hello).finish().wire());
-    steps.push_back(Step::hello);
-  } else {
-    if (has_password) {
-      if (options_.username.empty())
-        encode_command(wire, "AUTH", options_.password);
-      else
-        encode_command(wire, "AUTH", options_.username, options_.password);
-      steps.push_back(Step::auth);
-    }
-    if (!options_.client_name.empty()) {
-      encode_command(wire, "CLIENT", "SETNAME", options_.client_name);
-      steps.push_back(Step::setname);
-    }
-  }
-  if (options_.db != 0) {
-    encode_command(wire, "SELECT", options_.db);
-    steps.push_back(Step::select);
-  }
-  // CLIENT SETINFO exists from Redis 7.2; older servers answer an error, which is ignored. It is
-  // always sent, which also means every handshake reads at least one reply: a server at
-  // maxclients is detected here, not on the first command.
-  encode_command(wire, "CLIENT", "SETINFO", "LIB-NAME", "redispp");
-  steps.push_back(Step::setinfo);
-  encode_command(wire, "CLIENT", "SETINFO", "LIB-VER", REDISPP_VERSION_STRING);
-  steps.push_back(Step::setinfo);
-
+  Handshake handshake(options_, endpoint_);
   // A server that refuses us (maxclients) writes its reason and closes at once, so our write
   // may fail with EPIPE. The reason is still in our receive buffer: read it before giving up.
-  const int write_error = write_some(wire);
-
-  const std::string prefix = fmt::format("connect to {}: ", endpoint_);
-  for (const Step step : steps) {
+  const int write_error = write_some(handshake.request());
+  while (!handshake.done()) {
     Reply reply;
     try {
       reply = read_reply();
@@ -245,38 +203,22 @@ REDISPP_DECL void Connection::handshake() {
       if (write_error != 0) fail_io("write", write_error);
       throw;
     }
-    if (!reply.is_error()) continue;
-    const std::string_view text = reply.str();
-    const std::string_view code = error_code(text);
-    if (text.find("max number of clients reached") != std::string_view::npos)
-      throw MaxClientsError(fmt::format("{}the server refused the connection: its maxclients limit is reached ({}); see "
-                                        "INFO clients and CONFIG GET maxclients, and look for leaked connections with CLIENT LIST",
-                                        prefix, text));
-    if (code == "NOAUTH")
-      throw AuthenticationError(fmt::format("{}the server requires a password and none was given: {}", prefix, text));
-    switch (step) {
-      case Step::setinfo: continue;  // older servers do not know it
-      case Step::hello:
-        if (code == "NOAUTH" || code == "WRONGPASS" || text.find("invalid password") != std::string_view::npos)
-          throw AuthenticationError(fmt::format("{}authentication failed (HELLO 3 AUTH as '{}'): {}", prefix,
-                                                options_.username.empty() ? "default" : options_.username, text));
-        if (text.find("unknown command") != std::string_view::npos)
-          throw ConnectionError(fmt::format("{}the server does not speak RESP3 (HELLO is Redis 6+): {}; use protocol=2", prefix, text));
-        throw_error_reply(text, prefix + "HELLO 3: ");
-      case Step::auth:
-        if (code == "ERR" && text.find("without any password configured") != std::string_view::npos)
-          throw AuthenticationError(fmt::format("{}a password was given but the server has none configured: {}", prefix, text));
-        throw AuthenticationError(fmt::format("{}authentication failed (AUTH{}): {}", prefix,
-                                              options_.username.empty() ? "" : " as '" + options_.username + "'", text));
-      case Step::setname: throw_error_reply(text, prefix + "CLIENT SETNAME: ");
-      case Step::select:
-        throw ConnectionError(fmt::format("{}SELECT {} failed: {}", prefix, options_.db, text));
-    }
+    handshake.on_reply(reply);
   }
+  handshake.check_nothing_left(parser_->buffered());
 }
 
 REDISPP_DECL void Connection::send(std::string_view wire) {
   request_written_ = false;
+  if (const std::size_t unread = parser_ ? parser_->buffered() : 0; unread != 0 && !drain_pushes()) {
+    // Bytes no request asked for (an extra reply from a server or proxy): the next reply read
+    // would be theirs, not this request's. Nothing is written; the connection is closed.
+    disconnect();
+    throw ConnectionError(fmt::format(
+        "connection to {} is out of step: it holds {} bytes no request asked for (an unsolicited reply), so the next "
+        "reply could not be matched to this request; it was closed before anything was sent",
+        endpoint_, unread));
+  }
   if (fd_ < 0) connect();
   request_written_ = false;  // the handshake's writes are not the request's
   write_all(wire);
@@ -316,14 +258,12 @@ REDISPP_DECL Reply Connection::read_reply(std::chrono::milliseconds extra_timeou
       continue;
     }
     // RESP3 sends the acknowledgements of (UN)SUBSCRIBE as push frames: those are the reply
-    // the caller waits for. Other pushes (messages, invalidations) arrive on their own and are
-    // kept aside.
+    // the caller waits for. Other pushes (messages, invalidations) arrive on their own.
     if (reply->type() == ReplyType::push && !detail::is_subscription_ack(*reply)) {
-      pushes_.push_back(std::move(*reply));
+      deliver_push(std::move(*reply));
       continue;
     }
     last_used_ = clock::now();
-    reused_without_probe_ = false;
     return std::move(*reply);
   }
 }
@@ -335,8 +275,11 @@ REDISPP_DECL Reply Connection::request(std::string_view wire, std::chrono::milli
 
 REDISPP_DECL void Connection::fill(std::chrono::milliseconds extra_timeout) {
   // The read time-out: socket_timeout, plus a blocking command's own timeout; 0 = no limit.
+  // Saturating: a sum past what a timeval holds is as good as no limit.
   std::chrono::milliseconds timeout{0};
-  if (options_.socket_timeout.count() > 0 && extra_timeout.count() >= 0) timeout = options_.socket_timeout + extra_timeout;
+  if (options_.socket_timeout.count() > 0 && extra_timeout.count() >= 0 &&
+      extra_timeout < std::chrono::milliseconds::max() - options_.socket_timeout)
+    timeout = options_.socket_timeout + extra_timeout;
   set_receive_timeout(timeout);
 
   const std::span<char> room = parser_->prepare(16 * 1024);
@@ -347,13 +290,11 @@ REDISPP_DECL void Connection::fill(std::chrono::milliseconds extra_timeout) {
       return;
     }
     if (received == 0) {
-      const bool unprobed = reused_without_probe_;
       disconnect();
       throw ConnectionError(fmt::format(
           "connection to {} closed by the server while waiting for a reply (server restarted, killed the client, or a "
-          "proxy/idle time-out cut it){}",
-          endpoint_,
-          unprobed ? detail::unprobed_reuse_note : ""));
+          "proxy/idle time-out cut it)",
+          endpoint_));
     }
     if (errno == EINTR) continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -373,14 +314,13 @@ REDISPP_DECL void Connection::set_receive_timeout(std::chrono::milliseconds time
 }
 
 REDISPP_DECL void Connection::fail_io(const char* operation, int error_number) {
-  const bool unprobed = reused_without_probe_;
   disconnect();
   if (error_number == EAGAIN || error_number == EWOULDBLOCK)
     throw TimeoutError(fmt::format("{} to {} timed out after {} ms (socket_timeout)", operation, endpoint_,
                                    options_.socket_timeout.count()));
   if (error_number == EPIPE || error_number == ECONNRESET)
-    throw ConnectionError(fmt::format("connection to {} lost during {}: {} (the server closed it){}", endpoint_, operation,
-                                      detail::errno_text(error_number), unprobed ? detail::unprobed_reuse_note : ""));
+    throw ConnectionError(fmt::format("connection to {} lost during {}: {} (the server closed it)", endpoint_, operation,
+                                      detail::errno_text(error_number)));
   if (error_number == EMFILE || error_number == ENFILE)
     throw ConnectionError(fmt::format("{} for {} failed: {} (this process is out of file descriptors: check `ulimit -n` "
                                       "and connection leaks)",
@@ -419,7 +359,30 @@ REDISPP_DECL bool Connection::is_stale() noexcept {
   return true;
 }
 
-REDISPP_DECL std::deque<Reply> Connection::take_pushes() { return std::exchange(pushes_, {}); }
+REDISPP_DECL bool Connection::drain_pushes() {
+  // RESP3 pushes may arrive right behind a reply, in the same read: they are the server's own
+  // messages, not replies out of step, so whole push frames are delivered. Anything else (a
+  // reply, malformed bytes, or a frame cut short, which cannot be told from a reply yet) means
+  // the connection is out of step.
+  while (holds_unread_bytes()) {
+    std::optional<Reply> next;
+    try {
+      next = parser_->next();
+    } catch (const ProtocolError&) {
+      return false;
+    }
+    if (!next || next->type() != ReplyType::push || detail::is_subscription_ack(*next)) return false;
+    deliver_push(std::move(*next));
+  }
+  return true;
+}
+
+REDISPP_DECL void Connection::deliver_push(Reply&& push) {
+  if (push_handler_)
+    push_handler_(std::move(push));
+  else
+    ++dropped_pushes_;
+}
 
 REDISPP_DECL void Connection::shrink_buffers() noexcept {
   if (!parser_) return;

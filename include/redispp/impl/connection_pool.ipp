@@ -75,14 +75,6 @@ REDISPP_DECL Lease ConnectionPool::lease(std::unique_ptr<Connection> connection,
   return Lease(this, std::move(connection), generation_, owner_fork_generation_);
 }
 
-REDISPP_DECL bool ConnectionPool::trusted_without_probe(const Connection& connection, clock::time_point now) const noexcept {
-  // A connection that answered a moment ago is almost surely still open; one that last answered
-  // before some other connection of this pool failed may share its fate (a server restart), so
-  // it is probed whatever its age.
-  return pool_options_.stale_check_after.count() > 0 && connection.last_used() > last_failure_ &&
-         now - connection.last_used() < pool_options_.stale_check_after;
-}
-
 REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
   const auto started = clock::now();
   const auto deadline = started + pool_options_.timeout;
@@ -96,18 +88,15 @@ REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
     while (!idle_.empty()) {
       std::unique_ptr<Connection> connection = std::move(idle_.back());
       idle_.pop_back();
-      const auto now = clock::now();  // not `started`: acquire() may have waited since
-      const bool trusted = trusted_without_probe(*connection, now);
-      Lease candidate = lease(std::move(connection), where, now);
+      // clock::now(), not `started`: acquire() may have waited since.
+      Lease candidate = lease(std::move(connection), where, clock::now());
       ++in_use_;
       lock.unlock();
-      if (trusted && !candidate->holds_unread_bytes()) {
-        candidate->note_reused_without_probe();
-        return candidate;
-      }
-      if (!trusted && !candidate->is_stale()) return candidate;
-      // The server closed it (timeout, restart, CLIENT KILL) or it holds bytes no one asked
-      // for: drop it; the lease hands it back disconnected, which discards it.
+      // Every checkout probes (one poll(), as redis-py does): a connection the server closed
+      // while it sat idle, or one holding bytes no request asked for (an extra reply, a
+      // message), must not answer the next caller's command with them.
+      if (!candidate->is_stale()) return candidate;
+      // Drop it; the lease hands it back disconnected, which discards it.
       candidate->disconnect();
       candidate.release();
       lock.lock();
@@ -208,6 +197,9 @@ REDISPP_DECL void ConnectionPool::report(const std::vector<HeldLease>& leases) c
 
 REDISPP_DECL void ConnectionPool::give_back(std::unique_ptr<Connection> connection, std::uint64_t generation,
                                             std::uint64_t fork_generation) noexcept {
+  // A connection whose state no longer matches its options (SELECT, MULTI, SUBSCRIBE ... by
+  // hand) is closed, never handed on: the next caller would get that state (or its replies).
+  if (connection->state_changed()) connection->disconnect();
   if (connection->is_connected()) connection->shrink_buffers();  // outside the lock: may free memory
   std::unique_ptr<Connection> discarded;                            // closed after unlocking
   std::vector<HeldLease> long_lease;                                // reported after unlocking
@@ -230,14 +222,10 @@ REDISPP_DECL void ConnectionPool::give_back(std::unique_ptr<Connection> connecti
       break;
     }
     --in_use_;
-    if (connection->is_connected() && generation == generation_) {
+    if (connection->is_connected() && generation == generation_)
       idle_.push_back(std::move(connection));
-    } else {
-      // Closed by an error (a connection is never handed back closed otherwise, except after
-      // disconnect()): the idle ones may be dead too, so each is probed before its next use.
-      if (generation == generation_) last_failure_ = clock::now();
+    else
       discarded = std::move(connection);
-    }
   }
   available_.notify_one();
   if (!long_lease.empty()) report(long_lease);

@@ -95,6 +95,7 @@ REDISPP_DECL void validate(const ConnectionOptions& options) {
   detail::check_limit("parser_limits.max_bulk_length", options.parser_limits.max_bulk_length);
   detail::check_limit("parser_limits.max_depth", options.parser_limits.max_depth);
   detail::check_limit("parser_limits.max_aggregate_length", options.parser_limits.max_aggregate_length);
+  detail::check_limit("parser_limits.max_line_length", options.parser_limits.max_line_length);
 
   if (options.retry.retries < 0)
     invalid_option(owner, "retry.retries", "must be 0 or more (0 = never retry)",
@@ -112,7 +113,6 @@ REDISPP_DECL void validate(const PoolOptions& options) {
     detail::invalid_option(owner, "max_connections", "must be at least 1", fmt::format("{}", options.max_connections));
   detail::check_duration(owner, "timeout", options.timeout, "fail at once when every connection is in use");
   detail::check_duration(owner, "long_lease_threshold", options.long_lease_threshold, "off");
-  detail::check_duration(owner, "stale_check_after", options.stale_check_after, "probe every time");
 }
 
 }  // namespace redispp

@@ -26,7 +26,7 @@ REDISPP_DECL Pipeline::Pipeline(std::shared_ptr<ConnectionPool> pool, bool trans
 REDISPP_DECL Pipeline::Pipeline(Pipeline&& other) noexcept
     : pool_(std::move(other.pool_)), where_(other.where_), transaction_(other.transaction_), watching_(other.watching_),
       lease_(std::move(other.lease_)), buffer_(std::move(other.buffer_)), commands_(std::move(other.commands_)),
-      block_timeout_(other.block_timeout_) {
+      block_timeout_(other.block_timeout_), flags_(other.flags_) {
   other.watching_ = false;
 }
 
@@ -41,6 +41,7 @@ REDISPP_DECL Pipeline& Pipeline::operator=(Pipeline&& other) noexcept {
     buffer_ = std::move(other.buffer_);
     commands_ = std::move(other.commands_);
     block_timeout_ = other.block_timeout_;
+    flags_ = other.flags_;
   }
   return *this;
 }
@@ -51,6 +52,7 @@ REDISPP_DECL void Pipeline::start_buffer() {
   buffer_.clear();
   commands_.clear();
   block_timeout_ = std::chrono::milliseconds{0};
+  flags_ = CommandFlags::none;
   if (transaction_) buffer_.append(detail::multi_wire);
 }
 
@@ -65,17 +67,20 @@ REDISPP_DECL Pipeline& Pipeline::multi() {
 REDISPP_DECL void Pipeline::run_watch(Command<bool>&& watch) {
   if (!commands_.empty())
     throw DataError("WATCH must come before the pipeline's commands are queued (redis-py raises the same)");
-  convert<bool>(run_now(watch.wire(), std::chrono::milliseconds{0}));
+  // The pipeline UNWATCHes when it is done: WATCH's state never outlives it.
+  convert<bool>(run_now(watch.wire(), std::chrono::milliseconds{0}, CommandFlags::none));
   watching_ = true;
 }
 
-REDISPP_DECL Reply Pipeline::run_now(std::string_view wire, std::chrono::milliseconds block_timeout) {
+REDISPP_DECL Reply Pipeline::run_now(std::string_view wire, std::chrono::milliseconds block_timeout, CommandFlags flags) {
   if (!pool_) throw DataError("this Pipeline was moved from");
   if (!lease_) {
     lease_ = pool_->acquire(where_);
     lease_->check_health();
   }
-  return lease_->request(wire, block_timeout);
+  lease_->send(wire);
+  if (has(flags, CommandFlags::changes_state)) lease_->mark_state_changed();
+  return lease_->read_reply(block_timeout);
 }
 
 REDISPP_DECL void Pipeline::reset() noexcept {
@@ -135,6 +140,7 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
   if (transaction_) buffer_.append(detail::exec_wire);
   send_batch();
   Connection& connection = *lease_;
+  if (has(flags_, CommandFlags::changes_state)) connection.mark_state_changed();
 
   const std::size_t n = commands_.size();
   std::vector<Reply> replies;

@@ -16,7 +16,8 @@
 // blocked write. Both report TimeoutError naming host:port and the limit.
 
 #include <chrono>       // std::chrono
-#include <deque>        // std::deque
+#include <cstdint>      // std::uint64_t
+#include <functional>   // std::function
 #include <memory>       // std::unique_ptr
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -38,9 +39,11 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  /// Opens the socket and runs the handshake (HELLO / AUTH, SETNAME, SELECT, SETINFO) in one
-  /// round trip. Throws ConnectionError (refused, unreachable, unresolved: naming host:port and
-  /// the cause), TimeoutError, AuthenticationError, MaxClientsError, BusyLoadingError.
+  /// Opens the socket and runs the handshake (transport/handshake.hpp: HELLO / AUTH, SETNAME,
+  /// SELECT, SETINFO, a marker ECHO) in one round trip. Throws ConnectionError (refused,
+  /// unreachable, unresolved: naming host:port and the cause), TimeoutError,
+  /// AuthenticationError, MaxClientsError, BusyLoadingError, ProtocolError (a server whose
+  /// replies are out of step with the handshake).
   void connect();
   /// Closes the socket (no QUIT). Safe to call at any time.
   void disconnect() noexcept;
@@ -49,13 +52,16 @@ class Connection {
   void abandon() noexcept;
   bool is_connected() const noexcept { return fd_ >= 0; }
 
-  /// Writes all of `wire` (one or many encoded commands). Connects first if needed.
+  /// Writes all of `wire` (one or many encoded commands). Connects first if needed. Refuses to
+  /// write on a connection that holds bytes no request asked for (they would be read as this
+  /// request's reply): closes it and throws ConnectionError, with nothing written.
   void send(std::string_view wire);
   /// Whether any byte of the last send()'s request left this process (the handshake does not
   /// count): false means the server cannot have seen it, so retrying it is always safe.
   bool request_written() const noexcept { return request_written_; }
   /// Reads the next reply. Error replies are returned, not thrown (the caller decides);
-  /// RESP3 push messages that arrive meanwhile are kept aside (take_pushes()).
+  /// RESP3 push messages that arrive meanwhile go to the push handler, or are dropped and
+  /// counted when there is none (dropped_pushes()): never stored without bound.
   /// `extra_timeout` is added to socket_timeout, for blocking commands (0 = none; a negative
   /// value means no limit at all, for BLPOP key 0).
   Reply read_reply(std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
@@ -66,17 +72,22 @@ class Connection {
   /// check closes the connection and reconnects once, throwing if that fails.
   void check_health();
   /// True when the server closed this (idle) connection or sent something unasked for: a
-  /// non-blocking peek, used by the pool before handing the connection out.
+  /// non-blocking poll(), which the pool runs before every checkout.
   bool is_stale() noexcept;
   /// The part of is_stale() that needs no system call: bytes already read that no one asked for.
   bool holds_unread_bytes() const noexcept;
-  /// Called by the pool when it hands this connection out without the is_stale() probe
-  /// (PoolOptions::stale_check_after): if the server turns out to have closed it, the error says
-  /// so, until the next reply arrives.
-  void note_reused_without_probe() noexcept { reused_without_probe_ = true; }
 
-  /// RESP3 push messages received while waiting for replies, oldest first.
-  std::deque<Reply> take_pushes();
+  /// Records that a command changed this connection's state away from its options (a command
+  /// with CommandFlags::changes_state was sent): the pool closes it when it comes back.
+  /// Cleared by connect() and disconnect().
+  void mark_state_changed() noexcept { state_changed_ = true; }
+  bool state_changed() const noexcept { return state_changed_; }
+
+  /// Where RESP3 push messages (other than subscription acknowledgements) go as they arrive
+  /// while replies are read; an empty handler drops them (counted by dropped_pushes()).
+  void set_push_handler(std::function<void(Reply&&)> handler) { push_handler_ = std::move(handler); }
+  /// Push messages dropped because no handler was set, since this object was made.
+  std::uint64_t dropped_pushes() const noexcept { return dropped_pushes_; }
 
   const ConnectionOptions& options() const noexcept { return options_; }
   /// "127.0.0.1:6379" or "unix:/tmp/redis.sock", as messages print it.
@@ -95,6 +106,8 @@ class Connection {
  private:
   void open_socket();
   void handshake();
+  void deliver_push(Reply&& push);
+  bool drain_pushes();  // false when the unread bytes are not all whole push frames
   void write_all(std::string_view bytes);
   int write_some(std::string_view bytes) noexcept;  // 0, or the errno that stopped it
   void fill(std::chrono::milliseconds extra_timeout);
@@ -105,11 +118,12 @@ class Connection {
   std::string endpoint_;
   int fd_ = -1;
   std::unique_ptr<Parser> parser_;
-  std::deque<Reply> pushes_;
+  std::function<void(Reply&&)> push_handler_;
+  std::uint64_t dropped_pushes_ = 0;
   clock::time_point last_used_{};
   std::chrono::milliseconds receive_timeout_set_{0};  // what SO_RCVTIMEO currently holds
   bool request_written_ = false;
-  bool reused_without_probe_ = false;  // note_reused_without_probe(), cleared by the next reply
+  bool state_changed_ = false;  // mark_state_changed()
 };
 
 }  // namespace redispp

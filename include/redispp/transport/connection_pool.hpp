@@ -5,11 +5,20 @@
 // PoolOptions::timeout and then gets MaxConnectionsError.
 //
 // A Lease is the RAII handle to a borrowed connection: it returns the connection when it goes
-// out of scope, or discards it if it broke (disconnected after an error). A connection the
-// server closed while it sat idle is detected (Connection::is_stale) before it is handed out,
-// unless it answered within PoolOptions::stale_check_after and no connection of the pool has
-// failed since (see there). After fork(), a child's pool abandons its parent's sockets (never
-// writes to them) and starts afresh.
+// out of scope, or discards it if it broke (disconnected after an error).
+//
+// What the pool guarantees about a connection it hands out:
+//   - it is connected, its handshake succeeded, and its state is what ConnectionOptions say
+//     (db, user, protocol, client name; not in MULTI, not subscribed, not in MONITOR, no
+//     tracking): a command built with CommandFlags::changes_state (SELECT, AUTH, HELLO, RESET,
+//     CLIENT SETNAME/TRACKING/NO-EVICT, QUIT; by hand through execute_command also MULTI,
+//     WATCH, SUBSCRIBE, MONITOR ..., see commands/generic.hpp) marks its connection, and a
+//     marked connection is closed when it comes back, never restored and reused;
+//   - it holds no unread byte: every checkout polls the socket once (Connection::is_stale), and
+//     a connection the server closed, or that received anything no request asked for, is
+//     dropped. The poll is one system call per checkout (bench/README.md measures it).
+// After fork(), a child's pool abandons its parent's sockets (never writes to them) and starts
+// afresh.
 
 #include <chrono>              // std::chrono
 #include <condition_variable>  // std::condition_variable
@@ -103,7 +112,6 @@ class ConnectionPool {
   void check_fork_locked();
   // The helpers below run with mutex_ held.
   Lease lease(std::unique_ptr<Connection> connection, const SourceLocation& where, clock::time_point now);
-  bool trusted_without_probe(const Connection& connection, clock::time_point now) const noexcept;
   [[noreturn]] void throw_exhausted(std::chrono::milliseconds waited);
   std::vector<HeldLease> held_leases_locked(std::chrono::milliseconds longer_than) const;
   std::vector<HeldLease> take_long_leases_locked();  // not yet reported, past the threshold
@@ -122,7 +130,6 @@ class ConnectionPool {
   std::uint64_t wait_timeouts_ = 0;
   std::uint64_t generation_ = 0;  // bumped by disconnect(): older leases close on return
   std::uint64_t owner_fork_generation_ = 0;  // detail::fork_generation() of the process that owns the sockets
-  clock::time_point last_failure_{};         // when a connection last came back broken
 };
 
 }  // namespace redispp

@@ -93,14 +93,6 @@ struct PoolOptions {
   std::chrono::milliseconds long_lease_threshold{0};
   /// Called (outside the pool's lock) with the site and age of a lease held past the threshold.
   std::function<void(const HeldLease&)> on_long_lease = {};
-  /// An idle connection is probed (one non-blocking poll() on its socket) before it is handed
-  /// out, to catch one the server closed while it sat in the pool. The probe is skipped when
-  /// the connection received a reply less than this long ago and no connection of this pool
-  /// has failed since: a connection reused back to back then costs no extra system call.
-  /// 0 = probe every time, as redis-py does. The price of skipping: a connection killed within
-  /// this window (CLIENT KILL, a server restart) fails its next command after sending it,
-  /// which Retry repeats only for commands safe to repeat (see retry.hpp).
-  std::chrono::milliseconds stale_check_after{100};
 };
 
 /// The longest value any duration option takes: 2^31-1 ms, about 24.8 days (see the top of

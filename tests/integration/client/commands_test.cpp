@@ -51,12 +51,13 @@ TEST_CASE("connection and server commands", "[client][server]") {
   CHECK(r.config_set("slowlog-max-len", 200));
   CHECK(r.config_get("slowlog-max-len").at("slowlog-max-len") == "200");
   CHECK(r.client_id() > 0);
-  // CLIENT SETNAME sticks to one pooled connection: use a pool of one to see it back.
+  // CLIENT SETNAME lasts for the rest of its pipeline (the pool then closes the connection).
   redispp::Redis single{plain_options(config, test_db), redispp::PoolOptions{.max_connections = 1}};
   CHECK(single.client_getname() == std::nullopt);
-  CHECK(single.client_setname("commands-test"));
-  CHECK(single.client_getname() == "commands-test");
-  const auto list = single.client_list();
+  auto named = single.pipeline(false).client_setname("commands-test").client_getname().client_list().execute();
+  CHECK(named.get<bool>(0));
+  CHECK(named.get<std::optional<std::string>>(1) == "commands-test");
+  const auto list = named.get<std::vector<redispp::ClientInfo>>(2);
   const auto me = std::find_if(list.begin(), list.end(), [](const auto& c) { return c.name == "commands-test"; });
   REQUIRE(me != list.end());
   CHECK(me->db == test_db);

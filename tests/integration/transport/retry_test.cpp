@@ -30,7 +30,7 @@ TEST_CASE("a connection that dies before the request is written is retried", "[r
   std::atomic<int> session{0};
   FakeServer server([&session](FakeServer::Session& s) {
     if (session++ == 0) return;  // close at once
-    s.answer(FakeServer::plain_handshake_commands, "+OK\r\n");
+    s.handshake();
     s.read_request();
     s.write(":7\r\n");
     s.read_request(500ms);
@@ -44,7 +44,7 @@ TEST_CASE("after the request was written only safe commands are repeated", "[ret
   // Every connection reads the request, then drops without answering.
   std::atomic<int> requests{0};
   FakeServer server([&requests](FakeServer::Session& s) {
-    s.answer(FakeServer::plain_handshake_commands, "+OK\r\n");
+    s.handshake();
     if (!s.read_request().empty()) ++requests;
   });
   redispp::Redis r{fake_options(server, redispp::Retry{redispp::Backoff::none(), 2})};
@@ -64,7 +64,7 @@ TEST_CASE("Retry::none() never retries", "[retry]") {
   std::atomic<int> session{0};
   FakeServer server([&session](FakeServer::Session& s) {
     if (session++ == 0) return;
-    s.answer(FakeServer::plain_handshake_commands, "+OK\r\n");
+    s.handshake();
     s.read_request();
     s.write("+PONG\r\n");
   });
@@ -104,7 +104,7 @@ TEST_CASE("a pipeline is retried whole only while nothing of it was written", "[
   std::atomic<int> session{0};
   FakeServer server([&session](FakeServer::Session& s) {
     if (session++ == 0) return;  // the first connection dies before the batch is written
-    s.answer(FakeServer::plain_handshake_commands, "+OK\r\n");
+    s.handshake();
     s.answer(2, ":1\r\n");
     s.read_request(500ms);
   });

@@ -143,7 +143,6 @@ TEST_CASE("validate: every duration is 0..max_option_duration", "[options]") {
   const std::vector<std::pair<const char*, PoolField>> pool_fields = {
       {"timeout", &PoolOptions::timeout},
       {"long_lease_threshold", &PoolOptions::long_lease_threshold},
-      {"stale_check_after", &PoolOptions::stale_check_after},
   };
   for (const auto& [name, field] : pool_fields) {
     INFO(name);
@@ -165,6 +164,8 @@ TEST_CASE("validate: parser limits of zero are refused", "[options]") {
              Contains("ConnectionOptions::parser_limits.max_depth must be at least 1"));
   CHECK_THAT(error_of(with([](auto& o) { o.parser_limits.max_aggregate_length = 0; })),
              Contains("ConnectionOptions::parser_limits.max_aggregate_length must be at least 1"));
+  CHECK_THAT(error_of(with([](auto& o) { o.parser_limits.max_line_length = 0; })),
+             Contains("ConnectionOptions::parser_limits.max_line_length must be at least 1"));
 }
 
 TEST_CASE("validate: retry", "[options]") {
