@@ -45,7 +45,7 @@ else
   echo "== the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
   (cd "$build_dir-asan" && ctest --output-on-failure -j "$parallel" --timeout 600 "${ctest_args[@]}")
 
-  threaded=(pool_test pipeline_test retry_test fault_test)
+  threaded=(pool_test pipeline_test retry_test fault_test clean_connection_test)
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
   dir="$build_dir-tsan" configure_and_build "${sanitizer_build[@]}" -DREDISPP_SANITIZE=thread \
     -DREDISPP_HEADER_CHECK=OFF -DREDISPP_INSTALL=OFF -DREDISPP_BUILD_TOOLS=OFF -- --target "${threaded[@]}"
