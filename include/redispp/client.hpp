@@ -20,6 +20,7 @@
 #include <redispp/config.hpp>
 #include <redispp/pipeline.hpp>
 #include <redispp/scan_range.hpp>
+#include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection_pool.hpp>
 #include <redispp/transport/options.hpp>
 #include <redispp/transport/url.hpp>

@@ -30,6 +30,7 @@
 #include <redispp/commands/command_set.hpp>
 #include <redispp/config.hpp>
 #include <redispp/pipeline_results.hpp>
+#include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection_pool.hpp>
 
 namespace redispp {

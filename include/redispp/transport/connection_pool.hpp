@@ -25,10 +25,10 @@
 #include <cstdint>             // std::uint64_t
 #include <memory>              // std::unique_ptr
 #include <mutex>               // std::mutex
-#include <redispp/detail/source_location.hpp>  // SourceLocation
 #include <vector>              // std::vector
 
 #include <redispp/config.hpp>
+#include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection.hpp>
 #include <redispp/transport/options.hpp>
 

@@ -38,7 +38,7 @@
 
 #include <redispp/config.hpp>
 #include <redispp/detail/printable.hpp>       // printable
-#include <redispp/detail/source_location.hpp>  // SourceLocation
+#include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/protocol/parser.hpp>
 #include <redispp/transport/retry.hpp>
 

@@ -13,6 +13,7 @@
 #include <cstdio>     // std::fprintf
 #include <cstdlib>    // std::exit
 #include <exception>  // std::exception
+#include <memory>     // std::make_shared
 #include <string>     // std::string
 #include <typeinfo>   // typeid
 
@@ -93,6 +94,22 @@ void check_connection_error() {
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ping() threw %s: %s\n", typeid(e).name(), e.what());
     check(false, "ping() on a refusing port throws redispp::ConnectionError");
+  }
+  // Pipeline's constructor and ConnectionPool::acquire take a redispp::SourceLocation, so they
+  // are the calls that stop linking when a compiler other than the library's (clang++ against a
+  // g++ build) sees another type under that name.
+  auto pipe = r.pipeline(false);
+  pipe.ping();
+  try {
+    pipe.execute();
+    check(false, "a pipeline's execute() on a refusing port returned");
+  } catch (const redispp::ConnectionError&) {
+  }
+  auto pool = std::make_shared<redispp::ConnectionPool>(opts, redispp::PoolOptions{});
+  try {
+    pool->acquire();
+    check(false, "ConnectionPool::acquire() on a refusing port returned");
+  } catch (const redispp::ConnectionError&) {
   }
   ::close(fd);
 }
