@@ -79,26 +79,26 @@ class BitFieldOperations {
 
 namespace cmd {
 
-inline Command<bool> getbit(std::string_view key, long long offset) { return make_command<bool>("GETBIT", key, offset); }
+inline Command<bool> getbit(std::string_view key, long long offset) { return make_read_command<bool>(first_key, "GETBIT", key, offset); }
 inline Command<bool> setbit(std::string_view key, long long offset, bool value) {
-  return make_command<bool>("SETBIT", key, offset, value ? 1 : 0);
+  return make_command<bool>(first_key, "SETBIT", key, offset, value ? 1 : 0);
 }
-inline Command<long long> bitcount(std::string_view key) { return make_command<long long>("BITCOUNT", key); }
+inline Command<long long> bitcount(std::string_view key) { return make_read_command<long long>(first_key, "BITCOUNT", key); }
 inline Command<long long> bitcount(std::string_view key, long long start, long long end, BitUnit unit) {
   ArgumentWriter w("BITCOUNT", key, start, end);
   w.add_if(unit == BitUnit::bit, "BIT");  // BYTE is the default; leaving it out keeps Redis < 7 working
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 inline Command<long long> bitpos(std::string_view key, bool bit) {
-  return make_command<long long>("BITPOS", key, bit ? 1 : 0);
+  return make_read_command<long long>(first_key, "BITPOS", key, bit ? 1 : 0);
 }
 inline Command<long long> bitpos(std::string_view key, bool bit, long long start) {
-  return make_command<long long>("BITPOS", key, bit ? 1 : 0, start);
+  return make_read_command<long long>(first_key, "BITPOS", key, bit ? 1 : 0, start);
 }
 inline Command<long long> bitpos(std::string_view key, bool bit, long long start, long long end, BitUnit unit) {
   ArgumentWriter w("BITPOS", key, bit ? 1 : 0, start, end);
   w.add_if(unit == BitUnit::bit, "BIT");
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 template <class... Keys>
 Command<long long> bitop(BitOp operation, std::string_view destination, const Keys&... keys) {
@@ -109,16 +109,16 @@ Command<long long> bitop(BitOp operation, std::string_view destination, const Ke
     case BitOp::bit_xor: name = "XOR"; break;
     case BitOp::bit_not: name = "NOT"; break;
   }
-  return make_command<long long>("BITOP", name, destination, keys...);
+  return make_command<long long>(KeyPositions::range(2, -1), "BITOP", name, destination, keys...);
 }
 inline Command<std::vector<std::optional<long long>>> bitfield(std::string_view key,
                                                                 const BitFieldOperations& operations) {
-  return make_command<std::vector<std::optional<long long>>>("BITFIELD", key, operations.arguments());
+  return make_command<std::vector<std::optional<long long>>>(first_key, "BITFIELD", key, operations.arguments());
 }
 inline Command<std::vector<long long>> bitfield_ro(std::string_view key, const BitFieldOperations& operations) {
   if (!operations.read_only())
     throw DataError("BITFIELD_RO takes only GET operations: use bitfield() for SET, INCRBY and OVERFLOW");
-  return make_command<std::vector<long long>>("BITFIELD_RO", key, operations.arguments());
+  return make_read_command<std::vector<long long>>(first_key, "BITFIELD_RO", key, operations.arguments());
 }
 
 }  // namespace cmd

@@ -128,17 +128,17 @@ inline bool status_equals(Reply&& reply, std::string_view expected) {
 
 /// PING: true when the server answered PONG.
 inline Command<bool> ping() {
-  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "PONG"); }, "PING");
+  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "PONG"); }, CommandFlags::repeatable, no_keys, "PING");
 }
 /// PING message: the message back.
 template <class M>
-Command<std::string> ping(const M& message) { return make_command<std::string>("PING", message); }
+Command<std::string> ping(const M& message) { return make_command<std::string>(CommandFlags::repeatable, no_keys, "PING", message); }
 template <class M>
-Command<std::string> echo(const M& message) { return make_command<std::string>("ECHO", message); }
-inline Command<bool> select(int db) { return make_command<bool>("SELECT", db).changes_state(); }
-inline Command<bool> auth(std::string_view password) { return make_command<bool>("AUTH", password).changes_state(); }
+Command<std::string> echo(const M& message) { return make_command<std::string>(CommandFlags::repeatable, no_keys, "ECHO", message); }
+inline Command<bool> select(int db) { return make_command<bool>(no_keys, "SELECT", db).changes_state(); }
+inline Command<bool> auth(std::string_view password) { return make_command<bool>(no_keys, "AUTH", password).changes_state(); }
 inline Command<bool> auth(std::string_view username, std::string_view password) {
-  return make_command<bool>("AUTH", username, password).changes_state();
+  return make_command<bool>(no_keys, "AUTH", username, password).changes_state();
 }
 inline Command<HelloInfo> hello(std::optional<int> protocol, const HelloOptions& o) {
   ArgumentWriter w("HELLO");
@@ -152,30 +152,29 @@ inline Command<HelloInfo> hello(std::optional<int> protocol, const HelloOptions&
     w.add("SETNAME", o.client_name);
   }
   // HELLO with no version only reports; with one it may switch protocol, user and name.
-  Command<HelloInfo> command(std::move(w).finish());
-  if (protocol) return std::move(command).changes_state();
-  return command;
+  return Command<HelloInfo>(std::move(w).finish(), no_keys,
+                            protocol ? CommandFlags::changes_state : CommandFlags::repeatable);
 }
 inline Command<bool> reset() {
-  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "RESET"); }, "RESET")
+  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "RESET"); }, no_keys, "RESET")
       .changes_state();
 }
-inline Command<bool> quit() { return make_command<bool>("QUIT").changes_state(); }
+inline Command<bool> quit() { return make_command<bool>(no_keys, "QUIT").changes_state(); }
 
 inline Command<bool> client_setname(std::string_view name) {
-  return make_command<bool>("CLIENT", "SETNAME", name).changes_state();
+  return make_command<bool>(no_keys, "CLIENT", "SETNAME", name).changes_state();
 }
 inline Command<std::optional<std::string>> client_getname() {
-  return make_command<std::optional<std::string>>("CLIENT", "GETNAME");
+  return make_command<std::optional<std::string>>(CommandFlags::repeatable, no_keys, "CLIENT", "GETNAME");
 }
-inline Command<long long> client_id() { return make_command<long long>("CLIENT", "ID"); }
+inline Command<long long> client_id() { return make_command<long long>(CommandFlags::repeatable, no_keys, "CLIENT", "ID"); }
 /// CLIENT LIST [TYPE t] [ID id ...], parsed (see client_list.hpp).
 inline Command<std::vector<ClientInfo>> client_list(const ClientListOptions& o = {}) {
   ArgumentWriter w("CLIENT", "LIST");
   if (!o.type.empty()) w.add("TYPE", o.type);
   if (!o.ids.empty()) w.add("ID", o.ids);
   return Command<std::vector<ClientInfo>>(
-      std::move(w).finish(),
+      std::move(w).finish(), no_keys, CommandFlags::repeatable,
       +[](Reply&& reply) { return parse_client_list(convert<std::string>(std::move(reply))); });
 }
 /// CLIENT INFO: this connection's CLIENT LIST line, parsed.
@@ -186,10 +185,10 @@ inline Command<ClientInfo> client_info() {
         if (clients.empty()) throw DataError("CLIENT INFO: empty reply");
         return std::move(clients.front());
       },
-      "CLIENT", "INFO");
+      CommandFlags::repeatable, no_keys, "CLIENT", "INFO");
 }
 /// CLIENT KILL ip:port (the old form): true when a client was closed.
-inline Command<bool> client_kill(std::string_view address) { return make_command<bool>("CLIENT", "KILL", address); }
+inline Command<bool> client_kill(std::string_view address) { return make_command<bool>(no_keys, "CLIENT", "KILL", address); }
 /// CLIENT KILL with filters: how many clients were closed.
 inline Command<long long> client_kill(const ClientKillOptions& o) {
   ArgumentWriter w("CLIENT", "KILL");
@@ -200,31 +199,31 @@ inline Command<long long> client_kill(const ClientKillOptions& o) {
   if (!o.laddr.empty()) w.add("LADDR", o.laddr);
   if (o.skipme) w.add("SKIPME", *o.skipme ? "YES" : "NO");
   if (w.count() == 2) throw DataError("CLIENT KILL: give at least one filter (ClientKillOptions)");
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), no_keys);
 }
 inline Command<bool> client_pause(std::chrono::milliseconds timeout, bool write_only) {
-  return write_only ? make_command<bool>("CLIENT", "PAUSE", timeout.count(), "WRITE")
-                    : make_command<bool>("CLIENT", "PAUSE", timeout.count(), "ALL");
+  return write_only ? make_command<bool>(no_keys, "CLIENT", "PAUSE", timeout.count(), "WRITE")
+                    : make_command<bool>(no_keys, "CLIENT", "PAUSE", timeout.count(), "ALL");
 }
-inline Command<bool> client_unpause() { return make_command<bool>("CLIENT", "UNPAUSE"); }
+inline Command<bool> client_unpause() { return make_command<bool>(no_keys, "CLIENT", "UNPAUSE"); }
 /// CLIENT UNBLOCK id [TIMEOUT|ERROR]: true when the client was blocked and is now unblocked.
 inline Command<bool> client_unblock(long long id, bool error) {
-  return error ? make_command<bool>("CLIENT", "UNBLOCK", id, "ERROR") : make_command<bool>("CLIENT", "UNBLOCK", id);
+  return error ? make_command<bool>(no_keys, "CLIENT", "UNBLOCK", id, "ERROR") : make_command<bool>(no_keys, "CLIENT", "UNBLOCK", id);
 }
 inline Command<bool> client_no_evict(bool on) {
-  return make_command<bool>("CLIENT", "NO-EVICT", on ? "ON" : "OFF").changes_state();
+  return make_command<bool>(no_keys, "CLIENT", "NO-EVICT", on ? "ON" : "OFF").changes_state();
 }
-inline Command<bool> client_caching(bool yes) { return make_command<bool>("CLIENT", "CACHING", yes ? "YES" : "NO"); }
-inline Command<long long> client_getredir() { return make_command<long long>("CLIENT", "GETREDIR"); }
-inline Command<std::vector<std::string>> client_help() { return make_command<std::vector<std::string>>("CLIENT", "HELP"); }
+inline Command<bool> client_caching(bool yes) { return make_command<bool>(no_keys, "CLIENT", "CACHING", yes ? "YES" : "NO"); }
+inline Command<long long> client_getredir() { return make_command<long long>(CommandFlags::repeatable, no_keys, "CLIENT", "GETREDIR"); }
+inline Command<std::vector<std::string>> client_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "CLIENT", "HELP"); }
 inline Command<bool> client_tracking(bool on, const TrackingOptions& o) {
   ArgumentWriter w("CLIENT", "TRACKING", on ? "ON" : "OFF");
   if (o.redirect) w.add("REDIRECT", *o.redirect);
   for (const auto& prefix : o.prefixes) w.add("PREFIX", prefix);
   w.add_if(o.bcast, "BCAST").add_if(o.optin, "OPTIN").add_if(o.optout, "OPTOUT").add_if(o.noloop, "NOLOOP");
-  return Command<bool>(std::move(w).finish()).changes_state();
+  return Command<bool>(std::move(w).finish(), no_keys).changes_state();
 }
-inline Command<TrackingInfo> client_trackinginfo() { return make_command<TrackingInfo>("CLIENT", "TRACKINGINFO"); }
+inline Command<TrackingInfo> client_trackinginfo() { return make_command<TrackingInfo>(CommandFlags::repeatable, no_keys, "CLIENT", "TRACKINGINFO"); }
 
 }  // namespace cmd
 

@@ -8,11 +8,20 @@
 //                  MULTI, WATCH, (P|S)SUBSCRIBE, MONITOR, SYNC, PSYNC, REPLCONF, READONLY,
 //                  READWRITE, ASKING, CLIENT SETNAME | SETINFO | TRACKING | NO-EVICT | NO-TOUCH
 //                  (the pool closes the connection afterwards: see connection_pool.hpp)
+//   never_retried  EXEC (its queued commands would run twice), even if Retry::safe_after_send
+//                  lists it
 //   refused        CLIENT REPLY OFF | SKIP: the server would stop answering, and the replies
 //                  of later commands could no longer be matched to them (DataError, nothing sent)
 //
 // Names are compared without regard to case, as the server does. Anything else is taken as a
 // plain command that leaves the connection as it found it.
+//
+// The other facts are taken conservatively: a generic command is never read_only (so it is not
+// sent again once written, unless Retry::safe_after_send lists its name) and its keys are not
+// known (KeyPositions(): a cluster client cannot route it by key). Why not from the server's
+// COMMAND INFO: the table would be per server (versions and modules differ), so it belongs to
+// the pool, fetched once on first use; that is the cluster client's work (it needs the key
+// specs to route). Until then nothing here guesses.
 
 #include <cstddef>      // std::size_t
 #include <string_view>  // std::string_view
@@ -58,6 +67,7 @@ inline bool equals_upper(std::string_view text, std::string_view upper) noexcept
 inline CommandFlags generic_command_flags(std::string_view wire) {
   const std::string_view name = encoded_argument(wire, 0);
   const auto is = [name](std::string_view upper) { return equals_upper(name, upper); };
+  if (is("EXEC")) return CommandFlags::never_retried;
   if (is("HELLO")) return encoded_argument(wire, 1).empty() ? CommandFlags::none : CommandFlags::changes_state;
   if (is("SELECT") || is("AUTH") || is("RESET") || is("QUIT") || is("MULTI") || is("WATCH") ||
       is("SUBSCRIBE") || is("PSUBSCRIBE") || is("SSUBSCRIBE") || is("MONITOR") || is("SYNC") || is("PSYNC") ||
@@ -82,13 +92,13 @@ inline CommandFlags generic_command_flags(std::string_view wire) {
 
 }  // namespace detail
 
-/// The command execute_command runs: any arguments, a raw Reply, and the facts its name implies.
+/// The command execute_command runs: any arguments, a raw Reply, and the facts its name implies
+/// (keys unknown, never read-only: see the top of this file).
 template <Argument... Args>
 Command<Reply> make_generic_command(const Args&... args) {
-  Command<Reply> command = make_command<Reply>(args...);
-  if (has(detail::generic_command_flags(command.wire()), CommandFlags::changes_state))
-    return std::move(command).changes_state();
-  return command;
+  ArgumentWriter::Encoded encoded = ArgumentWriter(args...).finish();
+  const CommandFlags flags = detail::generic_command_flags(encoded.wire());
+  return Command<Reply>(std::move(encoded), KeyPositions(), flags);
 }
 
 }  // namespace redispp

@@ -165,7 +165,7 @@ inline Command<long long> geoadd(std::string_view key, std::initializer_list<Geo
   ArgumentWriter w("GEOADD", key);
   detail::add_geo_flags(w, o);
   detail::add_geo_members(w, members);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), first_key);
 }
 template <class M>
 Command<long long> geoadd(std::string_view key, double longitude, double latitude, const M& member,
@@ -173,31 +173,31 @@ Command<long long> geoadd(std::string_view key, double longitude, double latitud
   ArgumentWriter w("GEOADD", key);
   detail::add_geo_flags(w, o);
   w.add(longitude, latitude, member);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), first_key);
 }
 template <class A, class B>
 Command<std::optional<double>> geodist(std::string_view key, const A& member1, const B& member2, GeoUnit unit) {
-  return make_command<std::optional<double>>("GEODIST", key, member1, member2, detail::geo_unit_name(unit));
+  return make_read_command<std::optional<double>>(first_key, "GEODIST", key, member1, member2, detail::geo_unit_name(unit));
 }
 template <class... Members>
 Command<std::vector<std::optional<std::string>>> geohash(std::string_view key, const Members&... members) {
-  return make_command<std::vector<std::optional<std::string>>>("GEOHASH", key, members...);
+  return make_read_command<std::vector<std::optional<std::string>>>(first_key, "GEOHASH", key, members...);
 }
 template <class... Members>
 Command<std::vector<std::optional<GeoPosition>>> geopos(std::string_view key, const Members&... members) {
-  return make_command<std::vector<std::optional<GeoPosition>>>("GEOPOS", key, members...);
+  return make_read_command<std::vector<std::optional<GeoPosition>>>(first_key, "GEOPOS", key, members...);
 }
 inline Command<std::vector<GeoLocation>> geosearch(std::string_view key, const GeoSearchOptions& o) {
   ArgumentWriter w("GEOSEARCH", key);
   detail::add_geo_search(w, o);
-  return Command<std::vector<GeoLocation>>(std::move(w).finish());
+  return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 inline Command<long long> geosearchstore(std::string_view destination, std::string_view source,
                                          const GeoSearchOptions& o, bool storedist) {
   ArgumentWriter w("GEOSEARCHSTORE", destination, source);
   detail::add_geo_search(w, o);
   w.add_if(storedist, "STOREDIST");
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), KeyPositions::range(1, 2));
 }
 /// GEORADIUS / GEORADIUS_RO (name chooses).
 inline Command<std::vector<GeoLocation>> georadius(std::string_view name, std::string_view key, double longitude,
@@ -205,14 +205,16 @@ inline Command<std::vector<GeoLocation>> georadius(std::string_view name, std::s
                                                    const GeoRadiusOptions& o) {
   ArgumentWriter w(name, key, longitude, latitude, radius, detail::geo_unit_name(unit));
   detail::add_geo_result_options(w, o);
-  return Command<std::vector<GeoLocation>>(std::move(w).finish());
+  return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key,
+                                           name.ends_with("_RO") ? CommandFlags::read_only : CommandFlags::none);
 }
 template <class M>
 Command<std::vector<GeoLocation>> georadiusbymember(std::string_view name, std::string_view key, const M& member,
                                                     double radius, GeoUnit unit, const GeoRadiusOptions& o) {
   ArgumentWriter w(name, key, member, radius, detail::geo_unit_name(unit));
   detail::add_geo_result_options(w, o);
-  return Command<std::vector<GeoLocation>>(std::move(w).finish());
+  return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key,
+                                           name.ends_with("_RO") ? CommandFlags::read_only : CommandFlags::none);
 }
 inline Command<long long> georadius_store(std::string_view key, double longitude, double latitude, double radius,
                                           GeoUnit unit, std::string_view destination, const GeoRadiusOptions& o,
@@ -220,7 +222,7 @@ inline Command<long long> georadius_store(std::string_view key, double longitude
   ArgumentWriter w("GEORADIUS", key, longitude, latitude, radius, detail::geo_unit_name(unit));
   detail::add_geo_result_options(w, o);
   w.add(storedist ? "STOREDIST" : "STORE", destination);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::at(-1))  /* STORE destination: the last argument */);
 }
 template <class M>
 Command<long long> georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit,
@@ -228,7 +230,7 @@ Command<long long> georadiusbymember_store(std::string_view key, const M& member
   ArgumentWriter w("GEORADIUSBYMEMBER", key, member, radius, detail::geo_unit_name(unit));
   detail::add_geo_result_options(w, o);
   w.add(storedist ? "STOREDIST" : "STORE", destination);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::at(-1))  /* STORE destination: the last argument */);
 }
 
 }  // namespace cmd

@@ -20,24 +20,24 @@ namespace cmd {
 
 template <class... Elements>
 Command<bool> pfadd(std::string_view key, const Elements&... elements) {
-  return make_command<bool>("PFADD", key, elements...);
+  return make_command<bool>(first_key, "PFADD", key, elements...);
 }
 template <class... Keys>
-Command<long long> pfcount(const Keys&... keys) { return make_command<long long>("PFCOUNT", keys...); }
+Command<long long> pfcount(const Keys&... keys) { return make_read_command<long long>(keys_from(1), "PFCOUNT", keys...); }
 template <class... Keys>
 Command<bool> pfmerge(std::string_view destination, const Keys&... sources) {
-  return make_command<bool>("PFMERGE", destination, sources...);
+  return make_command<bool>(keys_from(1), "PFMERGE", destination, sources...);
 }
-inline Command<bool> pfselftest() { return make_command<bool>("PFSELFTEST"); }
+inline Command<bool> pfselftest() { return make_command<bool>(no_keys, "PFSELFTEST"); }
 inline Command<std::vector<long long>> pfdebug_getreg(std::string_view key) {
-  return make_command<std::vector<long long>>("PFDEBUG", "GETREG", key);
+  return make_command<std::vector<long long>>(KeyPositions::at(2), "PFDEBUG", "GETREG", key);
 }
 inline Command<std::string> pfdebug_encoding(std::string_view key) {
-  return make_command<std::string>("PFDEBUG", "ENCODING", key);
+  return make_command<std::string>(KeyPositions::at(2), "PFDEBUG", "ENCODING", key);
 }
-inline Command<bool> pfdebug_todense(std::string_view key) { return make_command<bool>("PFDEBUG", "TODENSE", key); }
+inline Command<bool> pfdebug_todense(std::string_view key) { return make_command<bool>(KeyPositions::at(2), "PFDEBUG", "TODENSE", key); }
 inline Command<std::string> pfdebug_decode(std::string_view key) {
-  return make_command<std::string>("PFDEBUG", "DECODE", key);
+  return make_command<std::string>(KeyPositions::at(2), "PFDEBUG", "DECODE", key);
 }
 
 }  // namespace cmd

@@ -37,62 +37,62 @@ inline std::string_view end_name(ListEnd end) noexcept { return end == ListEnd::
 
 template <class... Values>
 Command<long long> lpush(std::string_view key, const Values&... values) {
-  return make_command<long long>("LPUSH", key, values...);
+  return make_command<long long>(first_key, "LPUSH", key, values...);
 }
 template <class... Values>
 Command<long long> rpush(std::string_view key, const Values&... values) {
-  return make_command<long long>("RPUSH", key, values...);
+  return make_command<long long>(first_key, "RPUSH", key, values...);
 }
 template <class... Values>
 Command<long long> lpushx(std::string_view key, const Values&... values) {
-  return make_command<long long>("LPUSHX", key, values...);
+  return make_command<long long>(first_key, "LPUSHX", key, values...);
 }
 template <class... Values>
 Command<long long> rpushx(std::string_view key, const Values&... values) {
-  return make_command<long long>("RPUSHX", key, values...);
+  return make_command<long long>(first_key, "RPUSHX", key, values...);
 }
 inline Command<std::optional<std::string>> lpop(std::string_view key) {
-  return make_command<std::optional<std::string>>("LPOP", key);
+  return make_command<std::optional<std::string>>(first_key, "LPOP", key);
 }
 /// LPOP key count: up to `count` elements; nullopt when the key does not exist.
 inline Command<std::optional<std::vector<std::string>>> lpop(std::string_view key, long long count) {
-  return make_command<std::optional<std::vector<std::string>>>("LPOP", key, count);
+  return make_command<std::optional<std::vector<std::string>>>(first_key, "LPOP", key, count);
 }
 inline Command<std::optional<std::string>> rpop(std::string_view key) {
-  return make_command<std::optional<std::string>>("RPOP", key);
+  return make_command<std::optional<std::string>>(first_key, "RPOP", key);
 }
 inline Command<std::optional<std::vector<std::string>>> rpop(std::string_view key, long long count) {
-  return make_command<std::optional<std::vector<std::string>>>("RPOP", key, count);
+  return make_command<std::optional<std::vector<std::string>>>(first_key, "RPOP", key, count);
 }
 inline Command<std::vector<std::string>> lrange(std::string_view key, long long start, long long stop) {
-  return make_command<std::vector<std::string>>("LRANGE", key, start, stop);
+  return make_read_command<std::vector<std::string>>(first_key, "LRANGE", key, start, stop);
 }
-inline Command<long long> llen(std::string_view key) { return make_command<long long>("LLEN", key); }
+inline Command<long long> llen(std::string_view key) { return make_read_command<long long>(first_key, "LLEN", key); }
 inline Command<std::optional<std::string>> lindex(std::string_view key, long long index) {
-  return make_command<std::optional<std::string>>("LINDEX", key, index);
+  return make_read_command<std::optional<std::string>>(first_key, "LINDEX", key, index);
 }
 template <class V>
 Command<bool> lset(std::string_view key, long long index, const V& value) {
-  return make_command<bool>("LSET", key, index, value);
+  return make_command<bool>(first_key, "LSET", key, index, value);
 }
 /// LINSERT: the list's new length, -1 when the pivot was not found, 0 when the key is missing.
 template <class P, class V>
 Command<long long> linsert(std::string_view key, bool before, const P& pivot, const V& value) {
-  return make_command<long long>("LINSERT", key, before ? "BEFORE" : "AFTER", pivot, value);
+  return make_command<long long>(first_key, "LINSERT", key, before ? "BEFORE" : "AFTER", pivot, value);
 }
 template <class V>
 Command<long long> lrem(std::string_view key, long long count, const V& value) {
-  return make_command<long long>("LREM", key, count, value);
+  return make_command<long long>(first_key, "LREM", key, count, value);
 }
 inline Command<bool> ltrim(std::string_view key, long long start, long long stop) {
-  return make_command<bool>("LTRIM", key, start, stop);
+  return make_command<bool>(first_key, "LTRIM", key, start, stop);
 }
 template <class V>
 Command<std::optional<long long>> lpos(std::string_view key, const V& value, const LposOptions& o) {
   ArgumentWriter w("LPOS", key, value);
   if (o.rank) w.add("RANK", *o.rank);
   if (o.maxlen) w.add("MAXLEN", *o.maxlen);
-  return Command<std::optional<long long>>(std::move(w).finish());
+  return Command<std::optional<long long>>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 /// LPOS ... COUNT n: the positions of up to `count` matches (0 = all).
 template <class V>
@@ -101,48 +101,50 @@ Command<std::vector<long long>> lpos(std::string_view key, const V& value, long 
   if (o.rank) w.add("RANK", *o.rank);
   w.add("COUNT", count);
   if (o.maxlen) w.add("MAXLEN", *o.maxlen);
-  return Command<std::vector<long long>>(std::move(w).finish());
+  return Command<std::vector<long long>>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 inline Command<std::optional<std::string>> lmove(std::string_view source, std::string_view destination, ListEnd from,
                                                  ListEnd to) {
-  return make_command<std::optional<std::string>>("LMOVE", source, destination, detail::end_name(from),
+  return make_command<std::optional<std::string>>(KeyPositions::range(1, 2), "LMOVE", source, destination, detail::end_name(from),
                                                   detail::end_name(to));
 }
 /// BLPOP: (key, element) from the first non-empty list, or nullopt after `timeout`.
 template <class Keys>
 Command<std::optional<std::pair<std::string, std::string>>> blpop(const Keys& keys, std::chrono::milliseconds timeout) {
-  return make_command<std::optional<std::pair<std::string, std::string>>>("BLPOP", keys, detail::block_seconds(timeout))
+  return make_command<std::optional<std::pair<std::string, std::string>>>(KeyPositions::range(1, -2), "BLPOP", keys, detail::block_seconds(timeout))
       .blocking(detail::socket_extension(timeout));
 }
 template <class Keys>
 Command<std::optional<std::pair<std::string, std::string>>> brpop(const Keys& keys, std::chrono::milliseconds timeout) {
-  return make_command<std::optional<std::pair<std::string, std::string>>>("BRPOP", keys, detail::block_seconds(timeout))
+  return make_command<std::optional<std::pair<std::string, std::string>>>(KeyPositions::range(1, -2), "BRPOP", keys, detail::block_seconds(timeout))
       .blocking(detail::socket_extension(timeout));
 }
 inline Command<std::optional<std::string>> blmove(std::string_view source, std::string_view destination, ListEnd from,
                                                   ListEnd to, std::chrono::milliseconds timeout) {
-  return make_command<std::optional<std::string>>("BLMOVE", source, destination, detail::end_name(from),
+  return make_command<std::optional<std::string>>(KeyPositions::range(1, 2), "BLMOVE", source, destination, detail::end_name(from),
                                                   detail::end_name(to), detail::block_seconds(timeout))
       .blocking(detail::socket_extension(timeout));
 }
 
 inline Command<std::optional<std::string>> rpoplpush(std::string_view source, std::string_view destination) {
-  return make_command<std::optional<std::string>>("RPOPLPUSH", source, destination);
+  return make_command<std::optional<std::string>>(KeyPositions::range(1, 2), "RPOPLPUSH", source, destination);
 }
 inline Command<std::optional<std::string>> brpoplpush(std::string_view source, std::string_view destination,
                                                       std::chrono::milliseconds timeout) {
-  return make_command<std::optional<std::string>>("BRPOPLPUSH", source, destination, detail::block_seconds(timeout))
+  return make_command<std::optional<std::string>>(KeyPositions::range(1, 2), "BRPOPLPUSH", source, destination, detail::block_seconds(timeout))
       .blocking(detail::socket_extension(timeout));
 }
 /// LMPOP / BLMPOP: the list popped from and its elements, or nullopt when all were empty.
 using ListPop = std::optional<std::pair<std::string, std::vector<std::string>>>;
 template <class Keys>
 Command<ListPop> lmpop(const Keys& keys, ListEnd from, long long count) {
-  return make_command<ListPop>("LMPOP", argument_count(keys), keys, detail::end_name(from), "COUNT", count);
+  const std::size_t numkeys = argument_count(keys);
+  return make_command<ListPop>(KeyPositions::counted(2, numkeys), "LMPOP", numkeys, keys, detail::end_name(from), "COUNT", count);
 }
 template <class Keys>
 Command<ListPop> blmpop(const Keys& keys, ListEnd from, std::chrono::milliseconds timeout, long long count) {
-  return make_command<ListPop>("BLMPOP", detail::block_seconds(timeout), argument_count(keys), keys,
+  const std::size_t numkeys = argument_count(keys);
+  return make_command<ListPop>(KeyPositions::counted(3, numkeys), "BLMPOP", detail::block_seconds(timeout), numkeys, keys,
                                detail::end_name(from), "COUNT", count)
       .blocking(detail::socket_extension(timeout));
 }

@@ -30,41 +30,41 @@ namespace cmd {
 
 template <class M>
 Command<long long> publish(std::string_view channel, const M& message) {
-  return make_command<long long>("PUBLISH", channel, message);
+  return make_command<long long>(no_keys, "PUBLISH", channel, message);
 }
 template <class M>
 Command<long long> spublish(std::string_view shardchannel, const M& message) {
-  return make_command<long long>("SPUBLISH", shardchannel, message);
+  return make_command<long long>(first_key, "SPUBLISH", shardchannel, message);
 }
 inline Command<std::vector<std::string>> pubsub_channels(std::string_view pattern) {
-  if (pattern.empty()) return make_command<std::vector<std::string>>("PUBSUB", "CHANNELS");
-  return make_command<std::vector<std::string>>("PUBSUB", "CHANNELS", pattern);
+  if (pattern.empty()) return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "CHANNELS");
+  return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "CHANNELS", pattern);
 }
 inline Command<std::vector<std::string>> pubsub_shardchannels(std::string_view pattern) {
-  if (pattern.empty()) return make_command<std::vector<std::string>>("PUBSUB", "SHARDCHANNELS");
-  return make_command<std::vector<std::string>>("PUBSUB", "SHARDCHANNELS", pattern);
+  if (pattern.empty()) return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "SHARDCHANNELS");
+  return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "SHARDCHANNELS", pattern);
 }
-inline Command<long long> pubsub_numpat() { return make_command<long long>("PUBSUB", "NUMPAT"); }
+inline Command<long long> pubsub_numpat() { return make_command<long long>(CommandFlags::repeatable, no_keys, "PUBSUB", "NUMPAT"); }
 template <class... Channels>
 Command<std::vector<std::pair<std::string, long long>>> pubsub_numsub(const Channels&... channels) {
-  return make_command<std::vector<std::pair<std::string, long long>>>("PUBSUB", "NUMSUB", channels...);
+  return make_command<std::vector<std::pair<std::string, long long>>>(CommandFlags::repeatable, no_keys, "PUBSUB", "NUMSUB", channels...);
 }
 template <class... Channels>
 Command<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(const Channels&... channels) {
-  return make_command<std::vector<std::pair<std::string, long long>>>("PUBSUB", "SHARDNUMSUB", channels...);
+  return make_command<std::vector<std::pair<std::string, long long>>>(CommandFlags::repeatable, no_keys, "PUBSUB", "SHARDNUMSUB", channels...);
 }
-inline Command<std::vector<std::string>> pubsub_help() { return make_command<std::vector<std::string>>("PUBSUB", "HELP"); }
+inline Command<std::vector<std::string>> pubsub_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "HELP"); }
 template <class... Channels>
 Command<Reply> unsubscribe(const Channels&... channels) {
-  return make_command<Reply>("UNSUBSCRIBE", channels...);
+  return make_command<Reply>(no_keys, "UNSUBSCRIBE", channels...);
 }
 template <class... Patterns>
 Command<Reply> punsubscribe(const Patterns&... patterns) {
-  return make_command<Reply>("PUNSUBSCRIBE", patterns...);
+  return make_command<Reply>(no_keys, "PUNSUBSCRIBE", patterns...);
 }
 template <class... Channels>
 Command<Reply> sunsubscribe(const Channels&... shardchannels) {
-  return make_command<Reply>("SUNSUBSCRIBE", shardchannels...);
+  return make_command<Reply>(keys_from(1), "SUNSUBSCRIBE", shardchannels...);
 }
 
 }  // namespace cmd

@@ -143,14 +143,17 @@ namespace detail {
 /// EVAL, EVALSHA, FCALL and their _RO forms: name, body, numkeys, keys..., args...
 template <class T, class Keys, class Args>
 Command<T> script_call(std::string_view name, std::string_view body, const Keys& keys, const Args& args) {
-  return make_command<T>(name, body, argument_count(keys), keys, args);
+  const std::size_t numkeys = argument_count(keys);
+  // The _RO forms are read-only (the server refuses writes from their scripts).
+  return make_command<T>(name.ends_with("_RO") ? CommandFlags::read_only : CommandFlags::none, KeyPositions::counted(3, numkeys),
+                         name, body, numkeys, keys, args);
 }
 inline std::string_view flush_mode_name(ScriptFlushMode mode) noexcept {
   return mode == ScriptFlushMode::async ? "ASYNC" : "SYNC";
 }
 inline Command<bool> flush_command(std::string_view container, ScriptFlushMode mode) {
-  if (mode == ScriptFlushMode::server_default) return make_command<bool>(container, "FLUSH");
-  return make_command<bool>(container, "FLUSH", flush_mode_name(mode));
+  if (mode == ScriptFlushMode::server_default) return make_command<bool>(no_keys, container, "FLUSH");
+  return make_command<bool>(no_keys, container, "FLUSH", flush_mode_name(mode));
 }
 }  // namespace detail
 
@@ -180,45 +183,45 @@ Command<T> fcall_ro(std::string_view function, const Keys& keys, const Args& arg
 }
 
 inline Command<std::string> script_load(std::string_view script) {
-  return make_command<std::string>("SCRIPT", "LOAD", script);
+  return make_command<std::string>(no_keys, "SCRIPT", "LOAD", script);
 }
 template <class... Shas>
 Command<std::vector<bool>> script_exists(const Shas&... sha1s) {
-  return make_command<std::vector<bool>>("SCRIPT", "EXISTS", sha1s...);
+  return make_command<std::vector<bool>>(CommandFlags::repeatable, no_keys, "SCRIPT", "EXISTS", sha1s...);
 }
 inline Command<bool> script_flush(ScriptFlushMode mode) { return detail::flush_command("SCRIPT", mode); }
-inline Command<bool> script_kill() { return make_command<bool>("SCRIPT", "KILL"); }
+inline Command<bool> script_kill() { return make_command<bool>(no_keys, "SCRIPT", "KILL"); }
 inline Command<bool> script_debug(ScriptDebugMode mode) {
   const std::string_view name = mode == ScriptDebugMode::yes ? "YES" : mode == ScriptDebugMode::sync ? "SYNC" : "NO";
-  return make_command<bool>("SCRIPT", "DEBUG", name);
+  return make_command<bool>(no_keys, "SCRIPT", "DEBUG", name);
 }
-inline Command<std::vector<std::string>> script_help() { return make_command<std::vector<std::string>>("SCRIPT", "HELP"); }
+inline Command<std::vector<std::string>> script_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "SCRIPT", "HELP"); }
 
 inline Command<std::string> function_load(std::string_view code, bool replace) {
-  if (replace) return make_command<std::string>("FUNCTION", "LOAD", "REPLACE", code);
-  return make_command<std::string>("FUNCTION", "LOAD", code);
+  if (replace) return make_command<std::string>(no_keys, "FUNCTION", "LOAD", "REPLACE", code);
+  return make_command<std::string>(no_keys, "FUNCTION", "LOAD", code);
 }
 inline Command<bool> function_delete(std::string_view library_name) {
-  return make_command<bool>("FUNCTION", "DELETE", library_name);
+  return make_command<bool>(no_keys, "FUNCTION", "DELETE", library_name);
 }
-inline Command<std::string> function_dump() { return make_command<std::string>("FUNCTION", "DUMP"); }
+inline Command<std::string> function_dump() { return make_command<std::string>(CommandFlags::repeatable, no_keys, "FUNCTION", "DUMP"); }
 inline Command<bool> function_restore(std::string_view payload, FunctionRestorePolicy policy) {
   const std::string_view name = policy == FunctionRestorePolicy::flush     ? "FLUSH"
                                 : policy == FunctionRestorePolicy::replace ? "REPLACE"
                                                                            : "APPEND";
-  return make_command<bool>("FUNCTION", "RESTORE", payload, name);
+  return make_command<bool>(no_keys, "FUNCTION", "RESTORE", payload, name);
 }
 inline Command<bool> function_flush(ScriptFlushMode mode) { return detail::flush_command("FUNCTION", mode); }
-inline Command<bool> function_kill() { return make_command<bool>("FUNCTION", "KILL"); }
+inline Command<bool> function_kill() { return make_command<bool>(no_keys, "FUNCTION", "KILL"); }
 inline Command<std::vector<FunctionLibrary>> function_list(const FunctionListOptions& o) {
   ArgumentWriter w("FUNCTION", "LIST");
   if (!o.library_name.empty()) w.add("LIBRARYNAME", o.library_name);
   w.add_if(o.withcode, "WITHCODE");
-  return Command<std::vector<FunctionLibrary>>(std::move(w).finish());
+  return Command<std::vector<FunctionLibrary>>(std::move(w).finish(), no_keys, CommandFlags::repeatable);
 }
-inline Command<FunctionStats> function_stats() { return make_command<FunctionStats>("FUNCTION", "STATS"); }
+inline Command<FunctionStats> function_stats() { return make_command<FunctionStats>(CommandFlags::repeatable, no_keys, "FUNCTION", "STATS"); }
 inline Command<std::vector<std::string>> function_help() {
-  return make_command<std::vector<std::string>>("FUNCTION", "HELP");
+  return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "FUNCTION", "HELP");
 }
 
 }  // namespace cmd

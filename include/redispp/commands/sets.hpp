@@ -30,69 +30,69 @@ namespace cmd {
 
 template <class... Members>
 Command<long long> sadd(std::string_view key, const Members&... members) {
-  return make_command<long long>("SADD", key, members...);
+  return make_command<long long>(first_key, "SADD", key, members...);
 }
 template <class... Members>
 Command<long long> srem(std::string_view key, const Members&... members) {
-  return make_command<long long>("SREM", key, members...);
+  return make_command<long long>(first_key, "SREM", key, members...);
 }
-inline Command<long long> scard(std::string_view key) { return make_command<long long>("SCARD", key); }
-inline Command<MemberSet> smembers(std::string_view key) { return make_command<MemberSet>("SMEMBERS", key); }
+inline Command<long long> scard(std::string_view key) { return make_read_command<long long>(first_key, "SCARD", key); }
+inline Command<MemberSet> smembers(std::string_view key) { return make_read_command<MemberSet>(first_key, "SMEMBERS", key); }
 template <class M>
 Command<bool> sismember(std::string_view key, const M& member) {
-  return make_command<bool>("SISMEMBER", key, member);
+  return make_read_command<bool>(first_key, "SISMEMBER", key, member);
 }
 template <class... Members>
 Command<std::vector<bool>> smismember(std::string_view key, const Members&... members) {
-  return make_command<std::vector<bool>>("SMISMEMBER", key, members...);
+  return make_read_command<std::vector<bool>>(first_key, "SMISMEMBER", key, members...);
 }
 template <class M>
 Command<bool> smove(std::string_view source, std::string_view destination, const M& member) {
-  return make_command<bool>("SMOVE", source, destination, member);
+  return make_command<bool>(KeyPositions::range(1, 2), "SMOVE", source, destination, member);
 }
 inline Command<std::optional<std::string>> spop(std::string_view key) {
-  return make_command<std::optional<std::string>>("SPOP", key);
+  return make_command<std::optional<std::string>>(first_key, "SPOP", key);
 }
 inline Command<std::vector<std::string>> spop(std::string_view key, long long count) {
-  return make_command<std::vector<std::string>>("SPOP", key, count);
+  return make_command<std::vector<std::string>>(first_key, "SPOP", key, count);
 }
 inline Command<std::optional<std::string>> srandmember(std::string_view key) {
-  return make_command<std::optional<std::string>>("SRANDMEMBER", key);
+  return make_read_command<std::optional<std::string>>(first_key, "SRANDMEMBER", key);
 }
 inline Command<std::vector<std::string>> srandmember(std::string_view key, long long count) {
-  return make_command<std::vector<std::string>>("SRANDMEMBER", key, count);
+  return make_read_command<std::vector<std::string>>(first_key, "SRANDMEMBER", key, count);
 }
 template <class... Keys>
-Command<MemberSet> sdiff(const Keys&... keys) { return make_command<MemberSet>("SDIFF", keys...); }
+Command<MemberSet> sdiff(const Keys&... keys) { return make_read_command<MemberSet>(keys_from(1), "SDIFF", keys...); }
 template <class... Keys>
-Command<MemberSet> sinter(const Keys&... keys) { return make_command<MemberSet>("SINTER", keys...); }
+Command<MemberSet> sinter(const Keys&... keys) { return make_read_command<MemberSet>(keys_from(1), "SINTER", keys...); }
 template <class... Keys>
-Command<MemberSet> sunion(const Keys&... keys) { return make_command<MemberSet>("SUNION", keys...); }
+Command<MemberSet> sunion(const Keys&... keys) { return make_read_command<MemberSet>(keys_from(1), "SUNION", keys...); }
 template <class... Keys>
 Command<long long> sdiffstore(std::string_view destination, const Keys&... keys) {
-  return make_command<long long>("SDIFFSTORE", destination, keys...);
+  return make_command<long long>(keys_from(1), "SDIFFSTORE", destination, keys...);
 }
 template <class... Keys>
 Command<long long> sinterstore(std::string_view destination, const Keys&... keys) {
-  return make_command<long long>("SINTERSTORE", destination, keys...);
+  return make_command<long long>(keys_from(1), "SINTERSTORE", destination, keys...);
 }
 template <class... Keys>
 Command<long long> sunionstore(std::string_view destination, const Keys&... keys) {
-  return make_command<long long>("SUNIONSTORE", destination, keys...);
+  return make_command<long long>(keys_from(1), "SUNIONSTORE", destination, keys...);
 }
 /// SINTERCARD numkeys key ... [LIMIT limit]: the intersection's size; limit 0 = no limit.
 template <class Keys>
 Command<long long> sintercard(const Keys& keys, long long limit) {
   ArgumentWriter w("SINTERCARD", argument_count(keys), keys);
   if (limit > 0) w.add("LIMIT", limit);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), KeyPositions::counted(2, argument_count(keys)), CommandFlags::read_only);
 }
 inline Command<ScanPage<std::vector<std::string>>> sscan(std::string_view key, std::uint64_t cursor,
                                                          const ScanOptions& o) {
   ArgumentWriter w("SSCAN", key, cursor);
   if (!o.match.empty()) w.add("MATCH", o.match);
   if (o.count) w.add("COUNT", *o.count);
-  return Command<ScanPage<std::vector<std::string>>>(std::move(w).finish());
+  return Command<ScanPage<std::vector<std::string>>>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 
 }  // namespace cmd

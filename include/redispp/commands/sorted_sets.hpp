@@ -148,14 +148,14 @@ Command<long long> zadd(std::string_view key, const Pairs& mapping, const ZAddOp
   ArgumentWriter w("ZADD", key);
   detail::add_zadd_flags(w, o);
   for (const auto& [member, score] : mapping) w.add(static_cast<double>(score), member);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), first_key);
 }
 template <class M>
 Command<long long> zadd(std::string_view key, const M& member, double score, const ZAddOptions& o) {
   ArgumentWriter w("ZADD", key);
   detail::add_zadd_flags(w, o);
   w.add(score, member);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), first_key);
 }
 /// ZADD ... INCR: the member's new score; nullopt when a condition (nx, xx, gt, lt) prevented it.
 template <class M>
@@ -163,51 +163,51 @@ Command<std::optional<double>> zadd_incr(std::string_view key, const M& member, 
   ArgumentWriter w("ZADD", key);
   detail::add_zadd_flags(w, o);
   w.add("INCR", increment, member);
-  return Command<std::optional<double>>(std::move(w).finish());
+  return Command<std::optional<double>>(std::move(w).finish(), first_key);
 }
-inline Command<long long> zcard(std::string_view key) { return make_command<long long>("ZCARD", key); }
+inline Command<long long> zcard(std::string_view key) { return make_read_command<long long>(first_key, "ZCARD", key); }
 template <class Min, class Max>
 Command<long long> zcount(std::string_view key, const Min& min, const Max& max) {
-  return make_command<long long>("ZCOUNT", key, min, max);
+  return make_read_command<long long>(first_key, "ZCOUNT", key, min, max);
 }
 template <class Min, class Max>
 Command<long long> zlexcount(std::string_view key, const Min& min, const Max& max) {
-  return make_command<long long>("ZLEXCOUNT", key, min, max);
+  return make_read_command<long long>(first_key, "ZLEXCOUNT", key, min, max);
 }
 template <class M>
 Command<double> zincrby(std::string_view key, double increment, const M& member) {
-  return make_command<double>("ZINCRBY", key, increment, member);
+  return make_command<double>(first_key, "ZINCRBY", key, increment, member);
 }
 template <class M>
 Command<std::optional<double>> zscore(std::string_view key, const M& member) {
-  return make_command<std::optional<double>>("ZSCORE", key, member);
+  return make_read_command<std::optional<double>>(first_key, "ZSCORE", key, member);
 }
 template <class... Members>
 Command<std::vector<std::optional<double>>> zmscore(std::string_view key, const Members&... members) {
-  return make_command<std::vector<std::optional<double>>>("ZMSCORE", key, members...);
+  return make_read_command<std::vector<std::optional<double>>>(first_key, "ZMSCORE", key, members...);
 }
 template <class M>
 Command<std::optional<long long>> zrank(std::string_view key, const M& member) {
-  return make_command<std::optional<long long>>("ZRANK", key, member);
+  return make_read_command<std::optional<long long>>(first_key, "ZRANK", key, member);
 }
 template <class M>
 Command<std::optional<long long>> zrevrank(std::string_view key, const M& member) {
-  return make_command<std::optional<long long>>("ZREVRANK", key, member);
+  return make_read_command<std::optional<long long>>(first_key, "ZREVRANK", key, member);
 }
 template <class... Members>
 Command<long long> zrem(std::string_view key, const Members&... members) {
-  return make_command<long long>("ZREM", key, members...);
+  return make_command<long long>(first_key, "ZREM", key, members...);
 }
 template <class Min, class Max>
 Command<long long> zremrangebylex(std::string_view key, const Min& min, const Max& max) {
-  return make_command<long long>("ZREMRANGEBYLEX", key, min, max);
+  return make_command<long long>(first_key, "ZREMRANGEBYLEX", key, min, max);
 }
 inline Command<long long> zremrangebyrank(std::string_view key, long long start, long long stop) {
-  return make_command<long long>("ZREMRANGEBYRANK", key, start, stop);
+  return make_command<long long>(first_key, "ZREMRANGEBYRANK", key, start, stop);
 }
 template <class Min, class Max>
 Command<long long> zremrangebyscore(std::string_view key, const Min& min, const Max& max) {
-  return make_command<long long>("ZREMRANGEBYSCORE", key, min, max);
+  return make_command<long long>(first_key, "ZREMRANGEBYSCORE", key, min, max);
 }
 
 // ZRANGE and its older forms. `T` is std::vector<std::string> or ScoredMembers (WITHSCORES).
@@ -216,20 +216,20 @@ Command<T> zrange(std::string_view key, const Start& start, const Stop& stop, co
   ArgumentWriter w("ZRANGE", key, start, stop);
   detail::add_zrange_options(w, o);
   w.add_if(withscores, "WITHSCORES");
-  return Command<T>(std::move(w).finish());
+  return Command<T>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 template <class Start, class Stop>
 Command<long long> zrangestore(std::string_view destination, std::string_view source, const Start& start,
                                const Stop& stop, const ZRangeOptions& o) {
   ArgumentWriter w("ZRANGESTORE", destination, source, start, stop);
   detail::add_zrange_options(w, o);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), KeyPositions::range(1, 2));
 }
 template <class T>
 Command<T> zrevrange(std::string_view key, long long start, long long stop, bool withscores) {
   ArgumentWriter w("ZREVRANGE", key, start, stop);
   w.add_if(withscores, "WITHSCORES");
-  return Command<T>(std::move(w).finish());
+  return Command<T>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 /// ZRANGEBYSCORE / ZREVRANGEBYSCORE / ZRANGEBYLEX / ZREVRANGEBYLEX (`name`), with their bounds in
 /// the order the command takes them (min, max; max, min for the REV forms).
@@ -239,47 +239,49 @@ Command<T> zrange_by(std::string_view name, std::string_view key, const From& fr
   ArgumentWriter w(name, key, from, to);
   w.add_if(withscores, "WITHSCORES");
   detail::add_range_limit(w, limit);
-  return Command<T>(std::move(w).finish());
+  return Command<T>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 
 inline Command<std::optional<std::string>> zrandmember(std::string_view key) {
-  return make_command<std::optional<std::string>>("ZRANDMEMBER", key);
+  return make_read_command<std::optional<std::string>>(first_key, "ZRANDMEMBER", key);
 }
 inline Command<std::vector<std::string>> zrandmember(std::string_view key, long long count) {
-  return make_command<std::vector<std::string>>("ZRANDMEMBER", key, count);
+  return make_read_command<std::vector<std::string>>(first_key, "ZRANDMEMBER", key, count);
 }
 inline Command<ScoredMembers> zrandmember_withscores(std::string_view key, long long count) {
-  return make_command<ScoredMembers>("ZRANDMEMBER", key, count, "WITHSCORES");
+  return make_read_command<ScoredMembers>(first_key, "ZRANDMEMBER", key, count, "WITHSCORES");
 }
 
-inline Command<ScoredMembers> zpopmin(std::string_view key) { return make_command<ScoredMembers>("ZPOPMIN", key); }
+inline Command<ScoredMembers> zpopmin(std::string_view key) { return make_command<ScoredMembers>(first_key, "ZPOPMIN", key); }
 inline Command<ScoredMembers> zpopmin(std::string_view key, long long count) {
-  return make_command<ScoredMembers>("ZPOPMIN", key, count);
+  return make_command<ScoredMembers>(first_key, "ZPOPMIN", key, count);
 }
-inline Command<ScoredMembers> zpopmax(std::string_view key) { return make_command<ScoredMembers>("ZPOPMAX", key); }
+inline Command<ScoredMembers> zpopmax(std::string_view key) { return make_command<ScoredMembers>(first_key, "ZPOPMAX", key); }
 inline Command<ScoredMembers> zpopmax(std::string_view key, long long count) {
-  return make_command<ScoredMembers>("ZPOPMAX", key, count);
+  return make_command<ScoredMembers>(first_key, "ZPOPMAX", key, count);
 }
 template <class Keys>
 Command<std::optional<ZPopResult>> bzpopmin(const Keys& keys, std::chrono::milliseconds timeout) {
-  return make_command<std::optional<ZPopResult>>("BZPOPMIN", keys, detail::block_seconds(timeout))
+  return make_command<std::optional<ZPopResult>>(KeyPositions::range(1, -2), "BZPOPMIN", keys, detail::block_seconds(timeout))
       .blocking(detail::socket_extension(timeout));
 }
 template <class Keys>
 Command<std::optional<ZPopResult>> bzpopmax(const Keys& keys, std::chrono::milliseconds timeout) {
-  return make_command<std::optional<ZPopResult>>("BZPOPMAX", keys, detail::block_seconds(timeout))
+  return make_command<std::optional<ZPopResult>>(KeyPositions::range(1, -2), "BZPOPMAX", keys, detail::block_seconds(timeout))
       .blocking(detail::socket_extension(timeout));
 }
 template <class Keys>
 Command<std::optional<ZMPopResult>> zmpop(const Keys& keys, ZPopEnd end, long long count) {
-  return make_command<std::optional<ZMPopResult>>("ZMPOP", argument_count(keys), keys,
+  const std::size_t numkeys = argument_count(keys);
+  return make_command<std::optional<ZMPopResult>>(KeyPositions::counted(2, numkeys), "ZMPOP", numkeys, keys,
                                                   detail::pop_end_name(end), "COUNT", count);
 }
 template <class Keys>
 Command<std::optional<ZMPopResult>> bzmpop(const Keys& keys, ZPopEnd end, std::chrono::milliseconds timeout,
                                            long long count) {
-  return make_command<std::optional<ZMPopResult>>("BZMPOP", detail::block_seconds(timeout),
-                                                  argument_count(keys), keys, detail::pop_end_name(end),
+  const std::size_t numkeys = argument_count(keys);
+  return make_command<std::optional<ZMPopResult>>(KeyPositions::counted(3, numkeys), "BZMPOP", detail::block_seconds(timeout),
+                                                  numkeys, keys, detail::pop_end_name(end),
                                                   "COUNT", count)
       .blocking(detail::socket_extension(timeout));
 }
@@ -287,30 +289,32 @@ Command<std::optional<ZMPopResult>> bzmpop(const Keys& keys, ZPopEnd end, std::c
 // ZDIFF / ZINTER / ZUNION: numkeys key ... [options] [WITHSCORES].
 template <class T, class Keys>
 Command<T> zcombine(std::string_view name, const Keys& keys, const ZAggregateOptions& o, bool withscores) {
-  ArgumentWriter w(name, argument_count(keys), keys);
+  const std::size_t numkeys = argument_count(keys);
+  ArgumentWriter w(name, numkeys, keys);
   detail::add_aggregate_options(w, o);
   w.add_if(withscores, "WITHSCORES");
-  return Command<T>(std::move(w).finish());
+  return Command<T>(std::move(w).finish(), KeyPositions::counted(2, numkeys), CommandFlags::read_only);
 }
 template <class Keys>
 Command<long long> zcombine_store(std::string_view name, std::string_view destination, const Keys& keys,
                                   const ZAggregateOptions& o) {
-  ArgumentWriter w(name, destination, argument_count(keys), keys);
+  const std::size_t numkeys = argument_count(keys);
+  ArgumentWriter w(name, destination, numkeys, keys);
   detail::add_aggregate_options(w, o);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::counted(3, numkeys)));
 }
 /// ZINTERCARD numkeys key ... [LIMIT limit]; limit 0 = no limit.
 template <class Keys>
 Command<long long> zintercard(const Keys& keys, long long limit) {
   ArgumentWriter w("ZINTERCARD", argument_count(keys), keys);
   if (limit > 0) w.add("LIMIT", limit);
-  return Command<long long>(std::move(w).finish());
+  return Command<long long>(std::move(w).finish(), KeyPositions::counted(2, argument_count(keys)), CommandFlags::read_only);
 }
 inline Command<ScanPage<ScoredMembers>> zscan(std::string_view key, std::uint64_t cursor, const ScanOptions& o) {
   ArgumentWriter w("ZSCAN", key, cursor);
   if (!o.match.empty()) w.add("MATCH", o.match);
   if (o.count) w.add("COUNT", *o.count);
-  return Command<ScanPage<ScoredMembers>>(std::move(w).finish());
+  return Command<ScanPage<ScoredMembers>>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 
 }  // namespace cmd

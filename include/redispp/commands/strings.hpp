@@ -98,79 +98,79 @@ Command<bool> set(std::string_view key, const V& value, const SetOptions& o) {
   ArgumentWriter w("SET", key, value);
   detail::add_expiry(w, o);
   w.add_if(o.keepttl, "KEEPTTL").add_if(o.nx, "NX").add_if(o.xx, "XX");
-  return Command<bool>(std::move(w).finish());
+  return Command<bool>(std::move(w).finish(), first_key);
 }
 template <class V>
 Command<std::optional<std::string>> set_get(std::string_view key, const V& value, const SetOptions& o) {
   ArgumentWriter w("SET", key, value);
   detail::add_expiry(w, o);
   w.add_if(o.keepttl, "KEEPTTL").add_if(o.nx, "NX").add_if(o.xx, "XX").add("GET");
-  return Command<std::optional<std::string>>(std::move(w).finish());
+  return Command<std::optional<std::string>>(std::move(w).finish(), first_key);
 }
 template <class T = std::string>
-Command<std::optional<T>> get(std::string_view key) { return make_command<std::optional<T>>("GET", key); }
+Command<std::optional<T>> get(std::string_view key) { return make_read_command<std::optional<T>>(first_key, "GET", key); }
 template <class V>
 Command<std::optional<std::string>> getset(std::string_view key, const V& value) {
-  return make_command<std::optional<std::string>>("GETSET", key, value);
+  return make_command<std::optional<std::string>>(first_key, "GETSET", key, value);
 }
 inline Command<std::optional<std::string>> getdel(std::string_view key) {
-  return make_command<std::optional<std::string>>("GETDEL", key);
+  return make_command<std::optional<std::string>>(first_key, "GETDEL", key);
 }
 inline Command<std::optional<std::string>> getex(std::string_view key, const GetExOptions& o) {
   ArgumentWriter w("GETEX", key);
   detail::add_expiry(w, o);
   w.add_if(o.persist, "PERSIST");
-  return Command<std::optional<std::string>>(std::move(w).finish());
+  return Command<std::optional<std::string>>(std::move(w).finish(), first_key);
 }
 template <class... Keys>
 Command<std::vector<std::optional<std::string>>> mget(const Keys&... keys) {
-  return make_command<std::vector<std::optional<std::string>>>("MGET", keys...);
+  return make_read_command<std::vector<std::optional<std::string>>>(keys_from(1), "MGET", keys...);
 }
 template <class Pairs>
-Command<bool> mset(const Pairs& pairs) { return make_command<bool>("MSET", pairs); }
+Command<bool> mset(const Pairs& pairs) { return make_command<bool>(KeyPositions::range(1, -1, 2), "MSET", pairs); }
 template <class Pairs>
-Command<bool> msetnx(const Pairs& pairs) { return make_command<bool>("MSETNX", pairs); }
+Command<bool> msetnx(const Pairs& pairs) { return make_command<bool>(KeyPositions::range(1, -1, 2), "MSETNX", pairs); }
 template <class V>
-Command<bool> setnx(std::string_view key, const V& value) { return make_command<bool>("SETNX", key, value); }
+Command<bool> setnx(std::string_view key, const V& value) { return make_command<bool>(first_key, "SETNX", key, value); }
 template <class V>
 Command<bool> setex(std::string_view key, std::chrono::seconds ttl, const V& value) {
-  return make_command<bool>("SETEX", key, ttl.count(), value);
+  return make_command<bool>(first_key, "SETEX", key, ttl.count(), value);
 }
 template <class V>
 Command<bool> psetex(std::string_view key, std::chrono::milliseconds ttl, const V& value) {
-  return make_command<bool>("PSETEX", key, ttl.count(), value);
+  return make_command<bool>(first_key, "PSETEX", key, ttl.count(), value);
 }
-inline Command<long long> incr(std::string_view key) { return make_command<long long>("INCR", key); }
-inline Command<long long> incrby(std::string_view key, long long by) { return make_command<long long>("INCRBY", key, by); }
-inline Command<double> incrbyfloat(std::string_view key, double by) { return make_command<double>("INCRBYFLOAT", key, by); }
-inline Command<long long> decr(std::string_view key) { return make_command<long long>("DECR", key); }
-inline Command<long long> decrby(std::string_view key, long long by) { return make_command<long long>("DECRBY", key, by); }
+inline Command<long long> incr(std::string_view key) { return make_command<long long>(first_key, "INCR", key); }
+inline Command<long long> incrby(std::string_view key, long long by) { return make_command<long long>(first_key, "INCRBY", key, by); }
+inline Command<double> incrbyfloat(std::string_view key, double by) { return make_command<double>(first_key, "INCRBYFLOAT", key, by); }
+inline Command<long long> decr(std::string_view key) { return make_command<long long>(first_key, "DECR", key); }
+inline Command<long long> decrby(std::string_view key, long long by) { return make_command<long long>(first_key, "DECRBY", key, by); }
 template <class V>
-Command<long long> append(std::string_view key, const V& value) { return make_command<long long>("APPEND", key, value); }
-inline Command<long long> strlen(std::string_view key) { return make_command<long long>("STRLEN", key); }
+Command<long long> append(std::string_view key, const V& value) { return make_command<long long>(first_key, "APPEND", key, value); }
+inline Command<long long> strlen(std::string_view key) { return make_read_command<long long>(first_key, "STRLEN", key); }
 inline Command<std::string> getrange(std::string_view key, long long start, long long end) {
-  return make_command<std::string>("GETRANGE", key, start, end);
+  return make_read_command<std::string>(first_key, "GETRANGE", key, start, end);
 }
 template <class V>
 Command<long long> setrange(std::string_view key, long long offset, const V& value) {
-  return make_command<long long>("SETRANGE", key, offset, value);
+  return make_command<long long>(first_key, "SETRANGE", key, offset, value);
 }
 
 /// SUBSTR: the old name of GETRANGE.
 inline Command<std::string> substr(std::string_view key, long long start, long long end) {
-  return make_command<std::string>("SUBSTR", key, start, end);
+  return make_read_command<std::string>(first_key, "SUBSTR", key, start, end);
 }
 inline Command<std::string> lcs(std::string_view key1, std::string_view key2) {
-  return make_command<std::string>("LCS", key1, key2);
+  return make_read_command<std::string>(KeyPositions::range(1, 2), "LCS", key1, key2);
 }
 inline Command<long long> lcs_len(std::string_view key1, std::string_view key2) {
-  return make_command<long long>("LCS", key1, key2, "LEN");
+  return make_read_command<long long>(KeyPositions::range(1, 2), "LCS", key1, key2, "LEN");
 }
 inline Command<LcsMatches> lcs_idx(std::string_view key1, std::string_view key2, const LcsIdxOptions& o) {
   ArgumentWriter w("LCS", key1, key2, "IDX");
   if (o.min_match_len) w.add("MINMATCHLEN", *o.min_match_len);
   w.add_if(o.with_match_len, "WITHMATCHLEN");
-  return Command<LcsMatches>(std::move(w).finish());
+  return Command<LcsMatches>(std::move(w).finish(), KeyPositions::range(1, 2), CommandFlags::read_only);
 }
 
 }  // namespace cmd

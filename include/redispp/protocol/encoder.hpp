@@ -22,6 +22,7 @@
 #include <cmath>        // std::isnan, std::isinf
 #include <concepts>     // std::integral, std::floating_point
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t
 #include <cstring>      // std::memcpy
 #include <ranges>       // std::ranges::input_range
 #include <string>       // std::string
@@ -220,6 +221,7 @@ class ArgumentWriter {
     buffer_.append_zeros(header_room);
     (detail::append_argument(buffer_, args), ...);
     count_ = m.count;
+    if constexpr (sizeof...(Args) > 0) note_name(args...);
   }
 
   /// Appends arguments (each may expand to several, as in encode_command).
@@ -243,10 +245,16 @@ class ArgumentWriter {
 
   /// The finished command. The header is right-aligned in the free room at the front; the
   /// result is a string plus the offset where the command starts.
+  /// It also remembers where the command's name is (its first argument, when that is text), so
+  /// that the name is never parsed back out of the bytes.
   struct Encoded {
     detail::CommandBuffer buffer;
     std::size_t offset = 0;
+    std::uint32_t name_begin = 0;  // in `buffer`; 0 = the first argument was not text
+    std::uint32_t name_size = 0;
     std::string_view wire() const noexcept { return buffer.view().substr(offset); }
+    /// The first argument ("GET", "CLIENT" ...), or "" when it was not given as text.
+    std::string_view name() const noexcept { return buffer.view().substr(name_begin, name_size); }
   };
   Encoded finish() && {
     char header[header_room];
@@ -258,14 +266,28 @@ class ArgumentWriter {
     const auto length = static_cast<std::size_t>(end - header);
     const std::size_t offset = header_room - length;
     std::memcpy(buffer_.data() + offset, header, length);
-    return Encoded{std::move(buffer_), offset};
+    return Encoded{std::move(buffer_), offset, name_begin_, name_size_};
   }
 
  private:
+  // The name is the first argument: "$<size>\r\n" right after the header room.
+  template <class First, class... Rest>
+  void note_name(const First& first, const Rest&...) noexcept {
+    if constexpr (detail::text_argument<First>) {
+      const std::size_t size = std::string_view(first).size();
+      if (size <= 0xffffffffu) {
+        name_size_ = static_cast<std::uint32_t>(size);
+        name_begin_ = static_cast<std::uint32_t>(header_room + 1 + detail::decimal_width(size) + 2);
+      }
+    }
+  }
+
   static constexpr std::size_t header_room = 24;  // "*" + 20 digits + CRLF
   static constexpr std::size_t option_room = 48;  // "$2\r\nEX\r\n$10\r\n1700000000\r\n$2\r\nNX\r\n" is 33
   detail::CommandBuffer buffer_;  // small commands never touch the heap
   std::size_t count_ = 0;
+  std::uint32_t name_begin_ = 0;
+  std::uint32_t name_size_ = 0;
 };
 
 }  // namespace redispp

@@ -19,12 +19,19 @@
 
 namespace redispp::test {
 
-/// A host of the command set that runs nothing: it keeps the last command's bytes.
+/// A host of the command set that runs nothing: it keeps the last command's bytes and facts.
 struct Recorder : CommandSet<Recorder> {
   std::string wire;
+  CommandFlags flags = CommandFlags::none;
+  bool keys_known = false;
+  std::vector<std::string> declared_keys;  // the key arguments its builder declares (not `keys`: a command)
   template <class T>
   Recorder& run(Command<T>&& command) {
     wire.assign(command.wire());
+    flags = command.flags();
+    keys_known = command.key_positions().known();
+    const std::vector<std::string_view> found = command.keys();
+    declared_keys.assign(found.begin(), found.end());
     return *this;
   }
 };

@@ -70,3 +70,73 @@ TEST_CASE("commands convert their replies to their C++ type", "[commands]") {
   CHECK(info.integer("connected_clients") == 3);
   CHECK(cmd::blpop(std::string_view("a"), 1s).convert(Reply::nil()) == std::nullopt);
 }
+
+TEST_CASE("a command carries its facts: name, flags and key positions, from its builder", "[commands][facts]") {
+  using redispp::CommandFlags;
+  using redispp::has;
+  const auto get = cmd::get("user:1");
+  CHECK(get.name() == "GET");
+  CHECK(has(get.flags(), CommandFlags::read_only));
+  CHECK(get.keys() == std::vector<std::string_view>{"user:1"});
+
+  const auto incr = cmd::incr("n");
+  CHECK_FALSE(has(incr.flags(), CommandFlags::read_only));
+  CHECK(incr.keys() == std::vector<std::string_view>{"n"});
+
+  CHECK(cmd::mset(std::map<std::string, std::string>{{"a", "1"}, {"b", "2"}}).keys() ==
+        std::vector<std::string_view>{"a", "b"});
+  CHECK(cmd::del("a", "b", "c").keys() == std::vector<std::string_view>{"a", "b", "c"});
+  // A blocking command: every key but the trailing timeout, and the blocking flag.
+  const auto blpop = cmd::blpop(std::vector<std::string>{"q1", "q2"}, 1s);
+  CHECK(blpop.keys() == std::vector<std::string_view>{"q1", "q2"});
+  CHECK(has(blpop.flags(), CommandFlags::blocking));
+  // numkeys lists, a destination plus sources, a STORE at the end, keys after a keyword.
+  CHECK(cmd::eval<long long>("return 1", std::vector<std::string>{"k1", "k2"}, std::vector<std::string>{"a"}).keys() ==
+        std::vector<std::string_view>{"k1", "k2"});
+  CHECK(cmd::zcombine_store("ZUNIONSTORE", "dst", std::vector<std::string>{"s1", "s2"}, {}).keys() ==
+        std::vector<std::string_view>{"dst", "s1", "s2"});
+  CHECK(cmd::sort_store("src", "dst", {}).keys() == std::vector<std::string_view>{"src", "dst"});
+  CHECK(cmd::xread(std::vector<std::pair<std::string, std::string>>{{"s1", "0"}, {"s2", "$"}}, {}).keys() ==
+        std::vector<std::string_view>{"s1", "s2"});
+  // No keys at all, and a harmless command that is not read-only.
+  const auto ping = cmd::ping();
+  CHECK(ping.key_positions().known());
+  CHECK(ping.keys().empty());
+  CHECK(has(ping.flags(), CommandFlags::repeatable));
+  // Facts are stated once: the name is where the encoder put it, for any length.
+  const std::string long_name(300, 'X');
+  CHECK(redispp::make_command<long long>(cmd::no_keys, long_name, "k").name() == long_name);
+}
+
+TEST_CASE("a generic command is taken conservatively", "[commands][facts]") {
+  using redispp::CommandFlags;
+  using redispp::has;
+  const auto get = redispp::make_generic_command("GET", "k");
+  CHECK(get.name() == "GET");
+  CHECK_FALSE(has(get.flags(), CommandFlags::read_only));  // not known from text: never retried once written
+  CHECK_FALSE(get.key_positions().known());
+  CHECK(get.keys().empty());
+  CHECK(has(redispp::make_generic_command("exec").flags(), CommandFlags::never_retried));
+  CHECK(has(redispp::make_generic_command("SELECT", 2).flags(), CommandFlags::changes_state));
+  // A name given inside a range is still found (from the bytes, the one case that needs it).
+  CHECK(redispp::make_generic_command(std::vector<std::string>{"SET", "k", "v"}).name() == "SET");
+}
+
+TEST_CASE("key positions count from either end and combine two ranges", "[commands][facts]") {
+  using redispp::KeyPositions;
+  // BLPOP a b 5: arguments 1..argc-2.
+  const KeyPositions blpop = KeyPositions::range(1, -2);
+  CHECK(blpop.is_key(1, 4));
+  CHECK(blpop.is_key(2, 4));
+  CHECK_FALSE(blpop.is_key(3, 4));
+  CHECK_FALSE(blpop.is_key(0, 4));
+  // MSET k v k v: every other one.
+  const KeyPositions mset = KeyPositions::range(1, -1, 2);
+  CHECK(mset.is_key(3, 5));
+  CHECK_FALSE(mset.is_key(4, 5));
+  // A destination plus a numkeys list of none: only the destination.
+  CHECK(cmd::first_key.plus(KeyPositions::counted(3, 0)) == cmd::first_key);
+  CHECK_FALSE(KeyPositions().known());
+  CHECK(KeyPositions::none().known());
+  CHECK_FALSE(KeyPositions::none().is_key(1, 3));
+}
