@@ -29,10 +29,11 @@ namespace redispp {
 
 namespace detail {
 /// Sends one encoded command on a leased connection and reads its reply, retrying as the pool's
-/// ConnectionOptions::retry allows (transport/retry.hpp). Error replies are returned, not thrown.
-/// A command with CommandFlags::changes_state leaves its connection marked, so the pool closes it.
+/// ConnectionOptions::retry allows for the command's flags (transport/retry.hpp). Error replies
+/// are returned, not thrown. A command with CommandFlags::changes_state leaves its connection
+/// marked, so the pool closes it. `name` is only for messages and Retry::safe_after_send.
 REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout,
-                              CommandFlags flags);
+                              CommandFlags flags, std::string_view name);
 }  // namespace detail
 
 class Redis : public CommandSet<Redis> {
@@ -53,7 +54,7 @@ class Redis : public CommandSet<Redis> {
   /// Runs one command now: what every command method does.
   template <class T>
   T run(Command<T>&& command) {
-    Reply reply = detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags());
+    Reply reply = detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags(), command.name());
     // The server's words, prefixed with which command and which server ("LPUSH on
     // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.
     if (reply.is_error())

@@ -1,10 +1,9 @@
 #pragma once
 // Pipeline: sending the batch and matching replies to commands.
 
-#include <thread>  // std::this_thread::sleep_for
-
 #include <fmt/format.h>
 
+#include <redispp/detail/with_retry.hpp>
 #include <redispp/pipeline.hpp>
 #include <redispp/protocol/encoder.hpp>
 
@@ -98,31 +97,14 @@ REDISPP_DECL void Pipeline::reset() noexcept {
 }
 
 REDISPP_DECL void Pipeline::send_batch() {
-  // Retried whole, and only while nothing of it has been written (transport/retry.hpp); a
-  // watching pipeline never: its WATCH lived on the connection that failed.
-  const Retry& retry = pool_->connection_options().retry;
-  Backoff backoff = retry.backoff;
-  backoff.reset();
-  for (int failures = 1;; ++failures) {
-    try {
-      if (!lease_) lease_ = pool_->acquire(where_);
-      lease_->check_health();
-      lease_->send(buffer_);
-      return;
-    } catch (const AuthenticationError&) {
-      throw;
-    } catch (const MaxClientsError&) {
-      throw;
-    } catch (const MaxConnectionsError&) {
-      throw;
-    } catch (const Error& e) {
-      const bool retryable = dynamic_cast<const ConnectionError*>(&e) != nullptr || dynamic_cast<const TimeoutError*>(&e) != nullptr;
-      const bool written = lease_ && lease_->request_written();
-      if (!retryable || watching_ || written || failures > retry.retries) throw;
-    }
-    lease_.release();
-    std::this_thread::sleep_for(backoff.compute(failures));
-  }
+  // Retried whole, and only while nothing of it has been written (never_retried); a watching
+  // pipeline never (pinned): its WATCH lived on the connection that failed.
+  const RetryFacts facts{CommandFlags::never_retried, "pipeline", watching_};
+  detail::with_retry(pool_->connection_options().retry, lease_, facts, [this] {
+    if (!lease_) lease_ = pool_->acquire(where_);
+    lease_->check_health();
+    lease_->send(buffer_);
+  });
 }
 
 REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {

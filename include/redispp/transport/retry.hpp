@@ -6,28 +6,38 @@
 //   opts.retry = redispp::Retry::none();
 //
 // The rule that keeps retries safe: a command is never sent twice when it may already have
-// reached the server.
+// reached the server and repeating it could change anything. It reads the command's facts
+// (protocol/command_flags.hpp, set by its builder), never a list of names:
 //   - Nothing of the request was written yet (connect refused, pool connection found dead,
 //     handshake failed ...): retried, whatever the command.
-//   - Some of it was written: retried only when the command is in Retry::safe_after_send,
-//     commands whose repetition cannot change anything (read-only ones; the default list is
-//     default_safe_commands()). INCR, SET, LPUSH ... are never repeated unless you add them.
-//   - Blocking commands (BLPOP ...) and EXEC are never repeated once written, even if listed.
+//   - Some of it was written: retried only when the command is read_only (the server's own
+//     flag: GET, HGETALL, ZRANGE ...) or repeatable (PING, ECHO, INFO, TIME ...), or when its
+//     name is in Retry::safe_after_send, an opt-in list that is empty by default. INCR, SET,
+//     LPUSH ... are never repeated unless you list them.
+//   - Blocking commands (BLPOP, XREAD BLOCK ...) and EXEC (never_retried) are never repeated
+//     once written, even if listed.
 //   - A pipeline is retried whole only when nothing of it was written; a watching pipeline is
-//     never retried (its WATCH died with the connection).
+//     never retried (its WATCH died with the connection): RetryFacts::pinned.
+//   - A command given only as text (execute_command) has no flags: not retried once written,
+//     unless listed in safe_after_send.
 //   - AuthenticationError, MaxClientsError and MaxConnectionsError are not retried: waiting a
 //     few milliseconds does not fix a wrong password, a full server or a drained pool.
+//
+// Retry::decide() is that rule as a plain function of the facts (no socket): the client's
+// round trip and the pipeline's send both drive it (detail/with_retry.hpp).
 //
 // Default: 3 retries, exponential back-off with full jitter from 8 ms up to 512 ms (redis-py's
 // default base and cap).
 
-#include <algorithm>    // std::min, std::max, std::any_of
+#include <algorithm>    // std::min, std::max
 #include <cstddef>      // std::size_t
 #include <chrono>       // std::chrono::milliseconds
 #include <random>       // std::mt19937_64
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
+
+#include <redispp/protocol/command_flags.hpp>
 
 namespace redispp {
 
@@ -104,26 +114,54 @@ class Backoff {
   std::chrono::milliseconds previous_;
 };
 
-/// Read-only commands that are safe to send again after a failure mid-request.
-inline std::vector<std::string> default_safe_commands() {
-  return {"PING",    "ECHO",    "GET",      "MGET",       "STRLEN",    "GETRANGE", "EXISTS",  "TYPE",
-          "TTL",     "PTTL",    "EXPIRETIME", "PEXPIRETIME", "DBSIZE", "INFO",     "TIME",    "KEYS",
-          "SCAN",    "RANDOMKEY", "HGET",   "HMGET",      "HGETALL",   "HKEYS",    "HVALS",   "HLEN",
-          "HEXISTS", "HSTRLEN", "HSCAN",    "LRANGE",     "LLEN",      "LINDEX",   "LPOS",    "SMEMBERS",
-          "SISMEMBER", "SMISMEMBER", "SCARD", "SRANDMEMBER", "SSCAN",  "SINTER",   "SUNION",  "SDIFF",
-          "ZRANGE",  "ZRANGEBYSCORE", "ZREVRANGE", "ZSCORE", "ZMSCORE", "ZCARD",   "ZCOUNT",  "ZRANK",
-          "ZREVRANK", "ZSCAN",  "XRANGE",   "XREVRANGE",  "XLEN",      "GEOPOS",   "GEODIST", "GEOHASH",
-          "PFCOUNT", "BITCOUNT", "GETBIT",  "BITPOS"};
-}
+/// What the retry decision knows of the request that failed.
+struct RetryFacts {
+  /// The command's flags (a pipeline: CommandFlags::never_retried, so it is repeated only while
+  /// nothing of it was written).
+  CommandFlags flags = CommandFlags::none;
+  /// Its name, for Retry::safe_after_send and for messages ("INCR not retried ...").
+  std::string_view name;
+  /// Bound to the connection that failed (a watching pipeline): never retried at all.
+  bool pinned = false;
+};
+
+/// What Retry::decide() says about one failed attempt.
+enum class RetryVerdict {
+  retry,      ///< send it again (after the back-off)
+  disabled,   ///< the policy allows no retries (Retry::none(), retries = 0)
+  gave_up,    ///< every allowed retry was spent
+  unsafe,     ///< some of it was written and repeating it could run it twice
+  pinned,     ///< it cannot move to another connection (a watching pipeline)
+};
 
 struct Retry {
   Backoff backoff = Backoff::full_jitter();
   /// Retries after the first attempt (0 = never retry).
   int retries = 3;
-  /// Upper-case command names that may be repeated even when the request was (partly) written.
-  std::vector<std::string> safe_after_send = default_safe_commands();
+  /// Opt-in: upper-case names of commands that may be repeated even when the request was
+  /// (partly) written, beyond those whose flags say so (read_only, repeatable). Empty by
+  /// default; blocking commands and EXEC are never repeated once written, even when listed.
+  std::vector<std::string> safe_after_send = {};
 
   static Retry none() { return Retry{Backoff::none(), 0, {}}; }
+
+  /// The decision after attempt number `failures` (1 = the first attempt) failed with a
+  /// ConnectionError or TimeoutError; `written` says whether any byte of the request left.
+  RetryVerdict decide(int failures, bool written, const RetryFacts& facts) const noexcept {
+    if (retries <= 0) return RetryVerdict::disabled;
+    if (facts.pinned) return RetryVerdict::pinned;
+    if (failures > retries) return RetryVerdict::gave_up;
+    if (!written) return RetryVerdict::retry;
+    if (has_any(facts.flags, CommandFlags::blocking | CommandFlags::never_retried)) return RetryVerdict::unsafe;
+    if (has_any(facts.flags, CommandFlags::read_only | CommandFlags::repeatable)) return RetryVerdict::retry;
+    for (const std::string& safe : safe_after_send)
+      if (equal_upper(facts.name, safe)) return RetryVerdict::retry;
+    return RetryVerdict::unsafe;
+  }
+  /// Whether a failed attempt may be repeated (decide() == RetryVerdict::retry).
+  bool may_retry(int failures, bool written, const RetryFacts& facts) const noexcept {
+    return decide(failures, written, facts) == RetryVerdict::retry;
+  }
 
  private:
   // `name` in any case against an upper-case `upper` ("get" matches "GET").
@@ -134,18 +172,6 @@ struct Retry {
       if (c != upper[i]) return false;
     }
     return true;
-  }
-
- public:
-
-  /// Whether a failed attempt may be repeated: `failures` counts the attempts that failed so
-  /// far, `written` says whether any byte of the request left.
-  bool may_retry(int failures, bool written, std::string_view command, bool blocking) const {
-    if (failures > retries) return false;
-    if (!written) return true;
-    if (blocking || equal_upper(command, "EXEC")) return false;
-    return std::any_of(safe_after_send.begin(), safe_after_send.end(),
-                       [command](const std::string& safe) { return equal_upper(command, safe); });
   }
 };
 

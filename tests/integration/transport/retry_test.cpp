@@ -58,6 +58,37 @@ TEST_CASE("after the request was written only safe commands are repeated", "[ret
     CHECK_THROWS_WITH(r.get("k"), Catch::Contains("gave up after 3 attempts"));
     CHECK(requests == 3);
   }
+  SECTION("PING: not read-only, but repeating it changes nothing") {
+    CHECK_THROWS_WITH(r.ping(), Catch::Contains("gave up after 3 attempts"));
+    CHECK(requests == 3);
+  }
+  SECTION("GET given as text: its facts are not known, so it is taken as a write") {
+    CHECK_THROWS_WITH(r.execute_command("GET", "k"), Catch::Contains("GET not retried: it may have reached the server"));
+    CHECK(requests == 1);
+  }
+}
+
+TEST_CASE("Retry::safe_after_send opts a command in, but never EXEC or a blocking one", "[retry]") {
+  std::atomic<int> requests{0};
+  FakeServer server([&requests](FakeServer::Session& s) {
+    s.handshake();
+    if (!s.read_request().empty()) ++requests;
+  });
+  redispp::Retry retry{redispp::Backoff::none(), 1};
+  retry.safe_after_send = {"INCR", "EXEC", "BLPOP"};
+  redispp::Redis r{fake_options(server, retry)};
+  SECTION("INCR, listed: repeated") {
+    CHECK_THROWS_WITH(r.incr("counter"), Catch::Contains("gave up after 2 attempts"));
+    CHECK(requests == 2);
+  }
+  SECTION("EXEC, listed, given as text: sent once") {
+    CHECK_THROWS_WITH(r.execute_command("EXEC"), Catch::Contains("EXEC not retried"));
+    CHECK(requests == 1);
+  }
+  SECTION("BLPOP, listed: sent once") {
+    CHECK_THROWS_WITH(r.blpop(std::string_view("q"), std::chrono::milliseconds{100}), Catch::Contains("BLPOP not retried"));
+    CHECK(requests == 1);
+  }
 }
 
 TEST_CASE("Retry::none() never retries", "[retry]") {
@@ -113,4 +144,15 @@ TEST_CASE("a pipeline is retried whole only while nothing of it was written", "[
   REQUIRE(results.size() == 2);
   CHECK(results.get<long long>(0) == 1);
   CHECK(results.get<long long>(1) == 1);
+}
+
+TEST_CASE("a pipeline is not sent again once written, even of read-only commands", "[retry][pipeline]") {
+  std::atomic<int> requests{0};
+  FakeServer server([&requests](FakeServer::Session& s) {
+    s.handshake();
+    if (!s.read_request().empty()) ++requests;  // then drop, unanswered
+  });
+  redispp::Redis r{fake_options(server, redispp::Retry{redispp::Backoff::none(), 2})};
+  CHECK_THROWS_AS(r.pipeline(false).get("a").get("b").execute(), redispp::ConnectionError);
+  CHECK(requests == 1);
 }

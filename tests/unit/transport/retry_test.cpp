@@ -44,26 +44,66 @@ TEST_CASE("jittered backoffs stay within their bounds and do vary", "[retry]") {
 }
 
 TEST_CASE("a command is repeated only when that cannot run it twice", "[retry]") {
-  const Retry retry;  // the default: 3 retries, read-only commands safe after send
+  using redispp::CommandFlags;
+  using redispp::RetryFacts;
+  const Retry retry;  // the default: 3 retries, read-only and repeatable commands safe after send
   CHECK(retry.retries == 3);
   CHECK(retry.backoff.kind() == Backoff::Kind::full_jitter);
+  CHECK(retry.safe_after_send.empty());  // opt-in only: the flags decide
 
+  const RetryFacts incr{CommandFlags::none, "INCR"};
+  const RetryFacts get{CommandFlags::read_only, "GET"};
   // Nothing written yet: anything may be retried, up to the limit.
-  CHECK(retry.may_retry(1, false, "INCR", false));
-  CHECK(retry.may_retry(3, false, "INCR", false));
-  CHECK_FALSE(retry.may_retry(4, false, "INCR", false));
-  // Written: only the commands listed as safe, in any case.
-  CHECK(retry.may_retry(1, true, "GET", false));
-  CHECK(retry.may_retry(1, true, "get", false));
-  CHECK_FALSE(retry.may_retry(1, true, "INCR", false));
-  CHECK_FALSE(retry.may_retry(1, true, "SET", false));
+  CHECK(retry.may_retry(1, false, incr));
+  CHECK(retry.may_retry(3, false, incr));
+  CHECK_FALSE(retry.may_retry(4, false, incr));
+  // Written: only the commands whose flags say repeating them changes nothing.
+  CHECK(retry.may_retry(1, true, get));
+  CHECK(retry.may_retry(1, true, {CommandFlags::repeatable, "PING"}));
+  CHECK_FALSE(retry.may_retry(1, true, incr));
+  CHECK_FALSE(retry.may_retry(1, true, {CommandFlags::none, "SET"}));
+  CHECK_FALSE(retry.may_retry(4, true, get));
   // Blocking commands and EXEC: never once written, even when listed.
   Retry permissive;
-  permissive.safe_after_send = {"BLPOP", "EXEC"};
-  CHECK_FALSE(permissive.may_retry(1, true, "BLPOP", true));
-  CHECK_FALSE(permissive.may_retry(1, true, "EXEC", false));
-  CHECK(permissive.may_retry(1, false, "BLPOP", true));
+  permissive.safe_after_send = {"BLPOP", "EXEC", "INCR"};
+  CHECK_FALSE(permissive.may_retry(1, true, {CommandFlags::blocking, "BLPOP"}));
+  CHECK_FALSE(permissive.may_retry(1, true, {CommandFlags::never_retried, "EXEC"}));
+  CHECK_FALSE(permissive.may_retry(1, true, {CommandFlags::read_only | CommandFlags::blocking, "XREAD"}));
+  CHECK(permissive.may_retry(1, false, {CommandFlags::blocking, "BLPOP"}));
+  // The opt-in list: a name, in any case.
+  CHECK(permissive.may_retry(1, true, incr));
+  CHECK(permissive.may_retry(1, true, {CommandFlags::none, "incr"}));
 
   const Retry none = Retry::none();
-  CHECK_FALSE(none.may_retry(1, false, "GET", false));
+  CHECK_FALSE(none.may_retry(1, false, get));
+}
+
+TEST_CASE("the retry decision, step by step, without a socket", "[retry]") {
+  using redispp::CommandFlags;
+  using redispp::RetryFacts;
+  using redispp::RetryVerdict;
+  const Retry retry{Backoff::none(), 2};
+  const RetryFacts get{CommandFlags::read_only, "GET"};
+  const RetryFacts incr{CommandFlags::none, "INCR"};
+
+  // A read-only command that keeps failing after being written: 1 + 2 attempts, then gave up.
+  CHECK(retry.decide(1, true, get) == RetryVerdict::retry);
+  CHECK(retry.decide(2, true, get) == RetryVerdict::retry);
+  CHECK(retry.decide(3, true, get) == RetryVerdict::gave_up);
+  // A write: retried while unwritten, unsafe as soon as something left.
+  CHECK(retry.decide(1, false, incr) == RetryVerdict::retry);
+  CHECK(retry.decide(2, true, incr) == RetryVerdict::unsafe);
+  CHECK(retry.decide(3, false, incr) == RetryVerdict::gave_up);
+  // A command known only by its text (execute_command): no flags, so as a write.
+  CHECK(retry.decide(1, true, {CommandFlags::none, "GET"}) == RetryVerdict::unsafe);
+  // A pipeline: whole, and only while nothing of it is written.
+  const RetryFacts pipeline{CommandFlags::never_retried, "pipeline"};
+  CHECK(retry.decide(1, false, pipeline) == RetryVerdict::retry);
+  CHECK(retry.decide(1, true, pipeline) == RetryVerdict::unsafe);
+  // A watching pipeline: never, not even unwritten.
+  const RetryFacts watching{CommandFlags::never_retried, "pipeline", true};
+  CHECK(retry.decide(1, false, watching) == RetryVerdict::pinned);
+  // No retries at all: nothing to explain.
+  CHECK(Retry::none().decide(1, true, incr) == RetryVerdict::disabled);
+  CHECK(Retry::none().decide(1, false, watching) == RetryVerdict::disabled);
 }
