@@ -119,12 +119,12 @@ class Command {
 
   /// A command whose facts are not stated: keys unknown, no flags (what make_command(args...)
   /// makes for code outside the library's builders).
-  Command(ArgumentWriter::Encoded encoded, converter conversion = &redispp::convert<T>) noexcept
-      : encoded_(std::move(encoded)), convert_(conversion) {}
+  Command(ArgumentWriter::Encoded encoded, converter convert_with = &redispp::convert<T>) noexcept
+      : encoded_(std::move(encoded)), convert_(convert_with) {}
   /// A command with its facts: where its keys are and its flags (read_only ...).
   Command(ArgumentWriter::Encoded encoded, KeyPositions keys, CommandFlags flags = CommandFlags::none,
-          converter conversion = &redispp::convert<T>) noexcept
-      : encoded_(std::move(encoded)), convert_(conversion), keys_(keys), flags_(flags) {}
+          converter convert_with = &redispp::convert<T>) noexcept
+      : encoded_(std::move(encoded)), convert_(convert_with), keys_(keys), flags_(flags) {}
 
   /// The RESP bytes to send.
   std::string_view wire() const noexcept { return encoded_.wire(); }

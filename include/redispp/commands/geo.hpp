@@ -42,8 +42,8 @@ struct GeoPosition {
 
   friend bool operator==(const GeoPosition&, const GeoPosition&) = default;
   friend GeoPosition redispp_from_reply(Reply&& reply, std::type_identity<GeoPosition>) {
-    auto [longitude, latitude] = convert<std::pair<double, double>>(std::move(reply));
-    return GeoPosition{longitude, latitude};
+    auto [lon, lat] = convert<std::pair<double, double>>(std::move(reply));
+    return GeoPosition{lon, lat};
   }
 };
 

@@ -37,8 +37,8 @@ struct ScanPage {
   Items items;
 
   friend ScanPage redispp_from_reply(Reply&& reply, std::type_identity<ScanPage>) {
-    auto [cursor, items] = convert<std::pair<std::uint64_t, Items>>(std::move(reply));
-    return ScanPage{cursor, std::move(items)};
+    auto [next_cursor, page] = convert<std::pair<std::uint64_t, Items>>(std::move(reply));
+    return ScanPage{next_cursor, std::move(page)};
   }
 };
 

@@ -69,10 +69,10 @@ struct FunctionInfo {
   friend bool operator==(const FunctionInfo&, const FunctionInfo&) = default;
   friend FunctionInfo redispp_from_reply(Reply&& reply, std::type_identity<FunctionInfo>) {
     FunctionInfo info;
-    for (auto& [name, value] : detail::scripting_reply_fields(std::move(reply))) {
-      if (name == "name") info.name = convert<std::string>(std::move(value));
-      else if (name == "description") info.description = convert<std::optional<std::string>>(std::move(value));
-      else if (name == "flags") info.flags = convert<std::vector<std::string>>(std::move(value));
+    for (auto& [field, value] : detail::scripting_reply_fields(std::move(reply))) {
+      if (field == "name") info.name = convert<std::string>(std::move(value));
+      else if (field == "description") info.description = convert<std::optional<std::string>>(std::move(value));
+      else if (field == "flags") info.flags = convert<std::vector<std::string>>(std::move(value));
     }
     return info;
   }

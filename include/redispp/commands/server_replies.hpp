@@ -248,8 +248,8 @@ struct LatencySample {
   std::chrono::milliseconds latency{0};
 
   friend LatencySample redispp_from_reply(Reply&& reply, std::type_identity<LatencySample>) {
-    const auto [time, latency] = convert<std::pair<long long, long long>>(std::move(reply));
-    return {std::chrono::sys_seconds(std::chrono::seconds(time)), std::chrono::milliseconds(latency)};
+    const auto [at, ms] = convert<std::pair<long long, long long>>(std::move(reply));
+    return {std::chrono::sys_seconds(std::chrono::seconds(at)), std::chrono::milliseconds(ms)};
   }
 };
 
@@ -262,12 +262,12 @@ struct LatencyEvent {
 
   friend LatencyEvent redispp_from_reply(Reply&& reply, std::type_identity<LatencyEvent>) {
     auto& e = detail::reply_elements(reply, 4, "a LATENCY LATEST entry");
-    LatencyEvent event;
-    event.event = convert<std::string>(std::move(e[0]));
-    event.time = std::chrono::sys_seconds(std::chrono::seconds(convert<long long>(std::move(e[1]))));
-    event.latest = std::chrono::milliseconds(convert<long long>(std::move(e[2])));
-    event.max = std::chrono::milliseconds(convert<long long>(std::move(e[3])));
-    return event;
+    LatencyEvent out;
+    out.event = convert<std::string>(std::move(e[0]));
+    out.time = std::chrono::sys_seconds(std::chrono::seconds(convert<long long>(std::move(e[1]))));
+    out.latest = std::chrono::milliseconds(convert<long long>(std::move(e[2])));
+    out.max = std::chrono::milliseconds(convert<long long>(std::move(e[3])));
+    return out;
   }
 };
 

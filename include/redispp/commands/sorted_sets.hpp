@@ -88,8 +88,8 @@ struct ZPopResult {
   double score = 0;
 
   friend ZPopResult redispp_from_reply(Reply&& reply, std::type_identity<ZPopResult>) {
-    auto [key, member, score] = convert<std::tuple<std::string, std::string, double>>(std::move(reply));
-    return ZPopResult{std::move(key), std::move(member), score};
+    auto [k, m, s] = convert<std::tuple<std::string, std::string, double>>(std::move(reply));
+    return ZPopResult{std::move(k), std::move(m), s};
   }
   friend bool operator==(const ZPopResult&, const ZPopResult&) = default;
 };
@@ -100,8 +100,8 @@ struct ZMPopResult {
   ScoredMembers members;
 
   friend ZMPopResult redispp_from_reply(Reply&& reply, std::type_identity<ZMPopResult>) {
-    auto [key, members] = convert<std::pair<std::string, ScoredMembers>>(std::move(reply));
-    return ZMPopResult{std::move(key), std::move(members)};
+    auto [k, popped] = convert<std::pair<std::string, ScoredMembers>>(std::move(reply));
+    return ZMPopResult{std::move(k), std::move(popped)};
   }
   friend bool operator==(const ZMPopResult&, const ZMPopResult&) = default;
 };

@@ -57,9 +57,9 @@ struct StreamEntry {
 
   friend bool operator==(const StreamEntry&, const StreamEntry&) = default;
   friend StreamEntry redispp_from_reply(Reply&& reply, std::type_identity<StreamEntry>) {
-    auto [id, fields] = convert<std::pair<std::string, std::optional<std::vector<std::pair<std::string, std::string>>>>>(
+    auto [eid, efields] = convert<std::pair<std::string, std::optional<std::vector<std::pair<std::string, std::string>>>>>(
         std::move(reply));
-    return StreamEntry{std::move(id), fields ? std::move(*fields) : std::vector<std::pair<std::string, std::string>>{}};
+    return StreamEntry{std::move(eid), efields ? std::move(*efields) : std::vector<std::pair<std::string, std::string>>{}};
   }
 };
 
@@ -135,11 +135,11 @@ struct XPendingSummary {
   std::vector<std::pair<std::string, long long>> consumers;
 
   friend XPendingSummary redispp_from_reply(Reply&& reply, std::type_identity<XPendingSummary>) {
-    auto [count, min_id, max_id, consumers] =
+    auto [total, lowest, highest, per_consumer] =
         convert<std::tuple<long long, std::optional<std::string>, std::optional<std::string>,
                            std::optional<std::vector<std::pair<std::string, long long>>>>>(std::move(reply));
-    return XPendingSummary{count, std::move(min_id), std::move(max_id),
-                           consumers ? std::move(*consumers) : std::vector<std::pair<std::string, long long>>{}};
+    return XPendingSummary{total, std::move(lowest), std::move(highest),
+                           per_consumer ? std::move(*per_consumer) : std::vector<std::pair<std::string, long long>>{}};
   }
 };
 
@@ -151,8 +151,9 @@ struct XPendingEntry {
   long long delivery_count = 0;
 
   friend XPendingEntry redispp_from_reply(Reply&& reply, std::type_identity<XPendingEntry>) {
-    auto [id, consumer, idle, count] = convert<std::tuple<std::string, std::string, long long, long long>>(std::move(reply));
-    return XPendingEntry{std::move(id), std::move(consumer), std::chrono::milliseconds{idle}, count};
+    auto [entry_id, owner, idle_ms, deliveries] =
+        convert<std::tuple<std::string, std::string, long long, long long>>(std::move(reply));
+    return XPendingEntry{std::move(entry_id), std::move(owner), std::chrono::milliseconds{idle_ms}, deliveries};
   }
 };
 
@@ -314,13 +315,13 @@ struct StreamGroupInfo {
 
   friend StreamGroupInfo redispp_from_reply(Reply&& reply, std::type_identity<StreamGroupInfo>) {
     StreamGroupInfo info;
-    for (auto& [name, value] : detail::stream_reply_fields(std::move(reply))) {
-      if (name == "name") info.name = convert<std::string>(std::move(value));
-      else if (name == "consumers") info.consumers = convert<long long>(std::move(value));
-      else if (name == "pending") info.pending = convert<long long>(std::move(value));
-      else if (name == "last-delivered-id") info.last_delivered_id = convert<std::string>(std::move(value));
-      else if (name == "entries-read") info.entries_read = convert<std::optional<long long>>(std::move(value));
-      else if (name == "lag") info.lag = convert<std::optional<long long>>(std::move(value));
+    for (auto& [field, value] : detail::stream_reply_fields(std::move(reply))) {
+      if (field == "name") info.name = convert<std::string>(std::move(value));
+      else if (field == "consumers") info.consumers = convert<long long>(std::move(value));
+      else if (field == "pending") info.pending = convert<long long>(std::move(value));
+      else if (field == "last-delivered-id") info.last_delivered_id = convert<std::string>(std::move(value));
+      else if (field == "entries-read") info.entries_read = convert<std::optional<long long>>(std::move(value));
+      else if (field == "lag") info.lag = convert<std::optional<long long>>(std::move(value));
     }
     return info;
   }
@@ -335,11 +336,11 @@ struct StreamConsumerInfo {
 
   friend StreamConsumerInfo redispp_from_reply(Reply&& reply, std::type_identity<StreamConsumerInfo>) {
     StreamConsumerInfo info;
-    for (auto& [name, value] : detail::stream_reply_fields(std::move(reply))) {
-      if (name == "name") info.name = convert<std::string>(std::move(value));
-      else if (name == "pending") info.pending = convert<long long>(std::move(value));
-      else if (name == "idle") info.idle = detail::stream_reply_milliseconds(std::move(value));
-      else if (name == "inactive" && !value.is_nil()) info.inactive = detail::stream_reply_milliseconds(std::move(value));
+    for (auto& [field, value] : detail::stream_reply_fields(std::move(reply))) {
+      if (field == "name") info.name = convert<std::string>(std::move(value));
+      else if (field == "pending") info.pending = convert<long long>(std::move(value));
+      else if (field == "idle") info.idle = detail::stream_reply_milliseconds(std::move(value));
+      else if (field == "inactive" && !value.is_nil()) info.inactive = detail::stream_reply_milliseconds(std::move(value));
     }
     return info;
   }
