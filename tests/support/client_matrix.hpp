@@ -4,7 +4,7 @@
 // with 0.14 that combination is checked to fail clearly, in contract_test).
 #include <string>
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <redispp/redispp.hpp>
 #ifdef REDISPP_WITH_HIREDIS

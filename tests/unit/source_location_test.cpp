@@ -1,7 +1,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <redispp/source_location.hpp>
 

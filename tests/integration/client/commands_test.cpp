@@ -1,6 +1,6 @@
 // The seed's command groups against a real server, in every parser x protocol configuration.
 // Database 1 is this file's own (tests run in parallel against the same server).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <map>
 #include <set>

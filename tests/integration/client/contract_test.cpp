@@ -1,6 +1,6 @@
 // DESIGN.md's public API contract, as written there, run against the fixture's server.
 // Database 3.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <redispp/redispp.hpp>
 #ifdef REDISPP_WITH_HIREDIS

@@ -1,7 +1,7 @@
 // What one round trip costs the heap, and what an idle pooled connection keeps: the memory
 // targets of the performance issue, as assertions (allocation counts and buffer sizes are
 // deterministic, unlike time). Real server: database 25 of "plain".
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstddef>  // std::size_t
 #include <optional> // std::optional

@@ -1,5 +1,5 @@
 // Pipelines against a real server, in every parser x protocol configuration. Database 2.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <atomic>
 #include <thread>

@@ -1,6 +1,6 @@
 // Bitmap commands against a real server, in every parser x protocol configuration.
 // Database 13 is this file's own.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <optional>
 #include <string>

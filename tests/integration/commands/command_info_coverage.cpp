@@ -6,7 +6,7 @@
 //   - when it says it may block, COMMAND INFO lists `blocking`.
 // A mismatch names the command and what differs. (Built with the coverage test: it needs the
 // registry the *_coverage.cpp files fill.)
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <algorithm>
 #include <map>

@@ -3,7 +3,7 @@
 // SETNAME/TRACKING, RESET, QUIT) last for the rest of the call that ran them, so their effect is
 // checked inside one pipeline; afterwards the pool closes that connection (clean_connection_test
 // checks that the next caller never sees the state).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <algorithm>
 #include <chrono>

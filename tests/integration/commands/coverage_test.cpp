@@ -2,7 +2,7 @@
 // command it is named after. The list of commands comes from the running server's COMMAND DOCS
 // (redis-server 7.0 here), so a command the server has and redispp lacks fails this test by
 // name. A few are excluded below, each with its reason.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <algorithm>
 #include <set>

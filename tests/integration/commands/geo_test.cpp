@@ -1,5 +1,5 @@
 // Geospatial commands against a real server, in every parser x protocol configuration. Database 15.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <redispp/redispp.hpp>
 

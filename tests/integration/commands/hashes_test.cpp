@@ -1,7 +1,7 @@
 // Hash commands against a real server, in every parser x protocol configuration (HGETALL,
 // HRANDFIELD ... WITHVALUES and HSCAN reply with maps or nested pairs in RESP3, flat arrays in
 // RESP2: the C++ values must be the same). Database 21 is this file's own.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <map>
 #include <set>

@@ -1,6 +1,6 @@
 // HyperLogLog commands against a real server, in every parser x protocol configuration.
 // Database 12 is this file's own.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <cstdlib>
 #include <string>

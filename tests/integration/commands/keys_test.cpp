@@ -2,7 +2,7 @@
 // Database 18 is this file's own. Commands that need a second database (COPY ... DB, MOVE) use
 // database 30 with keys prefixed "keys_test:", deleted again; MIGRATE needs a second server and
 // goes to the fixture's "admin" and "auth" servers (database 18 there, keys deleted after).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <chrono>
 #include <string>

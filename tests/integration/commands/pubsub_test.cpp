@@ -1,7 +1,7 @@
 // Publishing commands against a real server, in every parser x protocol configuration.
 // Database 17 (pub/sub itself ignores databases: channel names carry a prefix of this file's own).
 // A subscriber is a raw RESP2 Connection here, since subscribing is the PubSub object's job.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <algorithm>
 

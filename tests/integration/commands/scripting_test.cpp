@@ -1,7 +1,7 @@
 // Scripting and function commands against a real server, in every parser x protocol
 // configuration. Database 16 of the plain server; what acts on the whole server (SCRIPT FLUSH,
 // the FUNCTION library) runs against the "admin" server.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <algorithm>
 

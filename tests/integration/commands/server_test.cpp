@@ -5,7 +5,7 @@
 // file uses. Nothing here leaves the admin server changed: settings are put back, and commands
 // that would break it (a successful SHUTDOWN, REPLICAOF a real host) are not run (see
 // server_coverage.cpp).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <algorithm>
 #include <chrono>

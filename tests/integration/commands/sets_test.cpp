@@ -1,7 +1,7 @@
 // Set commands against a real server, in every parser x protocol configuration (RESP3 sends
 // SMEMBERS-like replies as sets, RESP2 as arrays: the C++ values must be the same).
 // Database 10 is this file's own.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <set>
 #include <string>

@@ -1,7 +1,7 @@
 // Sorted set commands against a real server, in every parser x protocol configuration. RESP2
 // sends scores as text and WITHSCORES replies flat; RESP3 sends doubles and [member, score]
 // pairs: the C++ values must be the same. Database 11 is this file's own.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <algorithm>
 #include <chrono>

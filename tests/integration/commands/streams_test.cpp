@@ -1,5 +1,5 @@
 // Stream commands against a real server, in every parser x protocol configuration. Database 14.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <map>
 #include <thread>

@@ -1,6 +1,6 @@
 // String commands against a real server, in every parser x protocol configuration.
 // Database 19 is this file's own.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <chrono>
 #include <map>

@@ -7,7 +7,7 @@
 //   - RESP3 pushes nobody asked for are dropped and counted, never piled up.
 // Real server: database 24 of "plain", and the "auth" server; a FakeServer where a real server
 // cannot misbehave on demand (extra replies).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <atomic>
 #include <chrono>

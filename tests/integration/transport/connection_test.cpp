@@ -2,7 +2,7 @@
 // error that says which failure it is. Real redis-servers from the fixture (database 4 of
 // "plain", the "auth" server, the "limits" server); a FakeServer only for what a real server
 // cannot be made to do (stall, malformed or truncated replies).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <netinet/in.h>
 #include <sys/socket.h>

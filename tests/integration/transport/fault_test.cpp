@@ -2,7 +2,7 @@
 // a FaultProxy in front of one (delays, dropped traffic, resets, replies cut short). Whatever
 // happens, every call either succeeds with its own reply or raises ConnectionError /
 // TimeoutError within its time-outs; nothing hangs and nothing leaks.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <atomic>
 #include <chrono>

@@ -1,6 +1,6 @@
 // ConnectionPool: lazy LIFO reuse, the max_connections limit and its error, waiting, stats,
 // disconnect(), broken connections, fork(). Real server: database 5 of "plain".
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <sys/wait.h>  // waitpid
 #include <unistd.h>    // fork, _exit

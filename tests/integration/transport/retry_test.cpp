@@ -1,7 +1,7 @@
 // Retries against servers that fail on purpose: a request that cannot have reached the server is
 // sent again; one that may have reached it is repeated only when it is safe to; errors that a
 // retry cannot fix are raised at once. Database 5 of "plain" (shared with pool_test: no keys).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <atomic>
 #include <chrono>

@@ -1,5 +1,5 @@
 // Command builders: the bytes each one puts on the wire, checked against encode_command.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <map>
 

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <redispp/commands/info.hpp>
 #include <redispp/errors.hpp>

@@ -2,7 +2,7 @@
 // byte, split in two at every offset and through prepare()/commit(); then what the table cannot
 // express: reset(), buffered(), shrink(), prepare()/commit() and allocation counts.
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <algorithm>  // std::min
 #include <cstring>    // std::memcpy

@@ -1,6 +1,6 @@
 // The handshake as a state machine, driven without a socket: what it sends, and how it judges
 // good replies, replies of the wrong kind, errors, one reply too many and one too few.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 // Backoff arithmetic and the rule deciding whether a failed command may be sent again.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <set>
 

@@ -2,7 +2,7 @@
 #include <string>
 #include <string_view>
 
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <redispp/detail/printable.hpp>
 #include <redispp/errors.hpp>

@@ -1,6 +1,6 @@
 // redispp-doctor's pure parts: the /proc parsers, the CLIENT LIST grouping, the judgments and the
 // JSON escaping, fed with sample text and made-up facts (no server, no sockets).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <limits>  // std::numeric_limits
 

@@ -2,7 +2,7 @@
 // one at maxclients, one that wants a password, a port nothing listens on. Database 24 of
 // "plain"; the "limits" server for what changes server limits (the test holds RESOURCE_LOCK
 // limits_server while it does).
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <sys/wait.h>  // WEXITSTATUS
 
