@@ -5,15 +5,19 @@
 //   r.rpush('mylist', 'one')
 //   print r.get('foo')
 //   print r.rpop('mylist')
+#include <cstdlib>  // std::getenv
 #include <iostream>
+#include <string>
 
 #include <redispp/redispp.hpp>
 
-#include "example_url.hpp"
-
 int main() {
+  // The server: $REDIS_URL when set (scripts/demo.sh sets it), else a local one.
+  const char* env_url = std::getenv("REDIS_URL");
+  const std::string redis_url = env_url && *env_url ? env_url : "redis://127.0.0.1:6379/0";
+
   // Redis(host=..., port=...) is Redis{ConnectionOptions}; from_url reads the same from a URL.
-  redispp::Redis r = redispp::Redis::from_url(example_url());
+  redispp::Redis r = redispp::Redis::from_url(redis_url);
 
   bool ok = r.set("foo", "hello");                         // OK -> true
   long long length = r.rpush("mylist", "one");             // integer reply -> long long

@@ -1,15 +1,19 @@
 // What goes wrong, and how redispp says so: each failure is its own exception class with a
 // message naming the server, the limit or the command.
+#include <cstdlib>  // std::getenv
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include <redispp/redispp.hpp>
-
-#include "example_url.hpp"
 
 using namespace std::chrono_literals;
 
 int main() {
+  // The server: $REDIS_URL when set (scripts/demo.sh sets it), else a local one.
+  const char* env_url = std::getenv("REDIS_URL");
+  const std::string redis_url = env_url && *env_url ? env_url : "redis://127.0.0.1:6379/0";
+
   int surprises = 0;
   const auto expect = [&surprises](const char* what, auto&& attempt) {
     try {
@@ -20,7 +24,7 @@ int main() {
       std::cout << what << ": " << e.what() << "\n";
     }
   };
-  redispp::Redis r = redispp::Redis::from_url(example_url());
+  redispp::Redis r = redispp::Redis::from_url(redis_url);
 
   // The server rejects a command: ResponseError subclasses named after the error's prefix.
   r.set("error_handling:text", "not a list");

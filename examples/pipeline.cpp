@@ -4,14 +4,18 @@
 //   pipe.set('one', 'first'); pipe.set('two', 'second'); pipe.execute()
 //   pipe.set('one', 'first').rpush('list', 'hello').rpush('list', 'world').execute()
 //   pipe = r.pipeline(transaction=False)
+#include <cstdlib>  // std::getenv
 #include <iostream>
+#include <string>
 
 #include <redispp/redispp.hpp>
 
-#include "example_url.hpp"
-
 int main() {
-  redispp::Redis r = redispp::Redis::from_url(example_url());
+  // The server: $REDIS_URL when set (scripts/demo.sh sets it), else a local one.
+  const char* env_url = std::getenv("REDIS_URL");
+  const std::string redis_url = env_url && *env_url ? env_url : "redis://127.0.0.1:6379/0";
+
+  redispp::Redis r = redispp::Redis::from_url(redis_url);
   r.del("one", "two", "list");
 
   // Atomic by default: MULTI ... EXEC, sent in one write.

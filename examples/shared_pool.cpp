@@ -4,18 +4,22 @@
 //   r = redis.Redis(connection_pool=pool)
 //   r.set('one', 'first'); r.set('two', 'second')
 //   print r.get('one'); print r.get('two')
+#include <cstdlib>  // std::getenv
 #include <iostream>
 #include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include <redispp/redispp.hpp>
 
-#include "example_url.hpp"
-
 int main() {
+  // The server: $REDIS_URL when set (scripts/demo.sh sets it), else a local one.
+  const char* env_url = std::getenv("REDIS_URL");
+  const std::string redis_url = env_url && *env_url ? env_url : "redis://127.0.0.1:6379/0";
+
   using namespace std::chrono_literals;
-  const redispp::UrlOptions url = redispp::parse_url(example_url());
+  const redispp::UrlOptions url = redispp::parse_url(redis_url);
 
   redispp::PoolOptions pool_options;
   pool_options.max_connections = 4;  // at most 4 sockets, however many clients and threads
