@@ -45,7 +45,7 @@ class Redis : public CommandSet<Redis> {
   explicit Redis(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {
     if (!pool_) throw DataError("Redis(pool): the pool is null");
   }
-  /// A client from a URL (see transport/url.hpp): redis://user:pass@host:port/db?socket_timeout=2
+  /// A client from a URL (see transport/url.hpp): `redis://user:pass@host:port/db?socket_timeout=2`
   static Redis from_url(std::string_view url) {
     UrlOptions parsed = parse_url(url);
     return Redis(std::move(parsed.connection), parsed.pool);

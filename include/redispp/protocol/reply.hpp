@@ -137,8 +137,12 @@ REDISPP_DECL void format_reply(std::string& out, const Reply& reply);
 
 }  // namespace redispp
 
+// Inside namespace fmt rather than as fmt::formatter<...> from outside: the same to a compiler,
+// but Doxygen can only place a specialisation in a namespace it has seen opened.
+namespace fmt {
+
 template <>
-struct fmt::formatter<redispp::Reply> : fmt::formatter<std::string_view> {
+struct formatter<redispp::Reply> : fmt::formatter<std::string_view> {
   template <class FormatContext>
   auto format(const redispp::Reply& reply, FormatContext& ctx) const -> decltype(ctx.out()) {
     std::string text;
@@ -148,12 +152,14 @@ struct fmt::formatter<redispp::Reply> : fmt::formatter<std::string_view> {
 };
 
 template <>
-struct fmt::formatter<redispp::ReplyType> : fmt::formatter<std::string_view> {
+struct formatter<redispp::ReplyType> : fmt::formatter<std::string_view> {
   template <class FormatContext>
   auto format(redispp::ReplyType type, FormatContext& ctx) const -> decltype(ctx.out()) {
     return fmt::formatter<std::string_view>::format(redispp::to_string(type), ctx);
   }
 };
+
+}  // namespace fmt
 
 #ifdef REDISPP_HEADER_ONLY
 #include <redispp/impl/reply.ipp>
