@@ -16,7 +16,10 @@
 #include <redispp/impl/options.ipp>
 #include <redispp/impl/url.ipp>
 #include <redispp/impl/handshake.ipp>
+#include <redispp/impl/socket_stream.ipp>
+#include <redispp/impl/stream.ipp>
 #include <redispp/impl/connection.ipp>
 #include <redispp/impl/connection_pool.ipp>
+#include <redispp/impl/transaction_reader.ipp>
 #include <redispp/impl/pipeline.ipp>
 #include <redispp/impl/client.ipp>

@@ -57,9 +57,7 @@ class Redis : public CommandSet<Redis> {
     Reply reply = detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags(), command.name());
     // The server's words, prefixed with which command and which server ("LPUSH on
     // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.
-    if (reply.is_error())
-      throw_error_reply(reply.str(), command.name().empty() ? std::string() : fmt::format("{} on {}: ", command.name(),
-                                                                                         endpoint_name(pool_->connection_options())));
+    if (reply.is_error()) throw_error_reply(reply.str(), {command.name(), endpoint_name(pool_->connection_options())});
     return command.convert(std::move(reply));
   }
 

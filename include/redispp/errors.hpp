@@ -15,6 +15,8 @@
 //
 // Messages name what failed and where; they never contain a password.
 
+#include <cstddef>      // std::size_t
+#include <optional>     // std::optional
 #include <stdexcept>    // std::runtime_error
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -65,14 +67,20 @@ class TimeoutError : public Error {
   using Error::Error;
 };
 
-/// The server answered with an error reply. code() is its first word ("ERR", "WRONGTYPE").
+/// The server answered with an error reply. code() is its first word ("ERR", "WRONGTYPE");
+/// what() names the command and the server before the server's words ("LPUSH on
+/// 127.0.0.1:6379: WRONGTYPE ..."); message() is the server's words alone.
 class ResponseError : public Error {
  public:
-  ResponseError(std::string code, const std::string& message) : Error(message), code_(std::move(code)) {}
+  ResponseError(std::string code, const std::string& what, std::string server_message = {})
+      : Error(what), code_(std::move(code)), server_message_(std::move(server_message)) {}
   const std::string& code() const noexcept { return code_; }
+  /// The error reply as the server sent it, without redispp's context.
+  std::string_view message() const noexcept { return server_message_.empty() ? std::string_view(what()) : server_message_; }
 
  private:
   std::string code_;
+  std::string server_message_;
 };
 
 /// WRONGTYPE: the key holds a value of another type.
@@ -143,10 +151,22 @@ class ProtocolError : public Error {
   using Error::Error;
 };
 
-/// Throws the exception that matches an error reply's prefix: WRONGTYPE -> WrongTypeError,
-/// NOAUTH/WRONGPASS -> AuthenticationError, LOADING -> BusyLoadingError, ... and ResponseError for
-/// any other. `context`, when given, is prepended ("command 3 (INCR): ").
-[[noreturn]] REDISPP_DECL void throw_error_reply(std::string_view message, std::string_view context = {});
+/// Where an error reply came from, for its exception's message.
+struct ErrorContext {
+  std::string_view command = {};   // "INCR"; empty when unknown
+  std::string_view endpoint = {};  // "127.0.0.1:6379"; empty when unknown
+  std::optional<std::size_t> pipeline_index = std::nullopt;  // its place in a pipeline
+};
+
+/// How every error-reply message starts: "INCR on 127.0.0.1:6379: ", "INCR on 127.0.0.1:6379
+/// (command 3 in pipeline): ", "" without context.
+REDISPP_DECL std::string error_prefix(const ErrorContext& context);
+
+/// The one mapping from an error reply to an exception, used by every client, pipeline and
+/// handshake: WRONGTYPE -> WrongTypeError, NOAUTH/WRONGPASS -> AuthenticationError, LOADING ->
+/// BusyLoadingError, ... and ResponseError for any other; the message is error_prefix(context)
+/// followed by the server's words.
+[[noreturn]] REDISPP_DECL void throw_error_reply(std::string_view message, const ErrorContext& context = {});
 
 /// The first word of an error reply ("WRONGTYPE Operation against..." -> "WRONGTYPE").
 inline std::string_view error_code(std::string_view message) noexcept {

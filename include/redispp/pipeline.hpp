@@ -123,7 +123,9 @@ class Pipeline : public CommandSet<Pipeline> {
 
 template <class T>
 T ImmediateCommands::run(Command<T>&& command) {
-  return command.convert(pipeline_->run_now(command.wire(), command.block_timeout(), command.flags()));
+  Reply reply = pipeline_->run_now(command.wire(), command.block_timeout(), command.flags());
+  if (reply.is_error()) throw_error_reply(reply.str(), {command.name(), endpoint_name(pipeline_->pool_->connection_options())});
+  return command.convert(std::move(reply));
 }
 
 }  // namespace redispp

@@ -47,8 +47,8 @@ struct QueuedCommand {
 class PipelineResults {
  public:
   PipelineResults() = default;
-  PipelineResults(std::vector<Reply> replies, std::vector<detail::QueuedCommand> commands)
-      : replies_(std::move(replies)), commands_(std::move(commands)) {}
+  PipelineResults(std::vector<Reply> replies, std::vector<detail::QueuedCommand> commands, std::string endpoint = {})
+      : replies_(std::move(replies)), commands_(std::move(commands)), endpoint_(std::move(endpoint)) {}
 
   std::size_t size() const noexcept { return replies_.size(); }
   bool empty() const noexcept { return replies_.empty(); }
@@ -94,13 +94,13 @@ class PipelineResults {
     if (*command.type != typeid(T))
       throw DataError(fmt::format("pipeline result {} ({}) is a {}, not a {}", i, command.name, command.type_name(),
                                   detail::type_name<T>()));
-    if (replies_[i].is_error())
-      throw_error_reply(replies_[i].str(), fmt::format("command {} ({}) in pipeline: ", i, command.name));
+    if (replies_[i].is_error()) throw_error_reply(replies_[i].str(), {command.name, endpoint_, i});
     return reinterpret_cast<T (*)(Reply&&)>(command.convert);
   }
 
   std::vector<Reply> replies_;
   std::vector<detail::QueuedCommand> commands_;
+  std::string endpoint_;  // the server that answered, for error messages
 };
 
 }  // namespace redispp

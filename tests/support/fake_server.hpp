@@ -13,6 +13,7 @@
 // Each accepted connection runs the script on the server's thread, one after another; when the
 // script returns, the connection is closed. The destructor stops accepting and joins.
 #include <netinet/in.h>   // sockaddr_in
+#include <netinet/tcp.h>  // TCP_NODELAY
 #include <poll.h>         // poll
 #include <sys/socket.h>   // socket, bind, listen, accept
 #include <unistd.h>       // close
@@ -161,6 +162,10 @@ class FakeServer {
       const int fd = ::accept(listen_fd_, nullptr, nullptr);
       if (fd < 0) continue;
       ++connections_;
+      // As redis-server does: without it, Nagle holds a small write back until the client's
+      // (delayed) ACK of the previous one, up to 40 ms later.
+      const int one = 1;
+      ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
       const auto serve_one = [this, fd] {
         Session session(fd);
         script_(session);

@@ -1,50 +1,21 @@
 #pragma once
-// Connection: POSIX sockets, the handshake, and reading replies with time-outs.
-//
-// Why plain blocking sockets: one request is one send() and (usually) one recv(), as in hiredis'
-// synchronous API; the read time-out is SO_RCVTIMEO, set again only when it changes (blocking
-// commands stretch it). Connecting is the one non-blocking step: connect() + poll() is the only
-// portable way to give it a time-out of its own.
+// Connection: RESP over a Stream (transport/stream.hpp), the handshake, and reading replies with
+// time-outs. The stream connects, reads and writes; this file decides what its errors mean.
 
-#include <fcntl.h>        // fcntl, O_NONBLOCK
-#include <netdb.h>        // getaddrinfo
-#include <netinet/in.h>   // IPPROTO_TCP
-#include <netinet/tcp.h>  // TCP_NODELAY
-#include <poll.h>         // poll
-#include <sys/socket.h>   // socket, connect, send, recv, setsockopt
-#include <sys/un.h>       // sockaddr_un
-#include <unistd.h>       // close
-
-#include <cerrno>   // errno
-#include <cstring>  // std::strerror, std::memcpy
-#include <span>     // std::span
+#include <cerrno>   // EPIPE, ECONNRESET, EMFILE, ENFILE
+#include <cstring>  // std::strerror
 #include <utility>  // std::exchange
-#include <vector>   // std::vector
 
 #include <fmt/format.h>
 
 #include <redispp/errors.hpp>
 #include <redispp/transport/connection.hpp>
 #include <redispp/transport/handshake.hpp>
+#include <redispp/transport/stream.hpp>
 
 namespace redispp {
 
 namespace detail {
-
-inline std::string errno_text(int error_number) { return std::strerror(error_number); }
-
-// What a failed connect() means, in words a user can act on.
-inline std::string connect_failure(const std::string& endpoint, int error_number) {
-  switch (error_number) {
-    case ECONNREFUSED:
-      return fmt::format("connect to {} refused: nothing listens there (is redis-server running on that port?)", endpoint);
-    case ENETUNREACH: return fmt::format("connect to {} failed: network unreachable", endpoint);
-    case EHOSTUNREACH: return fmt::format("connect to {} failed: host unreachable", endpoint);
-    case ENOENT: return fmt::format("connect to {} failed: no such socket file", endpoint);
-    case EACCES: return fmt::format("connect to {} failed: permission denied", endpoint);
-    default: return fmt::format("connect to {} failed: {}", endpoint, errno_text(error_number));
-  }
-}
 
 // A push frame that answers a SUBSCRIBE-family command: ["unsubscribe", channel, count] ...
 inline bool is_subscription_ack(const Reply& push) {
@@ -52,37 +23,6 @@ inline bool is_subscription_ack(const Reply& push) {
   const std::string_view kind = push.elements().front().str();
   return kind == "subscribe" || kind == "unsubscribe" || kind == "psubscribe" || kind == "punsubscribe" ||
          kind == "ssubscribe" || kind == "sunsubscribe";
-}
-
-inline timeval to_timeval(std::chrono::milliseconds timeout) noexcept {
-  timeval tv{};
-  tv.tv_sec = static_cast<time_t>(timeout.count() / 1000);
-  tv.tv_usec = static_cast<suseconds_t>((timeout.count() % 1000) * 1000);
-  return tv;
-}
-
-// Connects `fd` to `address`, waiting at most `timeout` (0 = the system's own limit). Returns 0
-// or the errno of the failure; ETIMEDOUT when our time-out fired.
-inline int connect_with_timeout(int fd, const sockaddr* address, socklen_t length, std::chrono::milliseconds timeout) {
-  const int flags = ::fcntl(fd, F_GETFL, 0);
-  if (::fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) return errno;
-  int result = 0;
-  if (::connect(fd, address, length) < 0) {
-    if (errno != EINPROGRESS && errno != EAGAIN) return errno;  // EAGAIN: a Unix socket's full backlog
-    pollfd p{fd, POLLOUT, 0};
-    const int wait_ms = timeout.count() > 0 ? static_cast<int>(timeout.count()) : -1;
-    int ready = 0;
-    do {
-      ready = ::poll(&p, 1, wait_ms);
-    } while (ready < 0 && errno == EINTR);
-    if (ready == 0) return ETIMEDOUT;
-    if (ready < 0) return errno;
-    socklen_t size = sizeof result;
-    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &result, &size) < 0) return errno;
-    if (result != 0) return result;
-  }
-  if (::fcntl(fd, F_SETFL, flags) < 0) return errno;
-  return 0;
 }
 
 }  // namespace detail
@@ -96,15 +36,14 @@ REDISPP_DECL Connection::~Connection() { disconnect(); }
 
 REDISPP_DECL void Connection::disconnect() noexcept {
   state_changed_ = false;
-  // close(), never shutdown(): after fork() parent and child share the socket, and shutdown
-  // would cut the other one off too.
-  if (fd_ >= 0) ::close(fd_);
-  fd_ = -1;
+  stream_.reset();
   if (parser_) parser_->reset();
-  receive_timeout_set_ = std::chrono::milliseconds{0};
 }
 
-REDISPP_DECL void Connection::abandon() noexcept { disconnect(); }
+REDISPP_DECL void Connection::abandon() noexcept {
+  if (stream_) stream_->abandon();
+  disconnect();
+}
 
 REDISPP_DECL void Connection::connect() {
   disconnect();
@@ -112,7 +51,7 @@ REDISPP_DECL void Connection::connect() {
   // error, not a network one.
   const ParserKind kind = resolve_parser_kind(options_.parser, options_.protocol);
   if (!parser_ || parser_->kind() != kind) parser_ = make_parser(kind, options_.parser_limits);
-  open_socket();
+  stream_ = open_stream(options_, endpoint_);
   try {
     handshake();
   } catch (...) {
@@ -122,85 +61,17 @@ REDISPP_DECL void Connection::connect() {
   last_used_ = clock::now();
 }
 
-REDISPP_DECL void Connection::open_socket() {
-  const auto connect_timeout = options_.socket_connect_timeout;
-  if (!options_.unix_socket_path.empty()) {
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    if (options_.unix_socket_path.size() >= sizeof address.sun_path)
-      throw ConnectionError(fmt::format("connect to {} failed: the socket path is longer than {} bytes", endpoint_,
-                                        sizeof address.sun_path - 1));
-    std::memcpy(address.sun_path, options_.unix_socket_path.data(), options_.unix_socket_path.size());
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) fail_io("socket", errno);
-    const int error = detail::connect_with_timeout(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address, connect_timeout);
-    if (error != 0) {
-      ::close(fd);
-      if (error == ETIMEDOUT)
-        throw TimeoutError(fmt::format("connect to {} timed out after {} ms (socket_connect_timeout)", endpoint_, connect_timeout.count()));
-      throw ConnectionError(detail::connect_failure(endpoint_, error));
-    }
-    fd_ = fd;
-  } else {
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_ADDRCONFIG;
-    addrinfo* found = nullptr;
-    const std::string port = std::to_string(options_.port);
-    const int status = ::getaddrinfo(options_.host.c_str(), port.c_str(), &hints, &found);
-    if (status != 0) {
-      if (status == EAI_SYSTEM)
-        throw ConnectionError(fmt::format("cannot resolve host '{}' (for {}): {}", options_.host, endpoint_, detail::errno_text(errno)));
-      throw ConnectionError(fmt::format("cannot resolve host '{}' (for {}): {}", options_.host, endpoint_, ::gai_strerror(status)));
-    }
-    // Every address the name resolves to is tried in turn; the last failure is reported.
-    int last_error = 0;
-    for (addrinfo* a = found; a != nullptr && fd_ < 0; a = a->ai_next) {
-      const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
-      if (fd < 0) {
-        last_error = errno;
-        continue;
-      }
-      last_error = detail::connect_with_timeout(fd, a->ai_addr, a->ai_addrlen, connect_timeout);
-      if (last_error == 0)
-        fd_ = fd;
-      else
-        ::close(fd);
-    }
-    ::freeaddrinfo(found);
-    if (fd_ < 0) {
-      if (last_error == ETIMEDOUT)
-        throw TimeoutError(fmt::format("connect to {} timed out after {} ms (socket_connect_timeout): no answer from the "
-                                       "host (firewall, wrong address, or a dead network path?)",
-                                       endpoint_, connect_timeout.count()));
-      if (last_error == EMFILE || last_error == ENFILE)
-        throw ConnectionError(fmt::format("connect to {} failed: {} (this process is out of file descriptors: check "
-                                          "`ulimit -n` and connection leaks)",
-                                          endpoint_, detail::errno_text(last_error)));
-      throw ConnectionError(detail::connect_failure(endpoint_, last_error));
-    }
-    const int one = 1;
-    ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    if (options_.socket_keepalive) ::setsockopt(fd_, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
-  }
-  if (options_.socket_timeout.count() > 0) {
-    const timeval tv = detail::to_timeval(options_.socket_timeout);
-    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-  }
-}
-
 REDISPP_DECL void Connection::handshake() {
   Handshake handshake(options_, endpoint_);
   // A server that refuses us (maxclients) writes its reason and closes at once, so our write
   // may fail with EPIPE. The reason is still in our receive buffer: read it before giving up.
-  const int write_error = write_some(handshake.request());
+  const std::error_code write_error = stream_->write(handshake.request()).error;
   while (!handshake.done()) {
     Reply reply;
     try {
       reply = read_reply();
     } catch (const ConnectionError&) {
-      if (write_error != 0) fail_io("write", write_error);
+      if (write_error) fail_io("write", write_error);
       throw;
     }
     handshake.on_reply(reply);
@@ -219,32 +90,14 @@ REDISPP_DECL void Connection::send(std::string_view wire) {
         "reply could not be matched to this request; it was closed before anything was sent",
         endpoint_, unread));
   }
-  if (fd_ < 0) connect();
-  request_written_ = false;  // the handshake's writes are not the request's
-  write_all(wire);
-}
-
-REDISPP_DECL int Connection::write_some(std::string_view bytes) noexcept {
-  while (!bytes.empty()) {
-    // MSG_NOSIGNAL: a peer that went away is an EPIPE for us to report, not a SIGPIPE that
-    // kills the process.
-    const ssize_t sent = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    if (sent < 0) {
-      if (errno == EINTR) continue;
-      return errno;
-    }
-    request_written_ = true;
-    bytes.remove_prefix(static_cast<std::size_t>(sent));
-  }
-  return 0;
-}
-
-REDISPP_DECL void Connection::write_all(std::string_view bytes) {
-  if (const int error = write_some(bytes); error != 0) fail_io("write", error);
+  if (!stream_) connect();
+  const IoResult written = stream_->write(wire);
+  request_written_ = written.bytes > 0;
+  if (written.error) fail_io("write", written.error);
 }
 
 REDISPP_DECL Reply Connection::read_reply(std::chrono::milliseconds extra_timeout) {
-  if (fd_ < 0) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
+  if (!stream_) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
   for (;;) {
     std::optional<Reply> reply;
     try {
@@ -280,56 +133,44 @@ REDISPP_DECL void Connection::fill(std::chrono::milliseconds extra_timeout) {
   if (options_.socket_timeout.count() > 0 && extra_timeout.count() >= 0 &&
       extra_timeout < std::chrono::milliseconds::max() - options_.socket_timeout)
     timeout = options_.socket_timeout + extra_timeout;
-  set_receive_timeout(timeout);
-
   const std::span<char> room = parser_->prepare(16 * 1024);
-  for (;;) {
-    const ssize_t received = ::recv(fd_, room.data(), room.size(), 0);
-    if (received > 0) {
-      parser_->commit(static_cast<std::size_t>(received));
-      return;
-    }
-    if (received == 0) {
-      disconnect();
-      throw ConnectionError(fmt::format(
-          "connection to {} closed by the server while waiting for a reply (server restarted, killed the client, or a "
-          "proxy/idle time-out cut it)",
-          endpoint_));
-    }
-    if (errno == EINTR) continue;
-    if (errno == EAGAIN || errno == EWOULDBLOCK) {
-      disconnect();
-      throw TimeoutError(fmt::format("read from {} timed out after {} ms (socket_timeout{})", endpoint_, timeout.count(),
-                                     extra_timeout.count() > 0 ? " + the command's blocking timeout" : ""));
-    }
-    fail_io("read", errno);
+  const IoResult received = stream_->read(room, timeout);
+  if (received.bytes > 0) {
+    parser_->commit(received.bytes);
+    return;
   }
+  if (!received.error) {
+    disconnect();
+    throw ConnectionError(fmt::format(
+        "connection to {} closed by the server while waiting for a reply (server restarted, killed the client, or a "
+        "proxy/idle time-out cut it)",
+        endpoint_));
+  }
+  if (received.error == std::errc::timed_out) {
+    disconnect();
+    throw TimeoutError(fmt::format("read from {} timed out after {} ms (socket_timeout{})", endpoint_, timeout.count(),
+                                   extra_timeout.count() > 0 ? " + the command's blocking timeout" : ""));
+  }
+  fail_io("read", received.error);
 }
 
-REDISPP_DECL void Connection::set_receive_timeout(std::chrono::milliseconds timeout) {
-  if (timeout == receive_timeout_set_) return;
-  const timeval tv = detail::to_timeval(timeout);
-  ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  receive_timeout_set_ = timeout;
-}
-
-REDISPP_DECL void Connection::fail_io(const char* operation, int error_number) {
+REDISPP_DECL void Connection::fail_io(const char* operation, std::error_code error) {
   disconnect();
-  if (error_number == EAGAIN || error_number == EWOULDBLOCK)
+  if (error == std::errc::timed_out)
     throw TimeoutError(fmt::format("{} to {} timed out after {} ms (socket_timeout)", operation, endpoint_,
                                    options_.socket_timeout.count()));
-  if (error_number == EPIPE || error_number == ECONNRESET)
+  if (error == std::errc::broken_pipe || error == std::errc::connection_reset)
     throw ConnectionError(fmt::format("connection to {} lost during {}: {} (the server closed it)", endpoint_, operation,
-                                      detail::errno_text(error_number)));
-  if (error_number == EMFILE || error_number == ENFILE)
+                                      error.message()));
+  if (error == std::errc::too_many_files_open || error == std::errc::too_many_files_open_in_system)
     throw ConnectionError(fmt::format("{} for {} failed: {} (this process is out of file descriptors: check `ulimit -n` "
                                       "and connection leaks)",
-                                      operation, endpoint_, detail::errno_text(error_number)));
-  throw ConnectionError(fmt::format("{} on {} failed: {}", operation, endpoint_, detail::errno_text(error_number)));
+                                      operation, endpoint_, error.message()));
+  throw ConnectionError(fmt::format("{} on {} failed: {}", operation, endpoint_, error.message()));
 }
 
 REDISPP_DECL void Connection::check_health() {
-  if (fd_ < 0) {
+  if (!stream_) {
     connect();
     return;
   }
@@ -349,14 +190,11 @@ REDISPP_DECL void Connection::check_health() {
 REDISPP_DECL bool Connection::holds_unread_bytes() const noexcept { return parser_ && parser_->buffered() != 0; }
 
 REDISPP_DECL bool Connection::is_stale() noexcept {
-  if (fd_ < 0) return true;
+  if (!stream_) return true;
   if (holds_unread_bytes()) return true;
-  pollfd p{fd_, POLLIN, 0};
-  const int ready = ::poll(&p, 1, 0);
-  if (ready == 0) return false;
   // Readable while idle: either the server closed it (EOF, reset) or it sent something no one
   // asked for. Neither connection can be trusted with the next caller's reply.
-  return true;
+  return stream_->readable();
 }
 
 REDISPP_DECL bool Connection::drain_pushes() {

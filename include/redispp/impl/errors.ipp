@@ -1,24 +1,37 @@
 #pragma once
 // Maps an error reply to its exception class.
 
+#include <iterator>  // std::back_inserter
+
+#include <fmt/format.h>
+
 #include <redispp/errors.hpp>
 
 namespace redispp {
 
-REDISPP_DECL void throw_error_reply(std::string_view message, std::string_view context) {
-  const std::string_view code = error_code(message);
-  std::string text;
-  text.reserve(context.size() + message.size());
-  text.append(context).append(message);
-  std::string code_string(code);
+REDISPP_DECL std::string error_prefix(const ErrorContext& context) {
+  if (context.command.empty() && context.endpoint.empty()) return {};
+  std::string prefix(context.command.empty() ? std::string_view("command") : context.command);
+  if (!context.endpoint.empty()) fmt::format_to(std::back_inserter(prefix), " on {}", context.endpoint);
+  if (context.pipeline_index) fmt::format_to(std::back_inserter(prefix), " (command {} in pipeline)", *context.pipeline_index);
+  prefix += ": ";
+  return prefix;
+}
 
-  if (code == "WRONGTYPE") throw WrongTypeError(std::move(code_string), text);
-  if (code == "NOSCRIPT") throw NoScriptError(std::move(code_string), text);
-  if (code == "READONLY") throw ReadOnlyError(std::move(code_string), text);
-  if (code == "EXECABORT") throw ExecAbortError(std::move(code_string), text);
-  if (code == "BUSY") throw BusyError(std::move(code_string), text);
-  if (code == "NOPERM") throw NoPermissionError(std::move(code_string), text);
-  if (code == "OOM") throw OutOfMemoryError(std::move(code_string), text);
+REDISPP_DECL void throw_error_reply(std::string_view message, const ErrorContext& context) {
+  const std::string_view code = error_code(message);
+  std::string text = error_prefix(context);
+  text.append(message);
+  std::string code_string(code);
+  std::string words(message);
+
+  if (code == "WRONGTYPE") throw WrongTypeError(std::move(code_string), text, std::move(words));
+  if (code == "NOSCRIPT") throw NoScriptError(std::move(code_string), text, std::move(words));
+  if (code == "READONLY") throw ReadOnlyError(std::move(code_string), text, std::move(words));
+  if (code == "EXECABORT") throw ExecAbortError(std::move(code_string), text, std::move(words));
+  if (code == "BUSY") throw BusyError(std::move(code_string), text, std::move(words));
+  if (code == "NOPERM") throw NoPermissionError(std::move(code_string), text, std::move(words));
+  if (code == "OOM") throw OutOfMemoryError(std::move(code_string), text, std::move(words));
   if (code == "NOAUTH")
     throw AuthenticationError(text + " (the server requires a password and none was given: set "
                                      "ConnectionOptions::password, or the password in the URL)");
@@ -30,7 +43,7 @@ REDISPP_DECL void throw_error_reply(std::string_view message, std::string_view c
   if (code == "LOADING") throw BusyLoadingError(text);
   if (message.find("max number of clients reached") != std::string_view::npos)
     throw MaxClientsError(text + " (the server's maxclients limit is reached: see INFO clients / CONFIG GET maxclients)");
-  throw ResponseError(std::move(code_string), text);
+  throw ResponseError(std::move(code_string), text, std::move(words));
 }
 
 }  // namespace redispp

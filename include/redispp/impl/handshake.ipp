@@ -112,13 +112,13 @@ REDISPP_DECL void Handshake::on_reply(const Reply& reply) {
                                             detail::printable(username_), text));
       if (text.find("unknown command") != std::string_view::npos)
         throw ConnectionError(fmt::format("{}the server does not speak RESP3 (HELLO is Redis 6+): {}; use protocol=2", prefix, text));
-      throw_error_reply(text, prefix + "HELLO 3: ");
+      throw_error_reply(text, {"HELLO 3 (connecting)", endpoint_});
     case Step::auth:
       if (code == "ERR" && text.find("without any password configured") != std::string_view::npos)
         throw AuthenticationError(fmt::format("{}a password was given but the server has none configured: {}", prefix, text));
       throw AuthenticationError(fmt::format("{}authentication failed (AUTH{}): {}", prefix,
                                             username_ == "default" ? "" : " as '" + detail::printable(username_) + "'", text));
-    case Step::setname: throw_error_reply(text, prefix + "CLIENT SETNAME: ");
+    case Step::setname: throw_error_reply(text, {"CLIENT SETNAME (connecting)", endpoint_});
     case Step::select: throw ConnectionError(fmt::format("{}SELECT {} failed: {}", prefix, db_, text));
   }
   out_of_step(step, reply);

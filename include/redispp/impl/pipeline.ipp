@@ -6,6 +6,7 @@
 #include <redispp/detail/with_retry.hpp>
 #include <redispp/pipeline.hpp>
 #include <redispp/protocol/encoder.hpp>
+#include <redispp/protocol/transaction_reader.hpp>
 
 namespace redispp {
 
@@ -122,6 +123,7 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
   if (transaction_) buffer_.append(detail::exec_wire);
   send_batch();
   Connection& connection = *lease_;
+  const std::string& endpoint = connection.endpoint();
   if (has(flags_, CommandFlags::changes_state)) connection.mark_state_changed();
 
   const std::size_t n = commands_.size();
@@ -130,43 +132,43 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
     replies.reserve(n);
     for (std::size_t i = 0; i < n; ++i) replies.push_back(connection.read_reply(block_timeout_));
   } else {
-    // MULTI's +OK, one +QUEUED (or an error) per command, then EXEC's array.
-    Reply multi_reply = connection.read_reply();
-    std::vector<Reply> queued;
-    queued.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) queued.push_back(connection.read_reply());
-    Reply exec_reply = connection.read_reply(block_timeout_);
-    watching_ = false;  // EXEC (even a failed one) forgets every WATCH
-
-    if (multi_reply.is_error()) throw_error_reply(multi_reply.str(), "MULTI in pipeline: ");
-    if (exec_reply.is_nil())
-      throw WatchError("transaction discarded: a WATCHed key changed before EXEC (retry, or use Redis::transaction)");
-    if (exec_reply.is_error()) {
-      // EXECABORT: the server refused some commands while queueing and ran none.
-      std::size_t first_rejected = n;
-      for (std::size_t i = 0; i < n && first_rejected == n; ++i)
-        if (queued[i].is_error()) first_rejected = i;
-      if (raise_on_error) {
-        const std::string reason =
-            first_rejected < n ? fmt::format("command {} ({}) was rejected: {}; ", first_rejected,
-                                             commands_[first_rejected].name, queued[first_rejected].str())
-                               : std::string();
-        throw ExecAbortError("EXECABORT", fmt::format("transaction aborted, nothing ran: {}{}", reason, exec_reply.str()));
-      }
-      for (std::size_t i = 0; i < n; ++i) replies.push_back(queued[i].is_error() ? std::move(queued[i]) : exec_reply);
-    } else {
-      if (!exec_reply.is_aggregate() || exec_reply.elements().size() != n)
-        throw ProtocolError(fmt::format("EXEC answered {} for a transaction of {} commands", detail::describe(exec_reply), n));
-      replies = std::move(exec_reply.elements());
+    TransactionReader reader(n);
+    while (!reader.on_reply(connection.read_reply(reader.expects_exec() ? block_timeout_ : std::chrono::milliseconds{0}))) {
     }
+    watching_ = false;  // EXEC (even a failed one) forgets every WATCH
+    switch (reader.outcome()) {
+      case TransactionReader::Outcome::multi_failed:
+        throw_error_reply(reader.multi_reply().str(), {"MULTI", endpoint});
+      case TransactionReader::Outcome::watch_failed:
+        throw WatchError(fmt::format("transaction on {} discarded: a WATCHed key changed before EXEC (retry, or use "
+                                     "Redis::transaction)",
+                                     endpoint));
+      case TransactionReader::Outcome::aborted:
+        // EXECABORT: the server refused some commands while queueing and ran none.
+        if (raise_on_error) {
+          const std::optional<std::size_t> rejected = reader.first_rejected();
+          const std::string reason =
+              rejected ? fmt::format("command {} ({}) was rejected: {}; ", *rejected, commands_[*rejected].name,
+                                     reader.queued_reply(*rejected).str())
+                       : std::string();
+          throw ExecAbortError("EXECABORT",
+                               fmt::format("transaction on {} aborted, nothing ran: {}{}", endpoint, reason,
+                                           reader.exec_reply().str()),
+                               std::string(reader.exec_reply().str()));
+        }
+        break;
+      case TransactionReader::Outcome::ran:
+      case TransactionReader::Outcome::pending:
+        break;
+    }
+    replies = reader.take_replies();
   }
 
   if (raise_on_error) {
     for (std::size_t i = 0; i < n; ++i)
-      if (replies[i].is_error())
-        throw_error_reply(replies[i].str(), fmt::format("command {} ({}) in pipeline: ", i, commands_[i].name));
+      if (replies[i].is_error()) throw_error_reply(replies[i].str(), {commands_[i].name, endpoint, i});
   }
-  return PipelineResults(std::move(replies), std::move(commands_));
+  return PipelineResults(std::move(replies), std::move(commands_), endpoint);
 }
 
 }  // namespace redispp

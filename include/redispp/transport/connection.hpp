@@ -7,9 +7,9 @@
 // exception leaves, so it can never be reused and a half-read reply can never reach the next
 // caller. is_connected() is then false; connect() may be called again.
 //
-// This header includes no socket, asio or hiredis header: the IO is plain POSIX sockets in
-// impl/connection.ipp (blocking sockets with SO_RCVTIMEO/SO_SNDTIMEO: one write and one read per
-// round trip, as hiredis does).
+// The bytes travel over a Stream (transport/stream.hpp: a TCP or Unix socket today), which
+// this class does not look into: it speaks RESP, runs the handshake and decides what the
+// stream's errors mean. This header includes no socket, asio or hiredis header.
 //
 // Time-outs: socket_connect_timeout bounds the TCP/Unix connect; socket_timeout bounds each
 // wait for bytes (a read that keeps receiving a trickle of bytes is not cut short) and each
@@ -21,11 +21,13 @@
 #include <memory>       // std::unique_ptr
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <system_error> // std::error_code
 
 #include <redispp/config.hpp>
 #include <redispp/protocol/parser.hpp>
 #include <redispp/protocol/reply.hpp>
 #include <redispp/transport/options.hpp>
+#include <redispp/transport/stream.hpp>
 
 namespace redispp {
 
@@ -47,10 +49,10 @@ class Connection {
   void connect();
   /// Closes the socket (no QUIT). Safe to call at any time.
   void disconnect() noexcept;
-  /// Closes the file descriptor without touching the socket's state: for a child after fork(),
-  /// whose parent still uses the same socket.
+  /// Lets go of the stream without a word on the wire (Stream::abandon): for a child after
+  /// fork(), whose parent still uses the same socket (and, with TLS, the same session).
   void abandon() noexcept;
-  bool is_connected() const noexcept { return fd_ >= 0; }
+  bool is_connected() const noexcept { return stream_ != nullptr; }
 
   /// Writes all of `wire` (one or many encoded commands). Connects first if needed. Refuses to
   /// write on a connection that holds bytes no request asked for (they would be read as this
@@ -104,24 +106,21 @@ class Connection {
   std::size_t buffer_memory() const noexcept { return parser_ ? parser_->buffer_memory() : 0; }
 
  private:
-  void open_socket();
   void handshake();
   void deliver_push(Reply&& push);
   bool drain_pushes();  // false when the unread bytes are not all whole push frames
-  void write_all(std::string_view bytes);
-  int write_some(std::string_view bytes) noexcept;  // 0, or the errno that stopped it
   void fill(std::chrono::milliseconds extra_timeout);
-  void set_receive_timeout(std::chrono::milliseconds timeout);
-  [[noreturn]] void fail_io(const char* operation, int error_number);
+  // Closes the connection and throws what the stream's `error` means (TimeoutError for a
+  // time-out, ConnectionError naming the peer otherwise).
+  [[noreturn]] void fail_io(const char* operation, std::error_code error);
 
   ConnectionOptions options_;
   std::string endpoint_;
-  int fd_ = -1;
+  std::unique_ptr<Stream> stream_;  // null when not connected
   std::unique_ptr<Parser> parser_;
   std::function<void(Reply&&)> push_handler_;
   std::uint64_t dropped_pushes_ = 0;
   clock::time_point last_used_{};
-  std::chrono::milliseconds receive_timeout_set_{0};  // what SO_RCVTIMEO currently holds
   bool request_written_ = false;
   bool state_changed_ = false;  // mark_state_changed()
 };
