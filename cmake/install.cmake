@@ -6,6 +6,7 @@ include(CMakePackageConfigHelpers)
 set(REDISPP_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/redispp")
 
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/redispp" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(FILES "${PROJECT_BINARY_DIR}/include/redispp/version.hpp" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/redispp")
 install(TARGETS redispp redispp_header_only EXPORT redisppTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"

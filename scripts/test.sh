@@ -3,14 +3,16 @@
 # their own redis-servers on free loopback ports (CTest fixture), so nothing needs to be running.
 #
 #   ./scripts/test.sh                 build in ./build (RelWithDebInfo), run every test
-#   ./scripts/test.sh --sanitize      instead: the whole suite under ASan + UBSan (./build-asan),
-#                                     then the threaded tests under TSan (./build-tsan)
+#   ./scripts/test.sh --sanitize      instead: the whole suite under ASan + UBSan (./build-asan)
+#                                     but the packaging tests, which run from a plain build of
+#                                     the library (./build-packaging; clang++ is their second
+#                                     compiler), then the threaded tests under TSan (./build-tsan)
 #   ./scripts/test.sh --fuzz[=SECS]   then build the libFuzzer targets with clang and run the
 #                                     RESP parser's for SECS seconds (default 60), the others
 #                                     for a third of that
 #   ./scripts/test.sh -R url          other arguments go to ctest
 # CI runs ./scripts/test.sh --sanitize --fuzz=60: the sanitized suite is the plain suite plus
-# the sanitizers' checks, and building it once instead of twice keeps CI within 15 minutes.
+# the sanitizers' checks, and building it once instead of twice keeps CI near 20-25 minutes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -25,7 +27,10 @@ for arg in "$@"; do
     *) ctest_args+=("$arg") ;;
   esac
 done
-if [ "$fuzz_seconds" -gt 0 ]; then ensure_packages clang libclang-rt-dev; else ensure_packages; fi
+# clang: the fuzzers, and in CI (--sanitize) the second compiler of the packaging tests.
+if [ "$fuzz_seconds" -gt 0 ]; then ensure_packages clang libclang-rt-dev
+elif [ "$sanitize" -eq 1 ]; then ensure_packages clang
+else ensure_packages; fi
 
 # Integration tests mostly wait on sockets: one more test at a time than cores keeps both busy.
 parallel=$((jobs + 1))
@@ -42,8 +47,18 @@ else
   export ASAN_OPTIONS="alloc_dealloc_mismatch=0:detect_leaks=1"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
   dir="$build_dir-asan" configure_and_build "${sanitizer_build[@]}" -DREDISPP_SANITIZE=address,undefined
-  echo "== the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
-  (cd "$build_dir-asan" && ctest --output-on-failure -j "$parallel" --timeout 600 "${ctest_args[@]}")
+  echo "== the test suite under AddressSanitizer + UndefinedBehaviorSanitizer (all but packaging)"
+  (cd "$build_dir-asan" && ctest --output-on-failure -j "$parallel" --timeout 600 -LE packaging "${ctest_args[@]}")
+
+  # The packaging tests from a plain build of the library alone: a consumer of a sanitized library
+  # needs that compiler's sanitizer runtime, so the second compiler (clang++ against the g++
+  # library) can only be tried on a plain one. They install it, build consumers (find_package,
+  # pkg-config, add_subdirectory, both compilers) and compile every header under strict warnings.
+  dir="$build_dir-packaging" configure_and_build -DREDISPP_BUILD_TOOLS=OFF -DREDISPP_HEADER_CHECK=OFF \
+    -DREDISPP_BUILD_EXAMPLES=OFF -DREDISPP_BUILD_BENCHMARKS=OFF -- --target redispp
+  echo "== the packaging tests"
+  # Two at a time: each builds its project with two jobs.
+  (cd "$build_dir-packaging" && ctest --output-on-failure -j 2 --timeout 900 -L packaging "${ctest_args[@]}")
 
   threaded=(pool_test pipeline_test retry_test fault_test clean_connection_test)
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"

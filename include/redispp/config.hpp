@@ -6,10 +6,7 @@
 // once into the redispp::redispp library (src/redispp.cpp), or, when REDISPP_HEADER_ONLY is
 // defined (target redispp::header_only), included by the headers and marked inline.
 
-#define REDISPP_VERSION_MAJOR 0
-#define REDISPP_VERSION_MINOR 1
-#define REDISPP_VERSION_PATCH 0
-#define REDISPP_VERSION_STRING "0.1.0"
+#include <redispp/version.hpp>  // REDISPP_VERSION_*: generated from CMake's project(VERSION)
 
 #ifdef REDISPP_HEADER_ONLY
 #define REDISPP_DECL inline

@@ -120,6 +120,14 @@ int main() {
   check_encode_and_parse();
   check_connection_error();
   check(other_tu_parse_integer(":7\r\n") == 7, "a second translation unit (no duplicate symbols)");
+#ifdef CONSUMER_EXPECTED_VERSION
+  // <redispp/version.hpp> and the CMake package's version file come from one project(VERSION).
+  check(std::string(REDISPP_VERSION_STRING) == CONSUMER_EXPECTED_VERSION, "REDISPP_VERSION_STRING is the package's version");
+  check(std::to_string(REDISPP_VERSION_MAJOR) + "." + std::to_string(REDISPP_VERSION_MINOR) + "." +
+                std::to_string(REDISPP_VERSION_PATCH) ==
+            CONSUMER_EXPECTED_VERSION,
+        "REDISPP_VERSION_MAJOR.MINOR.PATCH is the package's version");
+#endif
   if (failures == 0) std::printf("redispp %s consumer: all checks passed\n", REDISPP_VERSION_STRING);
   return failures == 0 ? 0 : 1;
 }
