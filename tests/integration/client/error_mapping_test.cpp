@@ -2,7 +2,7 @@
 // path (a command, a pipeline with and without MULTI, a result read later, an immediate command
 // of a watching pipeline) is the same class with the same message shape, naming the command and
 // the server. Real server: database 28 of "plain".
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #include <functional>
 #include <string>

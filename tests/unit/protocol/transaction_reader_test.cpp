@@ -1,5 +1,6 @@
 // The transaction reader driven without a socket: MULTI/QUEUED/EXEC replies, good and bad.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
+#include "support/resp_text.hpp"
 
 #include <string>
 #include <vector>
@@ -12,14 +13,9 @@ using redispp::Reply;
 using redispp::TransactionReader;
 using Outcome = redispp::TransactionReader::Outcome;
 
+using redispp::test::parse_replies;
+
 namespace {
-std::vector<Reply> replies(const std::string& wire) {
-  auto parser = redispp::make_parser(redispp::ParserKind::builtin);
-  parser->feed(wire);
-  std::vector<Reply> out;
-  while (auto reply = parser->next()) out.push_back(std::move(*reply));
-  return out;
-}
 // Feeds every reply; returns after how many the reader said it was done (0 = never).
 std::size_t feed(TransactionReader& reader, std::vector<Reply> all) {
   for (std::size_t i = 0; i < all.size(); ++i)
@@ -31,7 +27,7 @@ std::size_t feed(TransactionReader& reader, std::vector<Reply> all) {
 TEST_CASE("a transaction that ran gives each command its reply", "[transaction]") {
   TransactionReader reader(2);
   CHECK_FALSE(reader.expects_exec());
-  CHECK(feed(reader, replies("+OK\r\n+QUEUED\r\n+QUEUED\r\n*2\r\n+OK\r\n:5\r\n")) == 4);
+  CHECK(feed(reader, parse_replies("+OK\r\n+QUEUED\r\n+QUEUED\r\n*2\r\n+OK\r\n:5\r\n")) == 4);
   CHECK(reader.outcome() == Outcome::ran);
   const auto each = reader.take_replies();
   REQUIRE(each.size() == 2);
@@ -41,7 +37,7 @@ TEST_CASE("a transaction that ran gives each command its reply", "[transaction]"
 
 TEST_CASE("EXEC knows when it is next (a blocking command's time goes to EXEC's read)", "[transaction]") {
   TransactionReader reader(1);
-  auto all = replies("+OK\r\n+QUEUED\r\n*1\r\n_\r\n");
+  auto all = parse_replies("+OK\r\n+QUEUED\r\n*1\r\n_\r\n");
   reader.on_reply(std::move(all[0]));
   CHECK_FALSE(reader.expects_exec());
   reader.on_reply(std::move(all[1]));
@@ -52,14 +48,14 @@ TEST_CASE("EXEC knows when it is next (a blocking command's time goes to EXEC's 
 
 TEST_CASE("EXEC nil: a WATCHed key changed", "[transaction]") {
   TransactionReader reader(1);
-  CHECK(feed(reader, replies("+OK\r\n+QUEUED\r\n*-1\r\n")) == 3);
+  CHECK(feed(reader, parse_replies("+OK\r\n+QUEUED\r\n*-1\r\n")) == 3);
   CHECK(reader.outcome() == Outcome::watch_failed);
   CHECK(reader.take_replies().empty());
 }
 
 TEST_CASE("EXECABORT: the rejected command keeps its error, the others get EXEC's", "[transaction]") {
   TransactionReader reader(3);
-  CHECK(feed(reader, replies("+OK\r\n+QUEUED\r\n-ERR unknown command 'NOPE'\r\n+QUEUED\r\n"
+  CHECK(feed(reader, parse_replies("+OK\r\n+QUEUED\r\n-ERR unknown command 'NOPE'\r\n+QUEUED\r\n"
                              "-EXECABORT Transaction discarded because of previous errors.\r\n")) == 5);
   CHECK(reader.outcome() == Outcome::aborted);
   CHECK(reader.first_rejected() == 1);
@@ -72,7 +68,7 @@ TEST_CASE("EXECABORT: the rejected command keeps its error, the others get EXEC'
 
 TEST_CASE("a refused MULTI: the rest is read, not judged", "[transaction]") {
   TransactionReader reader(1);
-  CHECK(feed(reader, replies("-ERR MULTI calls can not be nested\r\n:1\r\n-ERR EXEC without MULTI\r\n")) == 3);
+  CHECK(feed(reader, parse_replies("-ERR MULTI calls can not be nested\r\n:1\r\n-ERR EXEC without MULTI\r\n")) == 3);
   CHECK(reader.outcome() == Outcome::multi_failed);
   CHECK(reader.multi_reply().str().rfind("ERR MULTI", 0) == 0);
 }
@@ -80,32 +76,32 @@ TEST_CASE("a refused MULTI: the rest is read, not judged", "[transaction]") {
 TEST_CASE("replies out of place are ProtocolErrors", "[transaction]") {
   SECTION("MULTI answered with something else") {
     TransactionReader reader(1);
-    CHECK_THROWS_WITH(feed(reader, replies(":1\r\n")), Catch::Contains("MULTI was answered with"));
+    CHECK_THROWS_WITH(feed(reader, parse_replies(":1\r\n")), Catch::Contains("MULTI was answered with"));
   }
   SECTION("a command answered with something other than QUEUED") {
     TransactionReader reader(2);
-    CHECK_THROWS_WITH(feed(reader, replies("+OK\r\n+QUEUED\r\n$3\r\nabc\r\n")),
+    CHECK_THROWS_WITH(feed(reader, parse_replies("+OK\r\n+QUEUED\r\n$3\r\nabc\r\n")),
                       Catch::Contains("command 1 was answered with") && Catch::Contains("instead of QUEUED"));
   }
   SECTION("EXEC's array of the wrong length (one reply too many or too few)") {
     TransactionReader reader(2);
-    CHECK_THROWS_WITH(feed(reader, replies("+OK\r\n+QUEUED\r\n+QUEUED\r\n*1\r\n+OK\r\n")),
+    CHECK_THROWS_WITH(feed(reader, parse_replies("+OK\r\n+QUEUED\r\n+QUEUED\r\n*1\r\n+OK\r\n")),
                       Catch::Contains("EXEC answered") && Catch::Contains("transaction of 2 commands"));
   }
   SECTION("an extra QUEUED where EXEC's reply is due") {
     TransactionReader reader(1);
-    CHECK_THROWS_AS(feed(reader, replies("+OK\r\n+QUEUED\r\n+QUEUED\r\n")), redispp::ProtocolError);
+    CHECK_THROWS_AS(feed(reader, parse_replies("+OK\r\n+QUEUED\r\n+QUEUED\r\n")), redispp::ProtocolError);
   }
   SECTION("a reply after EXEC's") {
     TransactionReader reader(0);
-    CHECK(feed(reader, replies("+OK\r\n*0\r\n")) == 2);
-    CHECK_THROWS_WITH(reader.on_reply(std::move(replies("+OK\r\n")[0])), Catch::Contains("after EXEC's reply"));
+    CHECK(feed(reader, parse_replies("+OK\r\n*0\r\n")) == 2);
+    CHECK_THROWS_WITH(reader.on_reply(std::move(parse_replies("+OK\r\n")[0])), Catch::Contains("after EXEC's reply"));
   }
 }
 
 TEST_CASE("cut short: not done until EXEC's reply came", "[transaction]") {
   TransactionReader reader(2);
-  CHECK(feed(reader, replies("+OK\r\n+QUEUED\r\n+QUEUED\r\n")) == 0);
+  CHECK(feed(reader, parse_replies("+OK\r\n+QUEUED\r\n+QUEUED\r\n")) == 0);
   CHECK(reader.outcome() == Outcome::pending);
   CHECK_FALSE(reader.done());
 }

@@ -1,6 +1,7 @@
 // The handshake as a state machine, driven without a socket: what it sends, and how it judges
 // good replies, replies of the wrong kind, errors, one reply too many and one too few.
 #include "support/catch.hpp"
+#include "support/resp_text.hpp"
 
 #include <string>
 #include <vector>
@@ -13,15 +14,9 @@ using redispp::Handshake;
 using redispp::Reply;
 using Step = redispp::Handshake::Step;
 
+using redispp::test::parse_replies;
+
 namespace {
-// Replies written as RESP, parsed by the built-in parser.
-std::vector<Reply> replies(const std::string& wire) {
-  auto parser = redispp::make_parser(redispp::ParserKind::builtin);
-  parser->feed(wire);
-  std::vector<Reply> out;
-  while (auto reply = parser->next()) out.push_back(std::move(*reply));
-  return out;
-}
 redispp::ConnectionOptions options(int protocol, std::string password = {}, std::string name = {}, int db = 0) {
   redispp::ConnectionOptions o;
   o.protocol = protocol;
@@ -51,35 +46,35 @@ TEST_CASE("the handshake's commands follow the options", "[handshake]") {
 TEST_CASE("good replies complete the handshake", "[handshake]") {
   SECTION("RESP2 with password, name and db; a pre-7.2 server refusing SETINFO") {
     Handshake h(options(2, "pw", "name", 3), "h:1");
-    feed_all(h, replies("+OK\r\n+OK\r\n+OK\r\n-ERR unknown subcommand 'SETINFO'\r\n-ERR unknown subcommand\r\n" + marker_reply));
+    feed_all(h, parse_replies("+OK\r\n+OK\r\n+OK\r\n-ERR unknown subcommand 'SETINFO'\r\n-ERR unknown subcommand\r\n" + marker_reply));
     CHECK(h.done());
     CHECK_NOTHROW(h.check_nothing_left(0));
   }
   SECTION("RESP3: HELLO's map") {
     Handshake h(options(3), "h:1");
-    feed_all(h, replies("%1\r\n+proto\r\n:3\r\n+OK\r\n+OK\r\n" + marker_reply));
+    feed_all(h, parse_replies("%1\r\n+proto\r\n:3\r\n+OK\r\n+OK\r\n" + marker_reply));
     CHECK(h.done());
   }
   SECTION("an ACL user without ECHO") {
     Handshake h(options(2), "h:1");
-    feed_all(h, replies("+OK\r\n+OK\r\n-NOPERM this user has no permissions to run the 'echo' command\r\n"));
+    feed_all(h, parse_replies("+OK\r\n+OK\r\n-NOPERM this user has no permissions to run the 'echo' command\r\n"));
     CHECK(h.done());
   }
 }
 
 TEST_CASE("a reply of the wrong kind is a ProtocolError naming the step", "[handshake]") {
   Handshake h(options(2, "pw"), "h:1");
-  CHECK_THROWS_AS(h.on_reply(replies(":1\r\n")[0]), redispp::ProtocolError);
+  CHECK_THROWS_AS(h.on_reply(parse_replies(":1\r\n")[0]), redispp::ProtocolError);
   Handshake again(options(2, "pw"), "h:1");
-  CHECK_THROWS_WITH(again.on_reply(replies(":1\r\n")[0]), Catch::Contains("connect to h:1: handshake out of step: AUTH was answered with"));
+  CHECK_THROWS_WITH(again.on_reply(parse_replies(":1\r\n")[0]), Catch::Contains("connect to h:1: handshake out of step: AUTH was answered with"));
   Handshake hello(options(3), "h:1");
-  CHECK_THROWS_AS(hello.on_reply(replies("+OK\r\n")[0]), redispp::ProtocolError);
+  CHECK_THROWS_AS(hello.on_reply(parse_replies("+OK\r\n")[0]), redispp::ProtocolError);
 }
 
 TEST_CASE("one reply too many: the replies shift and the marker catches it", "[handshake]") {
   // A greeting before the real replies: every step's reply moves one place down.
   Handshake h(options(2), "h:1");
-  const auto all = replies("+OK\r\n+OK\r\n+OK\r\n" + marker_reply);
+  const auto all = parse_replies("+OK\r\n+OK\r\n+OK\r\n" + marker_reply);
   h.on_reply(all[0]);
   h.on_reply(all[1]);
   CHECK_THROWS_WITH(h.on_reply(all[2]), Catch::Contains("handshake out of step: ECHO was answered with"));
@@ -87,43 +82,43 @@ TEST_CASE("one reply too many: the replies shift and the marker catches it", "[h
 
 TEST_CASE("bytes left after the last reply are refused", "[handshake]") {
   Handshake h(options(2), "h:1");
-  feed_all(h, replies("+OK\r\n+OK\r\n" + marker_reply));
+  feed_all(h, parse_replies("+OK\r\n+OK\r\n" + marker_reply));
   REQUIRE(h.done());
   CHECK_THROWS_WITH(h.check_nothing_left(5), Catch::Contains("5 bytes arrived after the last handshake reply"));
-  CHECK_THROWS_AS(h.on_reply(replies("+OK\r\n")[0]), redispp::ProtocolError);
+  CHECK_THROWS_AS(h.on_reply(parse_replies("+OK\r\n")[0]), redispp::ProtocolError);
 }
 
 TEST_CASE("cut short: not done until every reply came", "[handshake]") {
   Handshake h(options(2, "pw"), "h:1");
-  h.on_reply(replies("+OK\r\n")[0]);
+  h.on_reply(parse_replies("+OK\r\n")[0]);
   CHECK_FALSE(h.done());
 }
 
 TEST_CASE("error replies become the failure they mean", "[handshake]") {
   SECTION("a wrong password") {
     Handshake h(options(2, "pw"), "h:1");
-    CHECK_THROWS_AS(h.on_reply(replies("-WRONGPASS invalid username-password pair\r\n")[0]), redispp::AuthenticationError);
+    CHECK_THROWS_AS(h.on_reply(parse_replies("-WRONGPASS invalid username-password pair\r\n")[0]), redispp::AuthenticationError);
   }
   SECTION("no password given") {
     Handshake h(options(2), "h:1");
-    CHECK_THROWS_WITH(h.on_reply(replies("-NOAUTH Authentication required.\r\n")[0]),
+    CHECK_THROWS_WITH(h.on_reply(parse_replies("-NOAUTH Authentication required.\r\n")[0]),
                       Catch::Contains("requires a password and none was given"));
   }
   SECTION("maxclients") {
     Handshake h(options(2), "h:1");
-    CHECK_THROWS_AS(h.on_reply(replies("-ERR max number of clients reached\r\n")[0]), redispp::MaxClientsError);
+    CHECK_THROWS_AS(h.on_reply(parse_replies("-ERR max number of clients reached\r\n")[0]), redispp::MaxClientsError);
   }
   SECTION("SELECT out of range") {
     Handshake h(options(2, {}, {}, 99), "h:1");
-    CHECK_THROWS_WITH(h.on_reply(replies("-ERR DB index is out of range\r\n")[0]), Catch::Contains("SELECT 99 failed"));
+    CHECK_THROWS_WITH(h.on_reply(parse_replies("-ERR DB index is out of range\r\n")[0]), Catch::Contains("SELECT 99 failed"));
   }
   SECTION("a server without HELLO") {
     Handshake h(options(3), "h:1");
-    CHECK_THROWS_WITH(h.on_reply(replies("-ERR unknown command 'HELLO'\r\n")[0]), Catch::Contains("does not speak RESP3"));
+    CHECK_THROWS_WITH(h.on_reply(parse_replies("-ERR unknown command 'HELLO'\r\n")[0]), Catch::Contains("does not speak RESP3"));
   }
   SECTION("any other error where the marker is due") {
     Handshake h(options(2), "h:1");
-    const auto all = replies("+OK\r\n+OK\r\n-ERR something\r\n");
+    const auto all = parse_replies("+OK\r\n+OK\r\n-ERR something\r\n");
     h.on_reply(all[0]);
     h.on_reply(all[1]);
     CHECK_THROWS_AS(h.on_reply(all[2]), redispp::ProtocolError);
