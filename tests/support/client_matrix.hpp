@@ -53,6 +53,25 @@ inline ConnectionOptions plain_options(const ClientConfig& config, int db) {
   return options;
 }
 
+/// A client on the plain server's database `db` in configuration `config`, the database emptied
+/// first: how each command test starts.
+inline Redis fresh_client(const ClientConfig& config, int db) {
+  Redis r{plain_options(config, db)};
+  r.flushdb();
+  return r;
+}
+
+/// Runs body(transaction) for a MULTI/EXEC pipeline and for a plain one, emptying `r`'s
+/// database before each: how each command group's "in a pipeline" test runs.
+template <class Body>
+void for_each_pipeline_kind(Redis& r, Body&& body) {
+  for (const bool transaction : {true, false}) {
+    INFO("transaction " << transaction);
+    r.flushdb();
+    body(transaction);
+  }
+}
+
 }  // namespace redispp::test
 
 /// Declares `config` (a ClientConfig) as a Catch2 generator over client_configs(), and names it

@@ -19,8 +19,7 @@ constexpr int test_db = 1;
 
 TEST_CASE("the seed's first program: set, rpush, get, rpop", "[client][seed]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.set("foo", "hello"));
   CHECK(r.rpush("mylist", "one") == 1);
   CHECK(r.get("foo") == "hello");
@@ -31,8 +30,7 @@ TEST_CASE("the seed's first program: set, rpush, get, rpop", "[client][seed]") {
 
 TEST_CASE("connection and server commands", "[client][server]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.ping());
   CHECK(r.echo(std::string("a\0b", 3)) == std::string("a\0b", 3));
   r.set("a", 1);
@@ -68,8 +66,7 @@ TEST_CASE("connection and server commands", "[client][server]") {
 
 TEST_CASE("key commands", "[client][keys]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.mset({{"k1", "1"}, {"k2", "2"}, {"k3", "3"}});
   CHECK(r.exists("k1"));
   CHECK_FALSE(r.exists("nope"));
@@ -103,8 +100,7 @@ TEST_CASE("key commands", "[client][keys]") {
 
 TEST_CASE("scan and scan_iter walk the whole keyspace lazily", "[client][keys][scan]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   std::map<std::string, std::string> many;
   for (int i = 0; i < 500; ++i) many.emplace("scan:" + std::to_string(i), "v");
   r.mset(many);
@@ -126,8 +122,7 @@ TEST_CASE("scan and scan_iter walk the whole keyspace lazily", "[client][keys][s
 
 TEST_CASE("string commands", "[client][strings]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.set("s", "v", {.nx = true}));
   CHECK_FALSE(r.set("s", "w", {.nx = true}));
   CHECK_FALSE(r.set("nope", "w", {.xx = true}));
@@ -177,8 +172,7 @@ TEST_CASE("string commands", "[client][strings]") {
 
 TEST_CASE("keys and values are binary-safe", "[client][binary]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   const std::string key("k\0\xff\r\n", 5);
   std::string value;
   for (int c = 0; c < 256; ++c) value += static_cast<char>(c);
@@ -197,8 +191,7 @@ TEST_CASE("keys and values are binary-safe", "[client][binary]") {
 
 TEST_CASE("list commands", "[client][lists]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.rpush("l", "a", "b", "c") == 3);
   CHECK(r.lpush("l", "z") == 4);
   CHECK(r.rpush("l", std::vector<std::string>{"d", "e"}) == 6);
@@ -234,14 +227,16 @@ TEST_CASE("blocking list commands outlast the socket time-out", "[client][lists]
   // Shorter than the blocking timeouts below, which a wait of socket_timeout alone would cut
   // short; and the slack the server gets past a blocking timeout, which it can need: it notices
   // expired blocks on its own clock (hz 10: up to 100 ms late), later still on a loaded machine.
-  options.socket_timeout = 500ms;
+  // 1 s: a server sharing 2 cores with parallel builds was seen answering an expired block
+  // more than 500 ms late.
+  options.socket_timeout = 1000ms;
   redispp::Redis r{options};
   r.flushdb();
   const auto start = std::chrono::steady_clock::now();
-  CHECK(r.blpop("empty", 700ms) == std::nullopt);
-  CHECK(std::chrono::steady_clock::now() - start >= 650ms);
-  CHECK(r.brpop({"empty", "empty2"}, 600ms) == std::nullopt);
-  CHECK(r.blmove("empty", "dst", redispp::ListEnd::right, redispp::ListEnd::left, 600ms) == std::nullopt);
+  CHECK(r.blpop("empty", 1200ms) == std::nullopt);
+  CHECK(std::chrono::steady_clock::now() - start >= 1150ms);
+  CHECK(r.brpop({"empty", "empty2"}, 1100ms) == std::nullopt);
+  CHECK(r.blmove("empty", "dst", redispp::ListEnd::right, redispp::ListEnd::left, 1100ms) == std::nullopt);
 
   // A pusher arrives while BLPOP waits.
   std::thread pusher([options] {
@@ -257,8 +252,7 @@ TEST_CASE("blocking list commands outlast the socket time-out", "[client][lists]
 
 TEST_CASE("hash commands", "[client][hashes]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.hset("h", "f1", "v1") == 1);
   CHECK(r.hset("h", std::map<std::string, std::string>{{"f2", "v2"}, {"f3", "v3"}}) == 2);
   CHECK(r.hset("h", {{"f3", "v3b"}, {"n", "5"}}) == 1);
@@ -299,8 +293,7 @@ TEST_CASE("hash commands", "[client][hashes]") {
 
 TEST_CASE("execute_command runs anything and returns the raw reply", "[client][raw]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   const redispp::Reply set = r.execute_command("SET", "k", "v");
   CHECK(set.type() == redispp::ReplyType::simple_string);
   CHECK(set.str() == "OK");

@@ -17,8 +17,7 @@ constexpr int test_db = 2;
 
 TEST_CASE("the seed's pipelines: separate calls and chained, with a transaction", "[pipeline][seed]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   redispp::Pipeline pipe = r.pipeline();
   CHECK(pipe.is_transaction());
   pipe.set("one", "first");
@@ -46,8 +45,7 @@ TEST_CASE("the seed's pipelines: separate calls and chained, with a transaction"
 
 TEST_CASE("transaction = false: one round trip, no MULTI/EXEC", "[pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   auto pipe = r.pipeline(false);
   CHECK_FALSE(pipe.is_transaction());
   for (int i = 0; i < 1000; ++i) pipe.incr("n");
@@ -64,8 +62,7 @@ TEST_CASE("transaction = false: one round trip, no MULTI/EXEC", "[pipeline]") {
 
 TEST_CASE("pipeline results: the wrong type is a clear error", "[pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   const auto res = r.pipeline().set("k", "v").get("k").execute();
   CHECK_THROWS_WITH(res.get<long long>(1), "pipeline result 1 (GET) is a std::optional<std::string>, not a long long");
   CHECK_THROWS_WITH(res.get<bool>(5), "pipeline result 5 does not exist: the pipeline ran 2 commands");
@@ -75,8 +72,7 @@ TEST_CASE("pipeline results: the wrong type is a clear error", "[pipeline]") {
 
 TEST_CASE("errors raise with the command's index and name, or stand in place", "[pipeline][errors]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.set("text", "abc");
   for (const bool transaction : {true, false}) {
     INFO("transaction " << transaction);
@@ -110,8 +106,7 @@ TEST_CASE("errors raise with the command's index and name, or stand in place", "
 
 TEST_CASE("a command rejected while queueing aborts the whole transaction", "[pipeline][errors]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   auto pipe = r.pipeline();
   pipe.set("a", 1).execute_command("SET", "only-a-key").incr("a");
   try {
@@ -131,8 +126,7 @@ TEST_CASE("a command rejected while queueing aborts the whole transaction", "[pi
 
 TEST_CASE("WATCH: a changed key makes EXEC fail with WatchError", "[pipeline][watch]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.set("seq", 1);
   auto pipe = r.pipeline();
   pipe.watch("seq");
@@ -162,8 +156,7 @@ TEST_CASE("WATCH: a changed key makes EXEC fail with WatchError", "[pipeline][wa
 
 TEST_CASE("Redis::transaction retries fn until no watched key changed", "[pipeline][watch]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.set("counter", 10);
   int attempts = 0;
   const auto res = r.transaction(

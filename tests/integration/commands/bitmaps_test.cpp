@@ -24,8 +24,7 @@ constexpr int test_db = 13;
 
 TEST_CASE("setbit, getbit, bitcount and bitpos", "[commands][bitmaps]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   static_assert(std::is_same_v<decltype(r.setbit("b", 0, true)), bool>);
   CHECK_FALSE(r.setbit("b", 7, true));  // the old value
   CHECK(r.setbit("b", 7, true));
@@ -64,8 +63,7 @@ TEST_CASE("setbit, getbit, bitcount and bitpos", "[commands][bitmaps]") {
 
 TEST_CASE("bitop", "[commands][bitmaps]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.set("a", std::string("\xff\x0f", 2));
   r.set("b", std::string("\x0f\xff\x01", 3));
   CHECK(r.bitop(BitOp::bit_and, "and", "a", "b") == 3);  // as long as the longest input
@@ -83,8 +81,7 @@ TEST_CASE("bitop", "[commands][bitmaps]") {
 
 TEST_CASE("bitfield and bitfield_ro", "[commands][bitmaps]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   static_assert(std::is_same_v<decltype(r.bitfield("f", BitFieldOperations())), Fields>);
   const Fields values = r.bitfield("f", BitFieldOperations()
                                              .set("u8", 0, 255)
@@ -116,9 +113,7 @@ TEST_CASE("bitfield and bitfield_ro", "[commands][bitmaps]") {
 TEST_CASE("bitmap commands in a pipeline", "[commands][bitmaps][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
   redispp::Redis r{plain_options(config, test_db)};
-  for (bool transaction : {true, false}) {
-    INFO("transaction " << transaction);
-    r.flushdb();
+  redispp::test::for_each_pipeline_kind(r, [&](bool transaction) {
     auto p = r.pipeline(transaction);
     p.setbit("b", 3, true)
         .getbit("b", 3)
@@ -136,5 +131,5 @@ TEST_CASE("bitmap commands in a pipeline", "[commands][bitmaps][pipeline]") {
     CHECK(res.get<Fields>(4) == Fields{4, std::nullopt});
     CHECK(res.get<std::vector<long long>>(5) == std::vector<long long>{0x40});
     CHECK(res.get<long long>(6) == 1);
-  }
+  });
 }

@@ -27,8 +27,7 @@ std::vector<std::string> members(const std::vector<GeoLocation>& found) {
 
 TEST_CASE("geoadd, geopos, geodist, geohash", "[commands][geo]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   add_sicily(r);
 
   // NX / XX / CH
@@ -66,8 +65,7 @@ TEST_CASE("geoadd, geopos, geodist, geohash", "[commands][geo]") {
 
 TEST_CASE("geosearch: radius and box, order, count, with dist / hash / coord", "[commands][geo]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   add_sicily(r);
 
   // Plain members only: nothing else is filled in.
@@ -119,8 +117,7 @@ TEST_CASE("geosearch: radius and box, order, count, with dist / hash / coord", "
 
 TEST_CASE("georadius, georadiusbymember and their _ro and store forms", "[commands][geo]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   add_sicily(r);
 
   const auto found = r.georadius("sicily", 15, 37, 200, GeoUnit::km, {.withdist = true, .asc = true});
@@ -148,8 +145,7 @@ TEST_CASE("georadius, georadiusbymember and their _ro and store forms", "[comman
 
 TEST_CASE("geo commands in a pipeline", "[commands][geo][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   auto p = r.pipeline();
   p.geoadd("sicily", {{13.361389, 38.115556, "Palermo"}, {15.087269, 37.502669, "Catania"}})
       .geodist("sicily", "Palermo", "Catania", GeoUnit::km)

@@ -22,8 +22,7 @@ using Map = std::unordered_map<std::string, std::string>;
 
 TEST_CASE("hset, hget, hmget, hgetall, hdel, hexists, hlen", "[commands][hashes]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.hset("h", "f1", "v1") == 1);
   CHECK(r.hset("h", "f1", "v1b") == 0);  // updated, not added
   CHECK(r.hset("h", {{"f2", "v2"}, {"f3", std::string_view("\0v3", 3)}}) == 2);
@@ -48,8 +47,7 @@ TEST_CASE("hset, hget, hmget, hgetall, hdel, hexists, hlen", "[commands][hashes]
 
 TEST_CASE("hmset, hsetnx, hstrlen, hkeys, hvals", "[commands][hashes]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.hmset("h", {{"a", "1"}, {"b", "22"}}));
   CHECK(r.hmset("h", std::vector<std::pair<std::string, std::string>>{{"c", "333"}, {"a", "0"}}));
   CHECK(r.hgetall("h") == Map{{"a", "0"}, {"b", "22"}, {"c", "333"}});
@@ -70,8 +68,7 @@ TEST_CASE("hmset, hsetnx, hstrlen, hkeys, hvals", "[commands][hashes]") {
 
 TEST_CASE("hincrby and hincrbyfloat", "[commands][hashes]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.hincrby("h", "n", 5) == 5);
   CHECK(r.hincrby("h", "n", -7) == -2);
   CHECK(r.hincrbyfloat("h", "f", 1.25) == 1.25);
@@ -83,8 +80,7 @@ TEST_CASE("hincrby and hincrbyfloat", "[commands][hashes]") {
 
 TEST_CASE("hrandfield and hscan", "[commands][hashes]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   const Map all{{"a", "1"}, {"b", "2"}, {"c", "3"}};
   r.hset("h", all);
   CHECK(r.hrandfield("nope") == std::nullopt);
@@ -118,8 +114,7 @@ TEST_CASE("hrandfield and hscan", "[commands][hashes]") {
 
 TEST_CASE("hash commands in a pipeline", "[commands][hashes][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   auto p = r.pipeline();
   p.hmset("h", {{"a", "1"}, {"b", "2"}})
       .hgetall("h")

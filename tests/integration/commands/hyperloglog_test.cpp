@@ -19,8 +19,7 @@ constexpr int test_db = 12;
 
 TEST_CASE("pfadd, pfcount and pfmerge", "[commands][hyperloglog]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   static_assert(std::is_same_v<decltype(r.pfadd("h", "a")), bool>);
   CHECK(r.pfadd("h", "a", "b", "c"));
   CHECK_FALSE(r.pfadd("h", "a", "b"));  // nothing new: no register changed
@@ -59,8 +58,7 @@ TEST_CASE("pfadd, pfcount and pfmerge", "[commands][hyperloglog]") {
 
 TEST_CASE("pfdebug subcommands and pfselftest", "[commands][hyperloglog]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.pfadd("h", "a", "b", "c");
   CHECK(r.pfdebug_encoding("h") == "sparse");
   const std::string decoded = r.pfdebug_decode("h");
@@ -84,9 +82,7 @@ TEST_CASE("pfdebug subcommands and pfselftest", "[commands][hyperloglog]") {
 TEST_CASE("hyperloglog commands in a pipeline", "[commands][hyperloglog][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
   redispp::Redis r{plain_options(config, test_db)};
-  for (bool transaction : {true, false}) {
-    INFO("transaction " << transaction);
-    r.flushdb();
+  redispp::test::for_each_pipeline_kind(r, [&](bool transaction) {
     auto p = r.pipeline(transaction);
     p.pfadd("a", "x", "y").pfadd("a", "x").pfadd("b", "z").pfmerge("c", "a", "b").pfcount("c").pfdebug_encoding("c");
     auto res = p.execute();
@@ -97,5 +93,5 @@ TEST_CASE("hyperloglog commands in a pipeline", "[commands][hyperloglog][pipelin
     CHECK(res.get<bool>(3));
     CHECK(res.get<long long>(4) == 3);
     CHECK(res.get<std::string>(5) == "sparse");
-  }
+  });
 }

@@ -26,8 +26,7 @@ redispp::ConnectionOptions options_of(const std::string& server, int db) {
 
 TEST_CASE("touch, randomkey, expiretime and pexpiretime", "[commands][keys]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.randomkey() == std::nullopt);
   r.set("a", "1");
   CHECK(r.randomkey() == "a");
@@ -92,8 +91,7 @@ TEST_CASE("copy and move, within and across databases", "[commands][keys]") {
 
 TEST_CASE("dump and restore round-trip binary payloads", "[commands][keys]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.dump("nope") == std::nullopt);
 
   const std::string binary("a\0b\xff\r\n", 6);
@@ -134,8 +132,7 @@ TEST_CASE("dump and restore round-trip binary payloads", "[commands][keys]") {
 
 TEST_CASE("migrate moves keys to another server", "[commands][keys]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   const redispp::test::ServerInfo admin = redispp::test::server("admin");
   redispp::Redis target{options_of("admin", test_db)};
   target.del("mig", "m1", "m2");
@@ -180,8 +177,7 @@ TEST_CASE("migrate moves keys to another server", "[commands][keys]") {
 
 TEST_CASE("object encoding, refcount, idletime, freq and help", "[commands][keys]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.object_encoding("nope") == std::nullopt);
   CHECK(r.object_refcount("nope") == std::nullopt);
   CHECK(r.object_idletime("nope") == std::nullopt);
@@ -222,8 +218,7 @@ TEST_CASE("object freq under an LFU policy (on the admin server)", "[commands][k
 
 TEST_CASE("sort, sort_ro and sort_store", "[commands][keys]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   using Values = std::vector<std::optional<std::string>>;
   r.rpush("ids", 3, 1, 2);
   CHECK(r.sort("ids") == Values{"1", "2", "3"});
@@ -258,8 +253,7 @@ TEST_CASE("sort, sort_ro and sort_store", "[commands][keys]") {
 
 TEST_CASE("wait counts acknowledging replicas (none here)", "[commands][keys]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.set("a", "1");
   CHECK(r.wait(0, 0ms) == 0);  // nothing to wait for: answers at once
   const auto start = std::chrono::steady_clock::now();
@@ -269,8 +263,7 @@ TEST_CASE("wait counts acknowledging replicas (none here)", "[commands][keys]") 
 
 TEST_CASE("key commands in a pipeline", "[commands][keys][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.rpush("ids", 2, 1);
   auto p = r.pipeline();
   p.copy("ids", "ids2")

@@ -23,8 +23,7 @@ using Popped = std::optional<std::pair<std::string, std::vector<std::string>>>;
 
 TEST_CASE("push, pop, range, index, length", "[commands][lists]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.rpush("l", "b", "c") == 2);
   CHECK(r.lpush("l", "a") == 3);
   CHECK(r.lpushx("nope", "x") == 0);
@@ -45,8 +44,7 @@ TEST_CASE("push, pop, range, index, length", "[commands][lists]") {
 
 TEST_CASE("lset, linsert, lrem, ltrim, lpos", "[commands][lists]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.rpush("l", "a", "b", "a", "c", "a");
   CHECK(r.lset("l", 1, "B"));
   CHECK_THROWS_AS(r.lset("l", 99, "x"), redispp::ResponseError);
@@ -68,8 +66,7 @@ TEST_CASE("lset, linsert, lrem, ltrim, lpos", "[commands][lists]") {
 
 TEST_CASE("lmove, rpoplpush and lmpop", "[commands][lists]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.rpush("src", "1", "2", "3");
   CHECK(r.lmove("src", "dst", ListEnd::left, ListEnd::right) == "1");
   CHECK(r.rpoplpush("src", "dst") == "3");
@@ -91,8 +88,7 @@ TEST_CASE("lmove, rpoplpush and lmpop", "[commands][lists]") {
 
 TEST_CASE("blocking pops: blpop, brpop, blmove, brpoplpush, blmpop", "[commands][lists][blocking]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.rpush("l", "a", "b", "c", "d", "e");
   CHECK(r.blpop({"nope", "l"}, 1s) == std::pair<std::string, std::string>{"l", "a"});
   CHECK(r.brpop("l", 1s) == std::pair<std::string, std::string>{"l", "e"});
@@ -123,8 +119,7 @@ TEST_CASE("blocking pops: blpop, brpop, blmove, brpoplpush, blmpop", "[commands]
 
 TEST_CASE("list commands in a pipeline", "[commands][lists][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   auto p = r.pipeline();
   p.rpush("l", "a", "b", "c")
       .lmpop({"nope", "l"}, ListEnd::right, 2)

@@ -32,8 +32,7 @@ redis.register_function('set_key', function(keys, args) return redis.call('SET',
 
 TEST_CASE("eval: keys and arguments, the raw reply or a typed one", "[commands][scripting]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
 
   CHECK(r.eval("return 42") == Reply::integer(42));
   CHECK(r.eval<long long>("return #KEYS + #ARGV", {"a", "b"}, {"x"}) == 3);
@@ -60,8 +59,7 @@ TEST_CASE("eval: keys and arguments, the raw reply or a typed one", "[commands][
 
 TEST_CASE("script load / exists / evalsha, and NoScriptError", "[commands][scripting]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
 
   const std::string sha = r.script_load("return ARGV[1] .. KEYS[1]");
   CHECK(sha.size() == 40);
@@ -171,8 +169,7 @@ TEST_CASE("functions: load, fcall, list, stats, dump, restore, delete, flush", "
 
 TEST_CASE("scripting commands in a pipeline", "[commands][scripting][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   const std::string sha = r.script_load("return KEYS[1]");
   auto p = r.pipeline();
   p.eval("return {1, 'two'}")

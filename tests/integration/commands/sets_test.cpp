@@ -22,8 +22,7 @@ constexpr int test_db = 10;
 
 TEST_CASE("sadd, srem, scard, smembers, sismember, smismember", "[commands][sets]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   const std::string binary("b\0\xff\r\n", 5);
   CHECK(r.sadd("s", "a", binary, "c") == 3);
   CHECK(r.sadd("s", {"a", "d"}) == 1);
@@ -58,8 +57,7 @@ TEST_CASE("sadd, srem, scard, smembers, sismember, smismember", "[commands][sets
 
 TEST_CASE("sinter, sunion, sdiff, their STORE forms and sintercard", "[commands][sets]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.sadd("a", "1", "2", "3", "4");
   r.sadd("b", "3", "4", "5");
   r.sadd("c", "4", "6");
@@ -94,8 +92,7 @@ TEST_CASE("sinter, sunion, sdiff, their STORE forms and sintercard", "[commands]
 
 TEST_CASE("smove, spop and srandmember", "[commands][sets]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.sadd("src", "a", "b");
   CHECK(r.smove("src", "dst", "a"));
   CHECK_FALSE(r.smove("src", "dst", "zz"));
@@ -127,8 +124,7 @@ TEST_CASE("smove, spop and srandmember", "[commands][sets]") {
 
 TEST_CASE("sscan pages and sscan_iter", "[commands][sets][scan]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   std::vector<std::string> members;
   for (int i = 0; i < 300; ++i) members.push_back("m:" + std::to_string(i));
   members.push_back("other");
@@ -162,11 +158,8 @@ TEST_CASE("sscan pages and sscan_iter", "[commands][sets][scan]") {
 
 TEST_CASE("set commands in a pipeline", "[commands][sets][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
-  for (bool transaction : {true, false}) {
-    INFO("transaction " << transaction);
-    r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
+  redispp::test::for_each_pipeline_kind(r, [&](bool transaction) {
     auto p = r.pipeline(transaction);
     p.sadd("s", "a", "b", "c").smembers("s").smismember("s", "a", "x").sinter("s", "missing").spop("missing").scard("s");
     auto res = p.execute();
@@ -177,5 +170,5 @@ TEST_CASE("set commands in a pipeline", "[commands][sets][pipeline]") {
     CHECK(res.get<Members>(3).empty());
     CHECK(res.get<std::optional<std::string>>(4) == std::nullopt);
     CHECK(res.get<long long>(5) == 3);
-  }
+  });
 }

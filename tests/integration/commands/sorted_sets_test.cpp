@@ -31,8 +31,7 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 
 TEST_CASE("zadd and its options, scores, ranks, counts and zrem", "[commands][sorted_sets]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   const std::string binary("b\0\xff", 3);
   CHECK(r.zadd("z", {{"a", 1}, {binary, 2.5}}) == 2);
   CHECK(r.zadd("z", std::map<std::string, double>{{"c", 3}, {"a", 1}}) == 1);
@@ -96,8 +95,7 @@ TEST_CASE("zadd and its options, scores, ranks, counts and zrem", "[commands][so
 
 TEST_CASE("zrange by rank, score and lex, and the older range commands", "[commands][sorted_sets]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.zadd("z", {{"a", 1}, {"b", 2}, {"c", 3}, {"d", 4.5}, {"e", inf}});
   r.zadd("lex", {{"a", 0}, {"b", 0}, {"c", 0}, {"d", 0}});
 
@@ -134,8 +132,7 @@ TEST_CASE("zrange by rank, score and lex, and the older range commands", "[comma
 
 TEST_CASE("zpopmin, zpopmax, zmpop and the blocking pops", "[commands][sorted_sets][blocking]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.zadd("z", {{"a", 1}, {"b", 2}, {"c", 3}, {"d", 4}, {"e", 5}});
 
   static_assert(std::is_same_v<decltype(r.zpopmin("z")), ScoredMembers>);
@@ -184,8 +181,7 @@ TEST_CASE("zpopmin, zpopmax, zmpop and the blocking pops", "[commands][sorted_se
 
 TEST_CASE("zunion, zinter, zdiff, their STORE forms and zintercard", "[commands][sorted_sets]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.zadd("a", {{"x", 1}, {"y", 2}, {"z", 3}});
   r.zadd("b", {{"y", 10}, {"z", 20}, {"w", 30}});
 
@@ -219,8 +215,7 @@ TEST_CASE("zunion, zinter, zdiff, their STORE forms and zintercard", "[commands]
 
 TEST_CASE("zrandmember, zremrangeby*, zscan and zscan_iter", "[commands][sorted_sets][scan]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.zadd("z", {{"a", 1}, {"b", 2}});
   CHECK(r.zrandmember("missing") == std::nullopt);
   CHECK(r.zrandmember("missing", 3).empty());
@@ -270,9 +265,7 @@ TEST_CASE("zrandmember, zremrangeby*, zscan and zscan_iter", "[commands][sorted_
 TEST_CASE("sorted set commands in a pipeline", "[commands][sorted_sets][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
   redispp::Redis r{plain_options(config, test_db)};
-  for (bool transaction : {true, false}) {
-    INFO("transaction " << transaction);
-    r.flushdb();
+  redispp::test::for_each_pipeline_kind(r, [&](bool transaction) {
     auto p = r.pipeline(transaction);
     p.zadd("z", {{"a", 1}, {"b", 2.5}})
         .zincrby("z", 1, "a")
@@ -292,5 +285,5 @@ TEST_CASE("sorted set commands in a pipeline", "[commands][sorted_sets][pipeline
     CHECK(res.get<ScoredMembers>(5) == ScoredMembers{{"b", 2.5}});
     CHECK(res.get<std::optional<redispp::ZMPopResult>>(6) == std::nullopt);
     CHECK(res.get<std::optional<long long>>(7) == 0);
-  }
+  });
 }

@@ -19,8 +19,7 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 
 TEST_CASE("xadd, xlen, xrange, xrevrange, xdel, xtrim", "[commands][stream]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
 
   CHECK(r.xadd("s", {{"b", "2"}, {"a", "1"}}, {.id = "1-1"}) == "1-1");
   const std::map<std::string, std::string> fields{{"x", "10"}};
@@ -72,8 +71,7 @@ TEST_CASE("xadd, xlen, xrange, xrevrange, xdel, xtrim", "[commands][stream]") {
 
 TEST_CASE("xread: entries per stream, in the order asked; a timed-out block is nullopt", "[commands][stream]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.xadd("a", {{"f", "1"}}, {.id = "1-0"});
   r.xadd("a", {{"f", "2"}}, {.id = "2-0"});
   r.xadd("b", {{"g", "1"}}, {.id = "5-0"});
@@ -111,8 +109,7 @@ TEST_CASE("xread: entries per stream, in the order asked; a timed-out block is n
 
 TEST_CASE("consumer groups: create, read, pending, ack, claim, info", "[commands][stream]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
 
   CHECK_THROWS_AS(r.xgroup_create("s", "g", "$"), redispp::ResponseError);  // no stream
   CHECK(r.xgroup_create("s", "g", "0", {.mkstream = true}));
@@ -207,8 +204,7 @@ TEST_CASE("consumer groups: create, read, pending, ack, claim, info", "[commands
 
 TEST_CASE("xpending on a group with nothing pending: nil ids, no consumers", "[commands][stream]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.xgroup_create("s", "g", "$", {.mkstream = true});
   const auto summary = r.xpending("s", "g");
   CHECK(summary.count == 0);
@@ -225,8 +221,7 @@ TEST_CASE("xpending on a group with nothing pending: nil ids, no consumers", "[c
 
 TEST_CASE("xinfo stream, xsetid, the help subcommands", "[commands][stream]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.xadd("s", {{"a", "1"}}, {.id = "1-0"});
   r.xadd("s", {{"b", "2"}}, {.id = "2-0"});
   r.xgroup_create("s", "g");
@@ -292,8 +287,7 @@ TEST_CASE("xinfo stream, xsetid, the help subcommands", "[commands][stream]") {
 
 TEST_CASE("stream commands in a pipeline", "[commands][stream][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   auto p = r.pipeline();
   p.xadd("s", {{"f", "v"}}, {.id = "1-0"})
       .xlen("s")

@@ -20,8 +20,7 @@ constexpr int test_db = 19;
 
 TEST_CASE("set, get and their expiry and condition options", "[commands][strings]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   const std::string binary("\0\xff\r\nx", 5);
   CHECK(r.set("k", binary));
   CHECK(r.get("k") == binary);
@@ -59,8 +58,7 @@ TEST_CASE("set, get and their expiry and condition options", "[commands][strings
 
 TEST_CASE("mget, mset, msetnx", "[commands][strings]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.mset({{"a", "1"}, {"b", "2"}}));
   CHECK(r.mget("a", "nope", "b") == std::vector<std::optional<std::string>>{"1", std::nullopt, "2"});
   CHECK(r.mget({"b"}) == std::vector<std::optional<std::string>>{"2"});
@@ -72,8 +70,7 @@ TEST_CASE("mget, mset, msetnx", "[commands][strings]") {
 
 TEST_CASE("counters: incr, incrby, incrbyfloat, decr, decrby", "[commands][strings]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.incr("c") == 1);
   CHECK(r.incrby("c", 10) == 11);
   CHECK(r.decr("c") == 10);
@@ -88,8 +85,7 @@ TEST_CASE("counters: incr, incrby, incrbyfloat, decr, decrby", "[commands][strin
 
 TEST_CASE("append, strlen, getrange, substr, setrange", "[commands][strings]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   CHECK(r.append("s", "Hello") == 5);
   CHECK(r.append("s", std::string(" \0World", 7)) == 12);
   CHECK(r.strlen("s") == 12);
@@ -107,8 +103,7 @@ TEST_CASE("append, strlen, getrange, substr, setrange", "[commands][strings]") {
 
 TEST_CASE("lcs: the string, its length, and where it matches", "[commands][strings]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   r.mset({{"key1", "ohmytext"}, {"key2", "mynewtext"}});
   CHECK(r.lcs("key1", "key2") == "mytext");
   CHECK(r.lcs_len("key1", "key2") == 6);
@@ -141,8 +136,7 @@ TEST_CASE("lcs: the string, its length, and where it matches", "[commands][strin
 
 TEST_CASE("string commands in a pipeline", "[commands][strings][pipeline]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
-  redispp::Redis r{plain_options(config, test_db)};
-  r.flushdb();
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
   auto p = r.pipeline();
   p.set("a", "ohmytext")
       .set("b", "mynewtext")
