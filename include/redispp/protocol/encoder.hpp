@@ -207,7 +207,7 @@ void encode_command(std::string& out, const Args&... args) {
 ///   ArgumentWriter w("SET");
 ///   w.add(key, value);
 ///   if (opts.nx) w.add("NX");
-///   std::string wire = std::move(w).finish();
+///   ArgumentWriter::Encoded encoded = std::move(w).finish();  // encoded.wire(): the bytes
 class ArgumentWriter {
  public:
   template <Argument... Args>

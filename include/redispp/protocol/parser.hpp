@@ -103,9 +103,9 @@ class Parser {
   std::string scratch_;
 };
 
-/// Creates a parser. ParserKind::automatic picks the built-in parser: bench/parser measures it
-/// faster than hiredis' reader on flat replies (1.1x to 2.2x; about even, 0.96x, on nested
-/// arrays: README, "Benchmarks"), and it speaks RESP3.
+/// Creates a parser. ParserKind::automatic picks the built-in parser: it speaks RESP3 whatever
+/// hiredis is installed, and bench/parser compares it with hiredis' reader (README, "Benchmarks";
+/// the ratios depend on the reply's shape and on the hiredis version).
 /// Asking for ParserKind::hiredis when redispp was built without hiredis throws DataError.
 REDISPP_DECL std::unique_ptr<Parser> make_parser(ParserKind kind = ParserKind::automatic,
                                                  const ParserLimits& limits = {});
