@@ -27,6 +27,7 @@
 #include <string_view>  // std::string_view
 
 #include <redispp/commands/command.hpp>
+#include <redispp/detail/ascii.hpp>  // detail::equals_upper
 #include <redispp/errors.hpp>
 
 namespace redispp {
@@ -50,16 +51,6 @@ inline std::string_view encoded_argument(std::string_view wire, std::size_t inde
     at = start + length;
   }
   return {};
-}
-
-/// `text` equals the upper-case `upper`, ignoring the case of `text`.
-inline bool equals_upper(std::string_view text, std::string_view upper) noexcept {
-  if (text.size() != upper.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i] >= 'a' && text[i] <= 'z' ? static_cast<char>(text[i] - 'a' + 'A') : text[i];
-    if (c != upper[i]) return false;
-  }
-  return true;
 }
 
 /// The facts of a command known only by its text (see the table at the top of this file).

@@ -37,6 +37,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
+#include <redispp/detail/ascii.hpp>  // detail::equals_upper
 #include <redispp/protocol/command_flags.hpp>
 
 namespace redispp {
@@ -155,23 +156,12 @@ struct Retry {
     if (has_any(facts.flags, CommandFlags::blocking | CommandFlags::never_retried)) return RetryVerdict::unsafe;
     if (has_any(facts.flags, CommandFlags::read_only | CommandFlags::repeatable)) return RetryVerdict::retry;
     for (const std::string& safe : safe_after_send)
-      if (equal_upper(facts.name, safe)) return RetryVerdict::retry;
+      if (detail::equals_upper(facts.name, safe)) return RetryVerdict::retry;
     return RetryVerdict::unsafe;
   }
   /// Whether a failed attempt may be repeated (decide() == RetryVerdict::retry).
   bool may_retry(int failures, bool written, const RetryFacts& facts) const noexcept {
     return decide(failures, written, facts) == RetryVerdict::retry;
-  }
-
- private:
-  // `name` in any case against an upper-case `upper` ("get" matches "GET").
-  static bool equal_upper(std::string_view name, std::string_view upper) noexcept {
-    if (name.size() != upper.size()) return false;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-      const char c = name[i] >= 'a' && name[i] <= 'z' ? static_cast<char>(name[i] - 'a' + 'A') : name[i];
-      if (c != upper[i]) return false;
-    }
-    return true;
   }
 };
 
