@@ -35,6 +35,10 @@ if(REDISPP_WITH_HIREDIS)
   string(APPEND REDISPP_PC_REQUIRES " hiredis")
   string(APPEND REDISPP_PC_CFLAGS " -DREDISPP_WITH_HIREDIS=1")
 endif()
+if(REDISPP_WITH_TLS)
+  string(APPEND REDISPP_PC_REQUIRES " openssl")
+  string(APPEND REDISPP_PC_CFLAGS " -DREDISPP_WITH_TLS=1")
+endif()
 # The prefix is found relative to the .pc file itself (pkg-config's ${pcfiledir}), so the file
 # stays right when the prefix is chosen at install time (cmake --install --prefix, DESTDIR
 # staging) rather than baked in at configure time. An absolute LIBDIR or INCLUDEDIR is kept as is.

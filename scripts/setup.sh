@@ -8,7 +8,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${BUILD_DIR:-$repo/build}"
 jobs="${JOBS:-$(nproc)}"
 
-redispp_packages=(cmake g++ make pkg-config libhiredis-dev libasio-dev libfmt-dev catch2 redis-server redis-tools doxygen)
+redispp_packages=(cmake g++ make pkg-config libhiredis-dev libasio-dev libfmt-dev catch2 redis-server redis-tools doxygen libssl-dev openssl)
 
 ensure_packages() {
   local missing=() package

@@ -17,6 +17,9 @@
 #include <redispp/impl/url.ipp>
 #include <redispp/impl/handshake.ipp>
 #include <redispp/impl/socket_stream.ipp>
+#ifdef REDISPP_WITH_TLS
+#include <redispp/impl/tls_stream.ipp>
+#endif
 #include <redispp/impl/stream.ipp>
 #include <redispp/impl/connection.ipp>
 #include <redispp/impl/connection_pool.ipp>

@@ -24,13 +24,21 @@ class RedisProcess {
  public:
   /// Starts a server on a free port (or on `port`), waiting until it answers PING.
   explicit RedisProcess(int port = 0) : port_(port == 0 ? closed_port() : port) { start(); }
+  /// A server with `extra_args` after the defaults (later arguments win; "{port}" stands for
+  /// its port: "--port", "0", "--tls-port", "{port}" moves it to TLS), ready when `probe` (its
+  /// port filled in) gets a PONG.
+  RedisProcess(std::vector<std::string> extra_args, ConnectionOptions probe)
+      : port_(closed_port()), extra_args_(std::move(extra_args)), probe_(std::move(probe)) {
+    start();
+  }
   ~RedisProcess() { kill_now(); }
   RedisProcess(const RedisProcess&) = delete;
   RedisProcess& operator=(const RedisProcess&) = delete;
 
   int port() const noexcept { return port_; }
+  /// Options that reach it (TLS ones for a TLS server: the probe's).
   ConnectionOptions options() const {
-    ConnectionOptions o;
+    ConnectionOptions o = probe_;
     o.port = port_;
     return o;
   }
@@ -39,6 +47,7 @@ class RedisProcess {
     const std::string port = std::to_string(port_);
     std::vector<std::string> args{"redis-server", "--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly",
                                   "no", "--daemonize", "no", "--logfile", "/dev/null"};
+    for (const std::string& arg : extra_args_) args.push_back(arg == "{port}" ? port : arg);
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
@@ -70,6 +79,8 @@ class RedisProcess {
 
  private:
   int port_;
+  std::vector<std::string> extra_args_;
+  ConnectionOptions probe_{};
   pid_t pid_ = 0;
 };
 

@@ -11,12 +11,15 @@
 #   auth    requirepass, plus an ACL user "app" (password in auth.app_password)
 #   limits  for tests that change server limits (maxclients ...): one test file at a time
 #   admin   for tests of server-wide commands (FLUSHALL, SWAPDB, ACL, CONFIG, SAVE ...): server_test only
+#   tls     TLS only on its TCP port (--port 0 --tls-port): certificates made by
+#           make_test_certs.sh into <dir>/tls/ (the test CA, server, client ...); a client
+#           certificate is optional (tls-auth-clients optional). Its Unix socket is plain.
 set -euo pipefail
 
 action="${1:?usage: redis_servers.sh start|stop <dir> [redis-server]}"
 dir="${2:?usage: redis_servers.sh start|stop <dir> [redis-server]}"
 server_bin="${3:-redis-server}"
-names=(plain auth limits admin)
+names=(plain auth limits admin tls)
 if [ "$#" -gt 3 ]; then names=("${@:4}"); fi
 
 stop_all() {
@@ -43,11 +46,13 @@ stop_all() {
 start_one() {
   local name="$1"
   shift
-  local attempt port pid
+  local attempt port pid port_args
   for attempt in $(seq 20); do
     port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+    port_args=(--port "$port")
+    if [ "$name" = tls ]; then port_args=(--port 0 --tls-port "$port"); fi
     rm -f "$dir/$name.pid" "$dir/$name.sock"
-    "$server_bin" --port "$port" --bind 127.0.0.1 ::1 --unixsocket "$dir/$name.sock" --unixsocketperm 700 \
+    "$server_bin" "${port_args[@]}" --bind 127.0.0.1 ::1 --unixsocket "$dir/$name.sock" --unixsocketperm 700 \
       --daemonize yes --pidfile "$dir/$name.pid" --logfile "$dir/$name.log" --dir "$dir" \
       --dbfilename "$name.rdb" --save "" --appendonly no --databases 32 "$@" >/dev/null 2>&1 || true
     # Ready when it answers PING on its Unix socket; gone when the bind failed.
@@ -93,6 +98,11 @@ case "$action" in
           echo "fixture-secret" >"$dir/auth.password"
           echo "app-secret" >"$dir/auth.app_password"
           start_one auth --requirepass fixture-secret --user app on ">app-secret" "~*" "&*" "+@all"
+          ;;
+        tls)
+          bash "$(dirname "${BASH_SOURCE[0]}")/make_test_certs.sh" "$dir/tls"
+          start_one tls --tls-cert-file "$dir/tls/server.crt" --tls-key-file "$dir/tls/server.key" \
+            --tls-ca-cert-file "$dir/tls/ca.crt" --tls-auth-clients optional
           ;;
         *) echo "redis_servers: unknown server '$name'" >&2; exit 2 ;;
       esac

@@ -33,6 +33,15 @@ struct ServerInfo {
     o.password = password;
     return o;
   }
+  /// Where make_test_certs.sh put the certificates (server "tls"): tls_file("ca.crt") ...
+  std::string tls_file(const std::string& file) const { return dir + "/tls/" + file; }
+  /// Connection options for the "tls" server: TLS, trusting the test CA, no client certificate.
+  ConnectionOptions tls_options(int db = 0) const {
+    ConnectionOptions o = options(db);
+    o.tls = TlsOptions{};
+    o.tls->ca_certs = tls_file("ca.crt");
+    return o;
+  }
   /// The server's process id (for tests that stop and continue it).
   int pid() const { return std::stoi(read_file(dir + "/" + name + ".pid")); }
 
@@ -52,7 +61,7 @@ inline std::string servers_dir() {
   return dir;
 }
 
-/// The fixture's server `name`: "plain", "auth", "limits" or "admin" (see redis_servers.sh).
+/// The fixture's server `name`: "plain", "auth", "limits", "admin" or "tls" (see redis_servers.sh).
 inline ServerInfo server(const std::string& name) {
   ServerInfo info;
   info.name = name;

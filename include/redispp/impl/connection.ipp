@@ -61,8 +61,38 @@ REDISPP_DECL void Connection::connect() {
   last_used_ = clock::now();
 }
 
+namespace detail {
+
+// The options the handshake sends: username and password from the credential provider when
+// there is one, called afresh for every connect (a rotated password needs no new pool).
+inline ConnectionOptions with_current_credentials(const ConnectionOptions& options, const std::string& endpoint) {
+  ConnectionOptions current = options;
+  Credentials credentials;
+  try {
+    credentials = options.credential_provider();
+  } catch (const std::exception& e) {
+    throw AuthenticationError(fmt::format("connect to {}: the credential provider failed: {}", endpoint, e.what()));
+  } catch (...) {
+    throw AuthenticationError(fmt::format("connect to {}: the credential provider failed (not a std::exception)", endpoint));
+  }
+  current.username = std::move(credentials.username);
+  current.password = std::move(credentials.password);
+  return current;
+}
+
+// A plain connection to a TLS port: the server reads our RESP as a broken TLS hello and closes
+// (or answers with a TLS alert, which is not RESP). Either looks like an odd server, so say
+// which is likely.
+inline std::string tls_port_hint(const ConnectionOptions& options, const std::string& endpoint) {
+  if (options.tls || !options.unix_socket_path.empty()) return {};
+  return fmt::format("; if {} is a TLS port (tls-port), connect with rediss:// or set ConnectionOptions::tls", endpoint);
+}
+
+}  // namespace detail
+
 REDISPP_DECL void Connection::handshake() {
-  Handshake handshake(options_, endpoint_);
+  Handshake handshake(options_.credential_provider ? detail::with_current_credentials(options_, endpoint_) : options_,
+                      endpoint_);
   // A server that refuses us (maxclients) writes its reason and closes at once, so our write
   // may fail with EPIPE. The reason is still in our receive buffer: read it before giving up.
   const std::error_code write_error = stream_->write(handshake.request()).error;
@@ -70,8 +100,14 @@ REDISPP_DECL void Connection::handshake() {
     Reply reply;
     try {
       reply = read_reply();
-    } catch (const ConnectionError&) {
+    } catch (const ConnectionError& e) {
       if (write_error) fail_io("write", write_error);
+      if (const std::string hint = detail::tls_port_hint(options_, endpoint_); !hint.empty())
+        throw ConnectionError(e.what() + hint);
+      throw;
+    } catch (const ProtocolError& e) {
+      if (const std::string hint = detail::tls_port_hint(options_, endpoint_); !hint.empty())
+        throw ProtocolError(e.what() + hint);
       throw;
     }
     handshake.on_reply(reply);

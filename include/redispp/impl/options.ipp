@@ -7,6 +7,7 @@
 #include <chrono>       // std::chrono::milliseconds
 #include <cstddef>      // std::size_t
 #include <string_view>  // std::string_view
+#include <utility>      // std::pair
 
 #include <fmt/format.h>
 
@@ -105,6 +106,32 @@ REDISPP_DECL void validate(const ConnectionOptions& options) {
     if (safe[i].empty() || detail::has_lower_case(safe[i]))
       invalid_option(owner, fmt::format("retry.safe_after_send[{}]", i), "must be an upper-case command name",
                      quoted(safe[i]));
+
+  if (options.tls) {
+    const TlsOptions& tls = *options.tls;
+    if (unix_socket)
+      invalid_option(owner, "tls", "cannot be used with unix_socket_path (Redis serves TLS on TCP ports only)",
+                     "tls set and unix_socket_path " + quoted(options.unix_socket_path));
+    if (tls.cert_reqs != TlsCertReqs::none && tls.cert_reqs != TlsCertReqs::optional &&
+        tls.cert_reqs != TlsCertReqs::required)
+      invalid_option(owner, "tls->cert_reqs", "must be none, optional or required",
+                     fmt::format("TlsCertReqs({})", static_cast<int>(tls.cert_reqs)));
+    if (tls.min_version != TlsVersion::tls1_2 && tls.min_version != TlsVersion::tls1_3)
+      invalid_option(owner, "tls->min_version", "must be tls1_2 or tls1_3",
+                     fmt::format("TlsVersion({})", static_cast<int>(tls.min_version)));
+    // OpenSSL takes C strings: a NUL would silently cut the file name (or the SNI name) short.
+    const std::pair<std::string_view, const std::string*> texts[] = {
+        {"tls->ca_certs", &tls.ca_certs}, {"tls->ca_path", &tls.ca_path},         {"tls->certfile", &tls.certfile},
+        {"tls->keyfile", &tls.keyfile},   {"tls->server_name", &tls.server_name}, {"tls->ciphers", &tls.ciphers},
+        {"tls->ciphersuites", &tls.ciphersuites}};
+    for (const auto& [field, text] : texts)
+      if (text->find('\0') != std::string::npos) invalid_option(owner, field, "must not contain a NUL byte", quoted(*text));
+    if (detail::has_control_byte(tls.server_name))
+      invalid_option(owner, "tls->server_name", "must not contain control characters", quoted(tls.server_name));
+    if (!tls.keyfile.empty() && tls.certfile.empty())
+      invalid_option(owner, "tls->keyfile", "needs a certfile (the certificate that goes with the key)",
+                     quoted(tls.keyfile));
+  }
 }
 
 REDISPP_DECL void validate(const PoolOptions& options) {

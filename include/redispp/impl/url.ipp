@@ -131,6 +131,27 @@ inline std::optional<ParserKind> parse_parser_kind(std::string_view text) noexce
   return std::nullopt;
 }
 
+inline std::optional<TlsCertReqs> parse_cert_reqs(std::string_view text) noexcept {
+  for (TlsCertReqs reqs : {TlsCertReqs::none, TlsCertReqs::optional, TlsCertReqs::required})
+    if (iequals(text, to_string(reqs))) return reqs;
+  return std::nullopt;
+}
+
+// "1.2", "TLSv1.2", "TLSv1_2" (Python's ssl.TLSVersion.TLSv1_2, which redis-py users write).
+inline std::optional<TlsVersion> parse_tls_version(std::string_view text) noexcept {
+  if (text.size() > 4 && iequals(text.substr(0, 4), "tlsv")) text.remove_prefix(4);
+  if (text == "1.2" || text == "1_2") return TlsVersion::tls1_2;
+  if (text == "1.3" || text == "1_3") return TlsVersion::tls1_3;
+  return std::nullopt;
+}
+
+// A file name for one of the TLS options: not empty, no NUL (OpenSSL takes C strings).
+inline bool assign_path(std::string& field, std::string_view value) {
+  if (value.empty() || value.find('\0') != std::string_view::npos) return false;
+  field = std::string(value);
+  return true;
+}
+
 template <class Field, class Value>
 bool assign_if(Field& field, const std::optional<Value>& value) {
   if (!value) return false;
@@ -147,7 +168,7 @@ struct UrlQueryOption {
 };
 
 // clang-format off
-inline constexpr std::array<UrlQueryOption, 10> url_query_options{{
+inline constexpr std::array<UrlQueryOption, 18> url_query_options{{
   {"db", "a database number (0, 1, ...)",
    [](UrlOptions& o, std::string_view v) { return assign_if(o.connection.db, parse_db(v)); }},
   {"socket_timeout", "seconds, such as 2 or 0.5 (at most 2147483.647)",
@@ -181,6 +202,23 @@ inline constexpr std::array<UrlQueryOption, 10> url_query_options{{
    }},
   {"timeout", "seconds, such as 2 or 0.5 (at most 2147483.647)",
    [](UrlOptions& o, std::string_view v) { return assign_if(o.pool.timeout, parse_seconds(v)); }},
+  // TLS (rediss:// only; parse_query refuses them elsewhere), with redis-py's names.
+  {"ssl_cert_reqs", "none, optional or required",
+   [](UrlOptions& o, std::string_view v) { return assign_if(o.connection.tls->cert_reqs, parse_cert_reqs(v)); }},
+  {"ssl_ca_certs", "a file name",
+   [](UrlOptions& o, std::string_view v) { return assign_path(o.connection.tls->ca_certs, v); }},
+  {"ssl_ca_path", "a directory name",
+   [](UrlOptions& o, std::string_view v) { return assign_path(o.connection.tls->ca_path, v); }},
+  {"ssl_certfile", "a file name",
+   [](UrlOptions& o, std::string_view v) { return assign_path(o.connection.tls->certfile, v); }},
+  {"ssl_keyfile", "a file name",
+   [](UrlOptions& o, std::string_view v) { return assign_path(o.connection.tls->keyfile, v); }},
+  {"ssl_check_hostname", "true, false, 1, 0, yes or no",
+   [](UrlOptions& o, std::string_view v) { return assign_if(o.connection.tls->check_hostname, parse_bool(v)); }},
+  {"ssl_min_version", "1.2 or 1.3 (or TLSv1_2, TLSv1_3)",
+   [](UrlOptions& o, std::string_view v) { return assign_if(o.connection.tls->min_version, parse_tls_version(v)); }},
+  {"ssl_ciphers", "an OpenSSL cipher list",
+   [](UrlOptions& o, std::string_view v) { return assign_path(o.connection.tls->ciphers, v); }},
 }};
 // clang-format on
 
@@ -195,10 +233,8 @@ class UrlParser {
     const std::string_view scheme = separator == std::string_view::npos ? std::string_view() : url_.substr(0, separator);
     if (!is_scheme(scheme)) fail("it must start with redis://, rediss:// or unix://");
     const bool is_unix = iequals(scheme, "unix");
-    if (iequals(scheme, "rediss"))
-      throw DataError("rediss:// (TLS) is not supported: redispp was built without TLS support; "
-                      "use redis:// or unix://");
-    if (!is_unix && !iequals(scheme, "redis"))
+    if (iequals(scheme, "rediss")) result_.connection.tls = TlsOptions{};
+    if (!is_unix && !iequals(scheme, "redis") && !iequals(scheme, "rediss"))
       fail(fmt::format("unsupported scheme '{}': expected redis://, rediss:// or unix://", scheme));
 
     std::string_view rest = url_.substr(separator + 3);
@@ -351,6 +387,9 @@ class UrlParser {
       std::size_t index = 0;
       while (index < url_query_options.size() && url_query_options[index].name != name) ++index;
       if (index == url_query_options.size()) fail(fmt::format("unknown URL option{}: {}", quoted(name), known_options()));
+      if (name.starts_with("ssl_") && !result_.connection.tls)
+        fail(fmt::format("URL option '{}' needs a rediss:// URL (TLS); this one is {}://", name,
+                         result_.connection.unix_socket_path.empty() ? "redis" : "unix"));
       // Twice is a mistake either way; redis-py silently keeps the first.
       if (seen[index]) fail(fmt::format("URL option{} is given twice", quoted(name)));
       seen[index] = true;

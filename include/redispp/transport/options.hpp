@@ -29,11 +29,15 @@
 //   retry         retries 0 or more; safe_after_send names in upper case ("GET"), as they are
 //                 compared; a lower-case entry would silently never match
 //   pool          max_connections at least 1
+//   tls           not with unix_socket_path (Redis serves TLS on TCP ports only); cert_reqs and
+//                 min_version one of their enum values; file names free of NUL bytes; keyfile
+//                 only with a certfile
 // The user name and password are not checked: they are sent as given, byte for byte.
 
 #include <chrono>           // std::chrono::milliseconds
 #include <functional>       // std::function
 #include <limits>           // std::numeric_limits
+#include <optional>         // std::optional
 #include <string>           // std::string
 
 #include <redispp/config.hpp>
@@ -41,8 +45,15 @@
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/protocol/parser.hpp>
 #include <redispp/transport/retry.hpp>
+#include <redispp/transport/tls_options.hpp>
 
 namespace redispp {
+
+/// What a credential provider hands back for one connection attempt.
+struct Credentials {
+  std::string username;  ///< empty = the default user
+  std::string password;  ///< empty = no AUTH
+};
 
 struct ConnectionOptions {
   std::string host = "127.0.0.1";
@@ -54,6 +65,14 @@ struct ConnectionOptions {
   std::string username;
   /// Empty = no AUTH. Never printed in any message.
   std::string password;
+  /// When set, called at every connect (in the connecting thread) for the user name and
+  /// password to send, instead of username and password above: a rotating password (a cloud
+  /// IAM token, a vault lease) needs no new pool, as with redis-py's CredentialProvider. An
+  /// exception it throws fails the connect as an AuthenticationError naming the server and
+  /// carrying its message.
+  std::function<Credentials()> credential_provider = {};
+  /// TLS (rediss://): see transport/tls_options.hpp. Unset = plain TCP.
+  std::optional<TlsOptions> tls;
   /// Longest wait for a reply's bytes or for a write to drain; 0 = no limit. Blocking commands
   /// (BLPOP ...) get their own timeout added to this, so it never cuts them short; it is then
   /// the slack the server has to answer an expired block, which it notices on its next tick

@@ -2,7 +2,8 @@
 // Stream: the byte stream under a Connection. A Connection speaks RESP over whatever stream it
 // was given and does not know which kind it has; connecting, time-outs and closing are the
 // stream's business (hiredis' redisContextFuncs is the model). Kinds: a TCP or Unix socket
-// (transport/socket_stream.hpp); TLS is the next one.
+// (transport/socket_stream.hpp), and TLS over TCP (transport/tls_stream.hpp, when redispp is
+// built with REDISPP_WITH_TLS).
 //
 // Errors are returned, not thrown, as std::error_code values (std::errc::timed_out when nothing
 // came in time, the errno of a socket call otherwise): the connection decides what they mean to
@@ -46,8 +47,8 @@ class Stream {
   virtual void abandon() noexcept {}
 };
 
-/// Opens and connects the stream `options` ask for (a Unix socket when unix_socket_path is
-/// set, TCP otherwise), within socket_connect_timeout. Throws ConnectionError or TimeoutError
+/// Opens and connects the stream `options` ask for (TLS when tls is set, a Unix socket when
+/// unix_socket_path is, TCP otherwise), within socket_connect_timeout. Throws ConnectionError or TimeoutError
 /// naming `endpoint` and the cause.
 REDISPP_DECL std::unique_ptr<Stream> open_stream(const ConnectionOptions& options, const std::string& endpoint);
 

@@ -3,7 +3,7 @@
 //
 //   redis://[[user][:password]@]host[:port][/db][?option=value&...]
 //   unix://[[user][:password]@]/path/to/socket[?db=N&option=value...]
-//   rediss://...   TLS: refused with a DataError saying so, until TLS support lands
+//   rediss://...   TLS (ConnectionOptions::tls set; the ssl_* options below apply)
 //
 // The scheme is case-insensitive; anything but these three is a DataError naming it.
 // User name, password, host, socket path, option names and values are percent-decoded
@@ -35,6 +35,12 @@
 //   protocol                2 or 3
 //   parser                  automatic/builtin/hiredis, any case
 //   max_connections (pool)  positive integer
+// TLS options, rediss:// only (elsewhere a DataError says so), with redis-py's names:
+//   ssl_cert_reqs           none/optional/required, any case (default required)
+//   ssl_ca_certs, ssl_ca_path, ssl_certfile, ssl_keyfile   file (directory) names, not empty
+//   ssl_check_hostname      true/false/1/0/yes/no (default true)
+//   ssl_min_version         1.2 or 1.3 (also TLSv1_2/TLSv1_3, as Python's ssl.TLSVersion)
+//   ssl_ciphers             an OpenSSL cipher list for TLS 1.2
 // An unknown option is a DataError naming it ("unknown URL option 'foo'", unlike redis-py,
 // which passes it on as a keyword); a bad value is a DataError naming the option and the value.
 // A fragment ("#...") is refused rather than ignored: it is most likely an unencoded '#' in a
@@ -58,7 +64,7 @@ struct UrlOptions {
   PoolOptions pool;
 };
 
-/// Parses a redis:// or unix:// URL (rediss:// is refused). Throws DataError saying what is
+/// Parses a redis://, rediss:// or unix:// URL. Throws DataError saying what is
 /// wrong, never echoing the password.
 ///   auto u = redispp::parse_url("redis://:secret@cache.local:6380/2?socket_timeout=0.5");
 REDISPP_DECL UrlOptions parse_url(std::string_view url);

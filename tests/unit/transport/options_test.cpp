@@ -179,6 +179,26 @@ TEST_CASE("validate: retry", "[options]") {
              Contains("retry.safe_after_send[0] must be an upper-case command name"));
 }
 
+TEST_CASE("validate: tls", "[options][tls]") {
+  CHECK_NOTHROW(validate(with([](auto& o) { o.tls = redispp::TlsOptions{.ca_certs = "ca.crt"}; })));
+  CHECK_THAT(error_of(with([](auto& o) {
+               o.tls = redispp::TlsOptions{};
+               o.unix_socket_path = "/tmp/redis.sock";
+             })),
+             Contains("ConnectionOptions::tls cannot be used with unix_socket_path"));
+  CHECK(error_of(with([](auto& o) { o.tls = redispp::TlsOptions{.keyfile = "client.key"}; })) ==
+        "ConnectionOptions::tls->keyfile needs a certfile (the certificate that goes with the key), got 'client.key'");
+  CHECK_THAT(error_of(with([](auto& o) { o.tls = redispp::TlsOptions{.ca_certs = std::string("ca\0.crt", 6)}; })),
+             Contains("tls->ca_certs must not contain a NUL byte"));
+  CHECK_THAT(error_of(with([](auto& o) { o.tls = redispp::TlsOptions{.server_name = "evil\r\nhost"}; })),
+             Contains("tls->server_name must not contain control characters"));
+  CHECK_THAT(error_of(with([](auto& o) {
+               o.tls = redispp::TlsOptions{};
+               o.tls->cert_reqs = static_cast<redispp::TlsCertReqs>(7);
+             })),
+             Contains("tls->cert_reqs must be none, optional or required, got TlsCertReqs(7)"));
+}
+
 TEST_CASE("validate: max_connections at least 1", "[options]") {
   CHECK(error_of(with_pool([](auto& o) { o.max_connections = 0; })) ==
         "PoolOptions::max_connections must be at least 1, got 0");

@@ -179,8 +179,8 @@ TEST_CASE("parse_url: error messages never contain the password", "[url]") {
     CHECK_THAT(message, !Contains("S3cret"));
   }
 
-  // rediss:// with a password: the message is about TLS only.
-  CHECK_THAT(error_of("rediss://user:" + password + "@h:6380"), !Contains(password));
+  // rediss:// with a password and a bad TLS option: the message is about the option only.
+  CHECK_THAT(error_of("rediss://user:" + password + "@h:6380?ssl_cert_reqs=maybe"), !Contains(password));
   // No scheme at all: "user:password@host" must not come back as a "scheme".
   CHECK_THAT(error_of("user:" + password + "@h"), !Contains(password));
 }
@@ -266,10 +266,51 @@ TEST_CASE("parse_url: unix sockets", "[url]") {
   CHECK_THROWS_WITH(parse_url("redis://evil%00.example.com"), Contains("the host contains a NUL byte"));
 }
 
+TEST_CASE("parse_url: rediss:// and redis-py's ssl_* options", "[url][tls]") {
+  const redispp::UrlOptions plain = parse_url("rediss://h:6380");
+  REQUIRE(plain.connection.tls);
+  CHECK(plain.connection.host == "h");
+  CHECK(plain.connection.port == 6380);
+  // The defaults: verify the chain and the name, against the system's store.
+  CHECK(plain.connection.tls->cert_reqs == redispp::TlsCertReqs::required);
+  CHECK(plain.connection.tls->check_hostname);
+  CHECK(plain.connection.tls->ca_certs.empty());
+  CHECK(parse_url("REDISS://h").connection.tls);
+  CHECK_FALSE(parse_url("redis://h").connection.tls);
+
+  const redispp::UrlOptions full = parse_url(
+      "rediss://app:pw@cache.example.com:6380/3?ssl_cert_reqs=OPTIONAL&ssl_ca_certs=/etc/ca%20bundle.pem"
+      "&ssl_ca_path=/etc/ssl/certs&ssl_certfile=/c.crt&ssl_keyfile=/c.key&ssl_check_hostname=no"
+      "&ssl_min_version=TLSv1_3&ssl_ciphers=ECDHE%2BAESGCM");
+  const redispp::TlsOptions& tls = *full.connection.tls;
+  CHECK(tls.cert_reqs == redispp::TlsCertReqs::optional);
+  CHECK(tls.ca_certs == "/etc/ca bundle.pem");
+  CHECK(tls.ca_path == "/etc/ssl/certs");
+  CHECK(tls.certfile == "/c.crt");
+  CHECK(tls.keyfile == "/c.key");
+  CHECK_FALSE(tls.check_hostname);
+  CHECK(tls.min_version == redispp::TlsVersion::tls1_3);
+  CHECK(tls.ciphers == "ECDHE+AESGCM");
+  CHECK(full.connection.db == 3);
+  CHECK(full.connection.username == "app");
+  CHECK(parse_url("rediss://h?ssl_cert_reqs=none").connection.tls->cert_reqs == redispp::TlsCertReqs::none);
+  CHECK(parse_url("rediss://h?ssl_min_version=1.2").connection.tls->min_version == redispp::TlsVersion::tls1_2);
+
+  // A wrong value or an unknown ssl_ option is a DataError naming it.
+  CHECK_THROWS_WITH(parse_url("rediss://h?ssl_cert_reqs=maybe"),
+                    Contains("'ssl_cert_reqs' has an invalid value 'maybe'") && Contains("none, optional or required"));
+  CHECK_THROWS_WITH(parse_url("rediss://h?ssl_check_hostname=perhaps"), Contains("'ssl_check_hostname'"));
+  CHECK_THROWS_WITH(parse_url("rediss://h?ssl_min_version=1.1"), Contains("'ssl_min_version'"));
+  CHECK_THROWS_WITH(parse_url("rediss://h?ssl_ca_certs="), Contains("'ssl_ca_certs'"));
+  CHECK_THROWS_WITH(parse_url("rediss://h?ssl_ca_certs=/a%00b"), Contains("'ssl_ca_certs'"));
+  CHECK_THROWS_WITH(parse_url("rediss://h?ssl_verify=yes"), Contains("unknown URL option 'ssl_verify'"));
+  CHECK_THROWS_WITH(parse_url("rediss://h?ssl_keyfile=/k.pem"), Contains("tls->keyfile needs a certfile"));
+  // ssl_* options belong to rediss:// only.
+  CHECK_THROWS_WITH(parse_url("redis://h?ssl_ca_certs=/ca.pem"), Contains("'ssl_ca_certs' needs a rediss:// URL"));
+  CHECK_THROWS_WITH(parse_url("unix:///tmp/s?ssl_cert_reqs=none"), Contains("needs a rediss:// URL"));
+}
+
 TEST_CASE("parse_url: schemes", "[url]") {
-  CHECK_THROWS_AS(parse_url("rediss://h:6380"), DataError);
-  CHECK_THROWS_WITH(parse_url("rediss://h:6380"), Contains("rediss:// (TLS) is not supported"));
-  CHECK_THROWS_WITH(parse_url("REDISS://h"), Contains("TLS"));
   CHECK_THROWS_AS(parse_url("http://h"), DataError);
   CHECK_THROWS_WITH(parse_url("http://h"), Contains("unsupported scheme 'http'"));
   CHECK_THROWS_WITH(parse_url("redis+sentinel://h"), Contains("unsupported scheme 'redis+sentinel'"));

@@ -1,0 +1,88 @@
+#pragma once
+// TlsStream: TLS (OpenSSL) over a TCP socket, as a Stream (transport/stream.hpp). open_stream
+// makes one when ConnectionOptions::tls is set; the Connection above it does not know the
+// difference (hiredis' ssl.c plays the same part under redisContextFuncs).
+//
+// How it differs from a plain socket, and why:
+// - The socket is non-blocking and every wait is a poll() with the time-out: OpenSSL may need to
+//   write while we read (and the reverse), so SO_RCVTIMEO/SO_SNDTIMEO cannot bound a call.
+// - Reads and writes go through a socket BIO of our own that sends with MSG_NOSIGNAL: OpenSSL's
+//   own socket BIO write()s, and a peer that went away would kill the process with SIGPIPE.
+// - readable() looks past TLS records that carry no data (TLS 1.3 session tickets, key
+//   updates), so the pool's checkout probe does not take them for an unsolicited reply.
+// - abandon() (a child after fork) skips close_notify: the parent's session goes on.
+//
+// Failures name what failed: every TLS handshake failure is a ConnectionError saying which
+// (certificate not trusted and by which CA file, hostname mismatch with the certificate's
+// names, expired, client certificate required or rejected, a plain port on the other end, no
+// protocol version in common), or a TimeoutError after socket_connect_timeout. After the
+// handshake, TLS failures come back as std::error_codes of tls_category(): with TLS 1.3 a
+// server that wants a client certificate says so only on the first read.
+
+#include <chrono>        // std::chrono::milliseconds
+#include <memory>        // std::unique_ptr, std::shared_ptr
+#include <string>        // std::string
+#include <system_error>  // std::error_category
+
+#include <redispp/config.hpp>
+#include <redispp/transport/stream.hpp>
+#include <redispp/transport/tls_options.hpp>
+
+struct ssl_st;  // OpenSSL's SSL
+
+namespace redispp {
+
+/// TLS failures after the handshake, as Stream errors (Connection messages print their text).
+enum class TlsErrc {
+  client_certificate_required = 1,  ///< the server wants a client certificate; none was sent
+  client_certificate_rejected,      ///< the server refused the one that was sent
+  session_failed,                   ///< a bad record, or an alert from the server
+};
+
+/// The category of TlsErrc values; message() says what to check.
+REDISPP_DECL const std::error_category& tls_category() noexcept;
+
+class TlsStream final : public Stream {
+ public:
+  /// Connects the TCP socket (as SocketStream does) and runs the TLS handshake within
+  /// socket_connect_timeout (socket_timeout when that is 0). Throws ConnectionError naming
+  /// `endpoint` and the cause, or TimeoutError.
+  static std::unique_ptr<TlsStream> connect(const ConnectionOptions& options, const std::string& endpoint);
+
+  TlsStream(int fd, ssl_st* ssl, std::shared_ptr<ssl_ctx_st> context, std::chrono::milliseconds write_timeout) noexcept
+      : fd_(fd), ssl_(ssl), context_(std::move(context)), write_timeout_(write_timeout) {}
+  ~TlsStream() override;
+  TlsStream(const TlsStream&) = delete;
+  TlsStream& operator=(const TlsStream&) = delete;
+
+  IoResult write(std::string_view bytes) noexcept override;
+  IoResult read(std::span<char> room, std::chrono::milliseconds timeout) noexcept override;
+  bool readable() noexcept override;
+  void abandon() noexcept override { abandoned_ = true; }
+
+  /// "TLSv1.3": the protocol version agreed on.
+  std::string protocol_version() const;
+  /// "TLS_AES_256_GCM_SHA384": the cipher agreed on.
+  std::string cipher() const;
+
+ private:
+  // A close (or reset) before any reply, after the server asked for a client certificate, is
+  // reported as TlsErrc::client_certificate_required (we had none) or _rejected.
+  std::error_code explain_early_close(std::error_code error) const noexcept;
+
+  int fd_;
+  ssl_st* ssl_;
+  std::shared_ptr<ssl_ctx_st> context_;  // outlives ssl_, which refers to it
+  std::chrono::milliseconds write_timeout_;
+  bool abandoned_ = false;
+  bool broken_ = false;                      // after a fatal error OpenSSL forbids SSL_shutdown
+  bool asked_for_client_certificate_ = false;  // during the handshake
+  bool sent_client_certificate_ = false;
+  bool received_data_ = false;
+};
+
+}  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/tls_stream.ipp>
+#endif
