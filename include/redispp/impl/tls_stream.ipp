@@ -381,7 +381,7 @@ inline std::string handshake_failure_text(SSL* ssl, int result, const TlsHandsha
 
 // Waits until `fd` is ready for `events` or `deadline` passes; false on time-out. A zero
 // deadline waits without limit.
-inline bool wait_until(int fd, short events, std::chrono::steady_clock::time_point deadline) {
+inline bool wait_until(int fd, int events, std::chrono::steady_clock::time_point deadline) {
   for (;;) {
     int wait_ms = -1;
     if (deadline != std::chrono::steady_clock::time_point{}) {
@@ -389,7 +389,7 @@ inline bool wait_until(int fd, short events, std::chrono::steady_clock::time_poi
       if (left.count() <= 0) return false;
       wait_ms = static_cast<int>(std::min<long long>(left.count(), INT_MAX));
     }
-    pollfd p{fd, events, 0};
+    pollfd p{fd, static_cast<short>(events), 0};
     const int ready = ::poll(&p, 1, wait_ms);
     if (ready > 0) return true;
     if (ready == 0) return false;
