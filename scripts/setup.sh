@@ -50,16 +50,19 @@ configure_and_build() {
 }
 
 # Starts a throw-away redis-server on a free loopback port unless REDIS_URL is set, and exports
-# REDIS_URL pointing at it; the server is stopped when the calling script exits.
+# REDIS_URL pointing at it; with it a TLS one (certificates from a CA made on the spot), exported
+# as REDIS_TLS_URL. The servers are stopped when the calling script exits. A REDIS_URL of the
+# caller's own comes without a TLS server: REDIS_TLS_URL is then the caller's to set.
 ensure_redis_url() {
   if [ -n "${REDIS_URL:-}" ]; then
-    echo "== using REDIS_URL=$REDIS_URL"
+    echo "== using REDIS_URL=$REDIS_URL${REDIS_TLS_URL:+ and REDIS_TLS_URL=$REDIS_TLS_URL}"
     return 0
   fi
   local servers="$build_dir/demo-server"
-  bash "$repo/tests/support/redis_servers.sh" start "$servers" redis-server plain
-  trap 'bash "$repo/tests/support/redis_servers.sh" stop "'"$servers"'" plain' EXIT
+  bash "$repo/tests/support/redis_servers.sh" start "$servers" redis-server plain tls
+  trap 'bash "$repo/tests/support/redis_servers.sh" stop "'"$servers"'" plain tls' EXIT
   REDIS_URL="redis://127.0.0.1:$(cat "$servers/plain.port")/0"
-  export REDIS_URL
-  echo "== throw-away redis-server at $REDIS_URL"
+  REDIS_TLS_URL="rediss://127.0.0.1:$(cat "$servers/tls.port")/0?ssl_ca_certs=$servers/tls/ca.crt"
+  export REDIS_URL REDIS_TLS_URL
+  echo "== throw-away redis-servers at $REDIS_URL and $REDIS_TLS_URL"
 }

@@ -205,8 +205,31 @@ void add_unreachable_steps(std::vector<Step>& steps, ConnectFailure failure, int
 
 // --- connect ---------------------------------------------------------------------------------
 
+namespace {
+
+// The TLS failures, by the words redispp's messages use for each (transport/tls_stream.hpp):
+// checked before the class, since a TLS port's silence is a TimeoutError and its refusal of a
+// plain client may reach us as a ProtocolError.
+std::optional<ConnectFailure> classify_tls_error(std::string_view message) {
+  if (contains(message, "is a TLS port")) return ConnectFailure::plain_on_tls_port;
+  if (contains(message, "non-TLS")) return ConnectFailure::tls_on_plain_port;
+  if (contains(message, "TLS set-up for")) return ConnectFailure::tls_setup;
+  if (!contains(message, "TLS")) return std::nullopt;
+  if (contains(message, "is not trusted")) return ConnectFailure::tls_untrusted;
+  if (contains(message, "certificate is not for")) return ConnectFailure::tls_hostname;
+  if (contains(message, "expired on") || contains(message, "not valid yet")) return ConnectFailure::tls_expired;
+  if (contains(message, "client certificate") || contains(message, "client's certificate"))
+    return ConnectFailure::tls_client_certificate;
+  if (contains(message, "TLS connection to") || contains(message, "TLS handshake")) return ConnectFailure::tls_other;
+  return std::nullopt;
+}
+
+}  // namespace
+
 ConnectFailure classify_connect_error(const std::exception& error, bool url_has_password) {
   const std::string_view message = error.what();
+  if (dynamic_cast<const DataError*>(&error) == nullptr)
+    if (const auto tls = classify_tls_error(message)) return *tls;
   if (dynamic_cast<const MaxClientsError*>(&error) != nullptr) return ConnectFailure::maxclients;
   if (dynamic_cast<const AuthenticationError*>(&error) != nullptr) {
     if (contains(message, "has none configured")) return ConnectFailure::password_unneeded;
@@ -214,8 +237,7 @@ ConnectFailure classify_connect_error(const std::exception& error, bool url_has_
   }
   if (dynamic_cast<const BusyLoadingError*>(&error) != nullptr) return ConnectFailure::loading;
   if (dynamic_cast<const TimeoutError*>(&error) != nullptr) return ConnectFailure::timeout;
-  if (dynamic_cast<const DataError*>(&error) != nullptr)
-    return contains(message, "rediss://") ? ConnectFailure::tls : ConnectFailure::bad_url;
+  if (dynamic_cast<const DataError*>(&error) != nullptr) return ConnectFailure::bad_url;
   if (dynamic_cast<const ConnectionError*>(&error) != nullptr) {
     if (contains(message, "cannot resolve host")) return ConnectFailure::host;
     if (contains(message, "refused")) return ConnectFailure::port;
@@ -232,10 +254,48 @@ Step connect_failure_step(ConnectFailure kind, std::string_view message) {
           "configuration error in the URL: redis://[user[:password]@]host[:port][/db]; percent-encode '/', "
           "'?', '#' and '@' in passwords";
       break;
-    case ConnectFailure::tls:
+    case ConnectFailure::tls_setup:
       step.advice =
-          "configuration error: TLS (rediss://) is not supported by redispp yet; use redis:// through a TLS "
-          "tunnel (stunnel, spiped) or a server port without TLS";
+          "configuration error in the TLS files: check the paths given as ssl_ca_certs, ssl_certfile and "
+          "ssl_keyfile, that this user can read them, and that the key belongs to the certificate "
+          "(openssl x509 -in CERT -noout -pubkey vs openssl pkey -in KEY -pubout)";
+      break;
+    case ConnectFailure::tls_untrusted:
+      step.advice =
+          "the server's certificate is signed by a CA this client does not trust: pass the CA that signed it as "
+          "ssl_ca_certs=/path/ca.crt (`openssl s_client -connect HOST:PORT -showcerts` shows the chain and its "
+          "issuer)";
+      break;
+    case ConnectFailure::tls_hostname:
+      step.advice =
+          "the certificate is for other names: connect by one of the names it lists, or have the server's "
+          "certificate issued for the name you use (ssl_check_hostname=false turns the check off: not for "
+          "production)";
+      break;
+    case ConnectFailure::tls_expired:
+      step.advice =
+          "the server's certificate is out of its validity period: renew it on the server (tls-cert-file), and "
+          "check this machine's clock (date -u)";
+      break;
+    case ConnectFailure::tls_client_certificate:
+      step.advice =
+          "the server checks client certificates (tls-auth-clients yes): pass one signed by a CA the server "
+          "trusts (its tls-ca-cert-file) as ssl_certfile=/path/client.crt&ssl_keyfile=/path/client.key";
+      break;
+    case ConnectFailure::tls_on_plain_port:
+      step.advice =
+          "this port speaks plain RESP, not TLS: use redis:// for it, or the server's tls-port (CONFIG GET "
+          "tls-port on the server)";
+      break;
+    case ConnectFailure::plain_on_tls_port:
+      step.advice =
+          "this port expects TLS: use rediss://HOST:PORT (with ssl_ca_certs=/path/ca.crt for a private CA), or "
+          "the server's plain port";
+      break;
+    case ConnectFailure::tls_other:
+      step.advice =
+          "the TLS handshake failed: compare with `openssl s_client -connect HOST:PORT` (or redis-cli --tls "
+          "--cacert CA) from this machine; check the protocol versions and ciphers both sides allow";
       break;
     case ConnectFailure::host:
       step.advice =
@@ -295,6 +355,12 @@ std::string describe_target(const ConnectionOptions& options) {
   // Escaped: a user name is sent byte for byte, but a CR/LF in it must not forge an output line.
   if (!options.username.empty()) text += fmt::format(", user '{}'", redispp::detail::printable(options.username));
   text += options.password.empty() ? ", no password" : ", with a password";
+  if (options.tls)
+    text += options.tls->cert_reqs == TlsCertReqs::none
+                ? ", TLS without certificate checks"
+                : fmt::format(", TLS trusting {}", options.tls->ca_certs.empty()
+                                                       ? std::string("the system's CAs")
+                                                       : redispp::detail::printable(options.tls->ca_certs));
   return text;
 }
 

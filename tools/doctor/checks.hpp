@@ -53,7 +53,14 @@ struct Thresholds {
 /// Which part of the configuration (or the network) a failed connect points at.
 enum class ConnectFailure {
   bad_url,            // the URL does not parse
-  tls,                // rediss://: redispp has no TLS
+  tls_setup,          // a TLS file (CA, certificate, key) or cipher list could not be used
+  tls_untrusted,      // the server's certificate is not signed by a CA we trust
+  tls_hostname,       // the server's certificate is for other names
+  tls_expired,        // the server's certificate expired (or is not valid yet)
+  tls_client_certificate,  // the server wants a client certificate, or refused ours
+  tls_on_plain_port,  // rediss:// to a port that speaks plain RESP
+  plain_on_tls_port,  // redis:// to a port that speaks TLS
+  tls_other,          // any other TLS handshake failure
   host,               // the host name does not resolve
   port,               // refused: nothing listens on that port
   timeout,            // no answer within socket_connect_timeout: firewall, routing, a stopped server

@@ -320,6 +320,10 @@ inline std::string verify_failure_text(const TlsHandshakeNotes& failure, const T
     case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
     case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
     case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+      if (failure.depth > 0)  // the chain the server sent ends at a CA we do not have
+        return fmt::format("the server's certificate is not trusted: its chain leads to the CA '{}', which is not "
+                           "in {} ({}); give that CA's certificate as ca_certs",
+                           failure.subject, trust_source(tls), reason);
       return fmt::format("the server's certificate is not trusted: '{}', issued by '{}', is not signed by a CA in {} "
                          "({}); give the CA that signed it as ca_certs",
                          failure.subject, failure.issuer, trust_source(tls), reason);

@@ -282,7 +282,29 @@ TEST_CASE("classify_connect_error names the failing part of the configuration", 
         ConnectFailure::password_unneeded);
   CHECK(classify_connect_error(redispp::MaxClientsError("maxclients limit is reached"), false) ==
         ConnectFailure::maxclients);
-  CHECK(classify_connect_error(redispp::DataError("rediss:// (TLS) is not supported"), false) == ConnectFailure::tls);
+  // TLS: each failure by the words its message uses (see transport/tls_stream.hpp).
+  CHECK(classify_connect_error(redispp::ConnectionError("TLS connection to h:1 failed: the server's certificate is not "
+                                                        "trusted: ..."),
+                               false) == ConnectFailure::tls_untrusted);
+  CHECK(classify_connect_error(redispp::ConnectionError("TLS connection to h:1 failed: the server's certificate is not "
+                                                        "for 'x': it names y"),
+                               false) == ConnectFailure::tls_hostname);
+  CHECK(classify_connect_error(redispp::ConnectionError("TLS connection to h:1 failed: the server's certificate 'CN=a' "
+                                                        "expired on Nov 28 2026"),
+                               false) == ConnectFailure::tls_expired);
+  CHECK(classify_connect_error(redispp::ConnectionError("read on h:1 failed: TLS: the server requires a client "
+                                                        "certificate and none was sent"),
+                               false) == ConnectFailure::tls_client_certificate);
+  CHECK(classify_connect_error(redispp::TimeoutError("TLS handshake with h:1 timed out ... a plain (non-TLS) Redis port"),
+                               false) == ConnectFailure::tls_on_plain_port);
+  CHECK(classify_connect_error(redispp::ConnectionError("connection to h:1 closed by the server ...; if h:1 is a TLS port "
+                                                        "(tls-port), connect with rediss://"),
+                               false) == ConnectFailure::plain_on_tls_port);
+  CHECK(classify_connect_error(redispp::ConnectionError("TLS set-up for h:1 failed: cannot load ..."), false) ==
+        ConnectFailure::tls_setup);
+  CHECK(classify_connect_error(redispp::DataError("invalid Redis URL: URL option 'ssl_cert_reqs' has an invalid "
+                                                  "value"),
+                               false) == ConnectFailure::bad_url);
   CHECK(classify_connect_error(redispp::DataError("invalid Redis URL: bad port"), false) == ConnectFailure::bad_url);
   CHECK(classify_connect_error(redispp::BusyLoadingError("LOADING"), false) == ConnectFailure::loading);
   CHECK(classify_connect_error(std::runtime_error("?"), false) == ConnectFailure::other);

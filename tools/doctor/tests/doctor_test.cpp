@@ -189,17 +189,44 @@ TEST_CASE("doctor: a closed port says nothing listens, exit 1", "[doctor][refuse
   for (const std::string& name : step_names) CHECK_FALSE(step_line(run.output, name).empty());
 }
 
-TEST_CASE("doctor: a host that does not resolve, and a rediss:// URL, are configuration errors", "[doctor][config]") {
+TEST_CASE("doctor: a host that does not resolve is a configuration error", "[doctor][config]") {
   const Run host = doctor({"redis://no-such-host.invalid:6379"});
   CHECK(host.status == 1);
   CHECK_THAT(step_line(host.output, "connect"), Catch::Contains("cannot resolve host 'no-such-host.invalid'"));
   CHECK_THAT(host.output, Catch::Contains("configuration error in the host"));
-
-  const Run tls = doctor({"rediss://:hunter2hunter2@127.0.0.1:6379"});
-  CHECK(tls.status == 1);
-  CHECK_THAT(tls.output, Catch::Contains("TLS") && !Catch::Contains("hunter2hunter2"));
-  CHECK_THAT(tls.output, Catch::StartsWith("redispp-doctor: (URL not understood)"));
 }
+
+#ifdef REDISPP_WITH_TLS
+TEST_CASE("doctor: TLS, and each TLS failure with its own verdict and next step", "[doctor][tls]") {
+  const auto server = redispp::test::server("tls");
+  const std::string ca = server.tls_file("ca.crt");
+  const Run ok = doctor({fmt::format("rediss://127.0.0.1:{}?ssl_ca_certs={}", server.port, ca)});
+  CHECK_THAT(step_line(ok.output, "connect"), Catch::StartsWith("[ok]") && Catch::Contains("PING answered PONG"));
+  CHECK_THAT(ok.output, Catch::Contains("TLS trusting " + ca));
+
+  // Not the CA that signed the server's certificate; the password never shows.
+  const Run untrusted = doctor(
+      {fmt::format("rediss://:hunter2hunter2@127.0.0.1:{}?ssl_ca_certs={}", server.port, server.tls_file("other-ca.crt"))});
+  CHECK(untrusted.status == 1);
+  CHECK_THAT(step_line(untrusted.output, "connect"), Catch::StartsWith("[FAIL]") && Catch::Contains("not trusted"));
+  CHECK_THAT(untrusted.output, Catch::Contains("next: the server's certificate is signed by a CA this client does not trust"));
+  CHECK_THAT(untrusted.output, !Catch::Contains("hunter2hunter2"));
+
+  const Run plain_client = doctor({fmt::format("redis://127.0.0.1:{}?socket_timeout=2", server.port)});
+  CHECK(plain_client.status == 1);
+  CHECK_THAT(plain_client.output, Catch::Contains("next: this port expects TLS: use rediss://"));
+
+  const auto plain = redispp::test::server("plain");
+  const Run tls_client =
+      doctor({fmt::format("rediss://127.0.0.1:{}?ssl_ca_certs={}&socket_connect_timeout=1", plain.port, ca)});
+  CHECK(tls_client.status == 1);
+  CHECK_THAT(tls_client.output, Catch::Contains("next: this port speaks plain RESP, not TLS"));
+
+  const Run missing_file = doctor({fmt::format("rediss://127.0.0.1:{}?ssl_ca_certs=/no/such/ca.crt", server.port)});
+  CHECK(missing_file.status == 1);
+  CHECK_THAT(missing_file.output, Catch::Contains("/no/such/ca.crt") && Catch::Contains("next: configuration error in the TLS files"));
+}
+#endif
 
 TEST_CASE("doctor: usage errors exit 2, --help exits 0", "[doctor][usage]") {
   const Run none = doctor({});
