@@ -11,9 +11,10 @@
 #   auth    requirepass, plus an ACL user "app" (password in auth.app_password)
 #   limits  for tests that change server limits (maxclients ...): one test file at a time
 #   admin   for tests of server-wide commands (FLUSHALL, SWAPDB, ACL, CONFIG, SAVE ...): server_test only
-#   tls     TLS only on its TCP port (--port 0 --tls-port): certificates made by
-#           make_test_certs.sh into <dir>/tls/ (the test CA, server, client ...); a client
-#           certificate is optional (tls-auth-clients optional). Its Unix socket is plain.
+#   tls     TLS on its TCP port (tls.port): certificates made by make_test_certs.sh into
+#           <dir>/tls/ (the test CA, server, client ...); a client certificate is optional
+#           (tls-auth-clients optional). Its Unix socket, and the port after the TLS one
+#           (tls.plain_port, for benchmarks that compare), are plain.
 set -euo pipefail
 
 action="${1:?usage: redis_servers.sh start|stop <dir> [redis-server]}"
@@ -50,7 +51,8 @@ start_one() {
   for attempt in $(seq 20); do
     port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
     port_args=(--port "$port")
-    if [ "$name" = tls ]; then port_args=(--port 0 --tls-port "$port"); fi
+    # The TLS server's plain port (the next one) is for comparisons only (bench_tls).
+    if [ "$name" = tls ]; then port_args=(--port "$((port + 1))" --tls-port "$port"); fi
     rm -f "$dir/$name.pid" "$dir/$name.sock"
     "$server_bin" "${port_args[@]}" --bind 127.0.0.1 ::1 --unixsocket "$dir/$name.sock" --unixsocketperm 700 \
       --daemonize yes --pidfile "$dir/$name.pid" --logfile "$dir/$name.log" --dir "$dir" \
@@ -61,6 +63,7 @@ start_one() {
         pid="$(cat "$dir/$name.pid")"
         if kill -0 "$pid" 2>/dev/null && [ -n "$(redis_ping "$name")" ]; then
           echo "$port" >"$dir/$name.port"
+          if [ "$name" = tls ]; then echo "$((port + 1))" >"$dir/tls.plain_port"; fi
           echo "redis_servers: $name on 127.0.0.1:$port (pid $pid, log $dir/$name.log)"
           return 0
         fi
@@ -90,7 +93,7 @@ case "$action" in
   start)
     mkdir -p "$dir"
     stop_all
-    rm -f "$dir"/*.port "$dir"/*.password "$dir"/*.app_password
+    rm -f "$dir"/*.port "$dir"/*.plain_port "$dir"/*.password "$dir"/*.app_password
     for name in "${names[@]}"; do
       case "$name" in
         plain | limits | admin) start_one "$name" ;;

@@ -217,6 +217,9 @@ inline std::shared_ptr<SSL_CTX> make_context(const TlsOptions& tls, const std::s
   SSL_CTX_set_min_proto_version(ctx, tls.min_version == TlsVersion::tls1_3 ? TLS1_3_VERSION : TLS1_2_VERSION);
   // Partial writes: write() counts what left before an error, and retries with the rest.
   SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+  // Read ahead: one recv() takes in as many records as have arrived (a large reply spans many),
+  // instead of a header and a body per record.
+  SSL_CTX_set_read_ahead(ctx, 1);
   if (!tls.ciphers.empty() && SSL_CTX_set_cipher_list(ctx, tls.ciphers.c_str()) != 1)
     setup_failed(endpoint, fmt::format("TlsOptions::ciphers '{}' names no cipher OpenSSL knows", printable(tls.ciphers)));
   if (!tls.ciphersuites.empty() && SSL_CTX_set_ciphersuites(ctx, tls.ciphersuites.c_str()) != 1)
@@ -287,7 +290,10 @@ inline bool is_ip_address(const std::string& host) {
 inline std::string joined_names(const std::vector<std::string>& names) {
   if (names.empty()) return "none (no subjectAltName)";
   std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  for (const std::string& name : names) {
+    if (!text.empty()) text += ", ";
+    text += name;
+  }
   return text;
 }
 
@@ -549,6 +555,10 @@ REDISPP_DECL IoResult TlsStream::write(std::string_view bytes) noexcept {
 
 REDISPP_DECL IoResult TlsStream::read(std::span<char> room, std::chrono::milliseconds timeout) noexcept {
   const auto deadline = detail::deadline_after(timeout);
+  // Nothing buffered inside OpenSSL: the reply is not at the socket yet either, most likely (we
+  // read right after a request), so wait first rather than spend a recv() on EAGAIN.
+  if (SSL_has_pending(ssl_) == 0 && !detail::wait_until(fd_, POLLIN, deadline))
+    return IoResult{0, std::make_error_code(std::errc::timed_out)};
   for (;;) {
     ERR_clear_error();
     errno = 0;
