@@ -5,16 +5,13 @@
 #include <redispp/transport/options.hpp>
 #include <redispp/transport/socket_stream.hpp>
 #include <redispp/transport/stream.hpp>
-#ifdef REDISPP_WITH_TLS
-#include <redispp/transport/tls_stream.hpp>
-#endif
 
 namespace redispp {
 
 REDISPP_DECL std::unique_ptr<Stream> open_stream(const ConnectionOptions& options, const std::string& endpoint) {
   if (options.tls) {
 #ifdef REDISPP_WITH_TLS
-    return TlsStream::connect(options, endpoint);
+    return open_tls_stream(options, endpoint);
 #else
     throw ConnectionError("TLS connection to " + endpoint +
                           " failed: this redispp was built without TLS (configure it with -DREDISPP_WITH_TLS=ON, "

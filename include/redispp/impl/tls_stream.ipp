@@ -25,7 +25,7 @@
 
 #include <redispp/detail/printable.hpp>
 #include <redispp/errors.hpp>
-#include <redispp/impl/socket_stream.ipp>  // detail::connect_socket
+#include <redispp/impl/socket_connect.ipp>  // detail::connect_socket, errno_text
 #include <redispp/transport/options.hpp>
 #include <redispp/transport/tls_stream.hpp>
 
@@ -509,6 +509,10 @@ REDISPP_DECL std::unique_ptr<TlsStream> TlsStream::connect(const ConnectionOptio
   stream->sent_client_certificate_ = SSL_get_certificate(ssl) != nullptr;
   pending.fd = -1;
   return stream;
+}
+
+REDISPP_DECL std::unique_ptr<Stream> open_tls_stream(const ConnectionOptions& options, const std::string& endpoint) {
+  return TlsStream::connect(options, endpoint);
 }
 
 REDISPP_DECL TlsStream::~TlsStream() {

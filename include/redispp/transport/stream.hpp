@@ -52,10 +52,19 @@ class Stream {
 /// naming `endpoint` and the cause.
 REDISPP_DECL std::unique_ptr<Stream> open_stream(const ConnectionOptions& options, const std::string& endpoint);
 
+#ifdef REDISPP_WITH_TLS
+/// open_stream for options.tls: TlsStream::connect (transport/tls_stream.hpp). A function of its
+/// own so that open_stream needs no TLS header, whichever header a program includes first.
+REDISPP_DECL std::unique_ptr<Stream> open_tls_stream(const ConnectionOptions& options, const std::string& endpoint);
+#endif
+
 }  // namespace redispp
 
 #ifdef REDISPP_HEADER_ONLY
 // open_stream's implementation (impl/stream.ipp) needs SocketStream: socket_stream.hpp brings
-// both, after this header's declarations.
+// both, after this header's declarations; tls_stream.hpp brings open_tls_stream's.
 #include <redispp/transport/socket_stream.hpp>
+#ifdef REDISPP_WITH_TLS
+#include <redispp/transport/tls_stream.hpp>
+#endif
 #endif
