@@ -85,7 +85,7 @@ class Pipeline : public CommandSet<Pipeline> {
   /// WATCH keys now (holding a connection until execute() or reset()).
   template <Argument... Keys>
   Pipeline& watch(const Keys&... keys) {
-    run_watch(make_command<bool>("WATCH", keys...));
+    run_watch(make_command<bool>(cmd::keys_from(1), "WATCH", keys...));
     return *this;
   }
   /// Marks the start of the transaction after watch(); turns a non-transactional pipeline into

@@ -16,7 +16,7 @@
 // separate arguments, a range, or a braced list (KeyList).
 
 #include <redispp/commands/bitmaps.hpp>
-#include <redispp/commands/connection.hpp>
+#include <redispp/commands/connection_commands.hpp>
 #include <redispp/commands/generic.hpp>
 #include <redispp/commands/geo.hpp>
 #include <redispp/commands/hashes.hpp>

@@ -1,5 +1,7 @@
 #pragma once
 // Connection commands. https://redis.io/commands/?group=connection
+// (Named connection_commands.hpp, unlike the other groups, because transport/connection.hpp is
+// the Connection class: two headers called connection.hpp meant two different things.)
 //
 // Commands that change the state of ONE connection (AUTH, HELLO, RESET, SELECT, CLIENT SETNAME,
 // CLIENT TRACKING, CLIENT NO-EVICT, QUIT) are built with CommandFlags::changes_state: the pool
