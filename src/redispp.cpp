@@ -13,6 +13,7 @@
 #endif
 #include <redispp/impl/info.ipp>
 #include <redispp/impl/client_list.ipp>
+#include <redispp/impl/command_table.ipp>
 #include <redispp/impl/options.ipp>
 #include <redispp/impl/url.ipp>
 #include <redispp/impl/handshake.ipp>

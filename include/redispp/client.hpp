@@ -17,6 +17,7 @@
 #include <fmt/format.h>  // fmt::format
 
 #include <redispp/commands/command_set.hpp>
+#include <redispp/commands/command_table.hpp>
 #include <redispp/config.hpp>
 #include <redispp/pipeline.hpp>
 #include <redispp/scan_range.hpp>
@@ -34,6 +35,9 @@ namespace detail {
 /// marked, so the pool closes it. `name` is only for messages and Retry::safe_after_send.
 REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout,
                               CommandFlags flags, std::string_view name);
+/// Adds to a command given as text what the server says of it (COMMAND INFO, asked on the first
+/// use of each name and kept in `table`: see commands/command_table.hpp).
+REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Command<Reply>& command);
 }  // namespace detail
 
 class Redis : public CommandSet<Redis> {
@@ -62,12 +66,19 @@ class Redis : public CommandSet<Redis> {
   }
 
   /// Any command, as text arguments: r.execute_command("SET", "k", "v"). Error replies throw.
-  /// Its facts come from its name (commands/generic.hpp): after SELECT, MULTI, SUBSCRIBE ... the
-  /// pool closes the connection instead of handing that state to the next caller.
+  /// Its facts come from its name (commands/generic.hpp: after SELECT, MULTI, SUBSCRIBE ... the
+  /// pool closes the connection instead of handing that state to the next caller) and from the
+  /// server's COMMAND INFO, asked once per name (commands/command_table.hpp: read-only commands
+  /// may be retried as typed reads are; the key positions are known).
   template <Argument... Args>
   Reply execute_command(const Args&... args) {
-    return run(make_generic_command(args...));
+    Command<Reply> command = make_generic_command(args...);
+    detail::add_server_facts(*pool_, *command_table_, command);
+    return run(std::move(command));
   }
+  /// What this client learned from the server's COMMAND INFO for execute_command (shared by
+  /// its copies).
+  const CommandTable& command_table() const noexcept { return *command_table_; }
 
   /// A pipeline on this client's pool; transaction = true wraps it in MULTI/EXEC.
   Pipeline pipeline(bool transaction = true, SourceLocation where = SourceLocation::current()) {
@@ -129,6 +140,7 @@ class Redis : public CommandSet<Redis> {
 
  private:
   std::shared_ptr<ConnectionPool> pool_;
+  std::shared_ptr<CommandTable> command_table_ = std::make_shared<CommandTable>();
 };
 
 /// redis-py's old name for the same class.

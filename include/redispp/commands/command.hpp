@@ -156,6 +156,13 @@ class Command {
     return std::move(*this);
   }
 
+  /// Adds facts learned from the server (COMMAND INFO, commands/command_table.hpp) to a command
+  /// built from text: its flags join the ones it has; its key positions, when it had none.
+  void learn_facts(KeyPositions keys, CommandFlags flags) noexcept {
+    flags_ |= flags;
+    if (!keys_.known()) keys_ = keys;
+  }
+
   /// Where its keys are among its arguments.
   const KeyPositions& key_positions() const noexcept { return keys_; }
   /// Its key arguments, as views of wire() (valid while this Command lives), in argument order.

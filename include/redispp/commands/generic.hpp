@@ -16,12 +16,12 @@
 // Names are compared without regard to case, as the server does. Anything else is taken as a
 // plain command that leaves the connection as it found it.
 //
-// The other facts are taken conservatively: a generic command is never read_only (so it is not
-// sent again once written, unless Retry::safe_after_send lists its name) and its keys are not
-// known (KeyPositions(): a cluster client cannot route it by key). Why not from the server's
-// COMMAND INFO: the table would be per server (versions and modules differ), so it belongs to
-// the pool, fetched once on first use; that is the cluster client's work (it needs the key
-// specs to route). Until then nothing here guesses.
+// The other facts come from the server: Redis::execute_command asks COMMAND INFO once per name
+// (commands/command_table.hpp) for the read-only and blocking flags and the key positions. Until
+// the server has described a command (a pipeline's execute_command before the client ever ran
+// that name, a server that refuses COMMAND) they are taken conservatively: never read_only (so
+// not sent again once written, unless Retry::safe_after_send lists its name) and keys not known
+// (KeyPositions(): a cluster client cannot route it by key). Nothing here guesses.
 
 #include <cstddef>      // std::size_t
 #include <string_view>  // std::string_view

@@ -22,4 +22,26 @@ REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::
   });
 }
 
+REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Command<Reply>& command) {
+  const std::string_view name = command.name();
+  // Commands whose name already fixes how they are handled (EXEC, SELECT, MULTI ...) are not
+  // asked about: nothing the server says would change it.
+  if (name.empty() || has_any(command.flags(), CommandFlags::changes_state | CommandFlags::never_retried)) return;
+  if (!table.asked(name)) {
+    // One attempt, without the retry policy: a server out of reach would otherwise cost the
+    // caller every retry twice. The command itself then says what is wrong; the name is asked
+    // about again next time.
+    try {
+      const ArgumentWriter::Encoded ask = ArgumentWriter("COMMAND", "INFO", name).finish();
+      Lease lease = pool.acquire();
+      lease->check_health();
+      table.learn(name, lease->request(ask.wire()));
+    } catch (const Error&) {
+      return;
+    }
+  }
+  if (const auto facts = table.find(name, encoded_argument(command.wire(), 1)))
+    command.learn_facts(facts->keys, facts->flags);
+}
+
 }  // namespace redispp::detail

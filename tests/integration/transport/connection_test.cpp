@@ -286,7 +286,8 @@ TEST_CASE("a reply that arrives in many small packets is read whole", "[connecti
     s.read_request(1s);
   });
   redispp::Redis r{fake_options(server)};
-  const redispp::Reply reply = r.execute_command("WHATEVER");
+  // run() sends exactly this command (execute_command would ask the fake server COMMAND INFO).
+  const redispp::Reply reply = r.run(redispp::make_command<redispp::Reply>("WHATEVER"));
   REQUIRE(reply.elements().size() == 2);
   CHECK(reply.elements()[0].str() == payload);
   CHECK(reply.elements()[1].integer() == 42);
