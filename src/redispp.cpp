@@ -24,3 +24,4 @@
 #include <redispp/impl/transaction_reader.ipp>
 #include <redispp/impl/pipeline.ipp>
 #include <redispp/impl/client.ipp>
+#include <redispp/impl/script.ipp>

@@ -27,6 +27,10 @@
 
 namespace redispp {
 
+// Script holds a Redis, so its header includes this one and defines register_script(): include
+// <redispp/script.hpp> (or <redispp/redispp.hpp>) to call it.
+class Script;
+
 namespace detail {
 /// Sends one encoded command on a leased connection and reads its reply, retrying as the pool's
 /// ConnectionOptions::retry allows for the command's flags (transport/retry.hpp). Error replies
@@ -95,6 +99,10 @@ class Redis : public CommandSet<Redis> {
       }
     }
   }
+
+  /// A Lua script run by its sha (redis-py's register_script); defined in script.hpp.
+  ///   long long v = r.register_script("return redis.call('INCRBY', KEYS[1], ARGV[1])").call<long long>({"n"}, {5});
+  Script register_script(std::string source) const;
 
   /// SCAN as a lazy range of keys.
   ScanRange<std::vector<std::string>> scan_iter(ScanOptions options = {}) {

@@ -9,6 +9,7 @@
 #include <redispp/protocol/encoder.hpp>
 #include <redispp/protocol/parser.hpp>
 #include <redispp/protocol/reply.hpp>
+#include <redispp/script.hpp>
 #include <redispp/source_location.hpp>
 #include <redispp/transport/connection_pool.hpp>
 #include <redispp/transport/options.hpp>
