@@ -25,3 +25,4 @@
 #include <redispp/impl/pipeline.ipp>
 #include <redispp/impl/client.ipp>
 #include <redispp/impl/script.ipp>
+#include <redispp/impl/lock.ipp>

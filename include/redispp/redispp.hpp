@@ -4,6 +4,7 @@
 #include <redispp/client.hpp>
 #include <redispp/commands/command_set.hpp>
 #include <redispp/errors.hpp>
+#include <redispp/lock.hpp>
 #include <redispp/pipeline.hpp>
 #include <redispp/protocol/convert.hpp>
 #include <redispp/protocol/encoder.hpp>
