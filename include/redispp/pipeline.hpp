@@ -53,7 +53,6 @@ class ImmediateCommands : public CommandSet<ImmediateCommands> {
 
  private:
   friend class Pipeline;
-class Script;  // script.hpp, which defines Pipeline::script()
   explicit ImmediateCommands(Pipeline& pipeline) noexcept : pipeline_(&pipeline) {}
   Pipeline* pipeline_;
 };
