@@ -5,6 +5,7 @@
 #endif
 
 #include <redispp/impl/errors.ipp>
+#include <redispp/impl/sha1.ipp>
 #include <redispp/impl/reply.ipp>
 #include <redispp/impl/parser.ipp>
 #include <redispp/impl/resp_parser.ipp>
@@ -27,3 +28,5 @@
 #include <redispp/impl/transaction_reader.ipp>
 #include <redispp/impl/pipeline.ipp>
 #include <redispp/impl/client.ipp>
+#include <redispp/impl/script.ipp>
+#include <redispp/impl/lock.ipp>

@@ -19,6 +19,7 @@
 #include <redispp/commands/command_set.hpp>
 #include <redispp/commands/command_table.hpp>
 #include <redispp/config.hpp>
+#include <redispp/lock_options.hpp>  // LockOptions, for lock()'s default argument
 #include <redispp/pipeline.hpp>
 #include <redispp/scan_range.hpp>
 #include <redispp/source_location.hpp>  // SourceLocation
@@ -27,6 +28,12 @@
 #include <redispp/transport/url.hpp>
 
 namespace redispp {
+
+// Script and Lock hold a Redis, so their headers include this one and define register_script()
+// and lock(): include <redispp/script.hpp> / <redispp/lock.hpp> (or <redispp/redispp.hpp>) to
+// call them.
+class Script;
+class Lock;
 
 namespace detail {
 /// Sends one encoded command on a leased connection and reads its reply, retrying as the pool's
@@ -106,6 +113,13 @@ class Redis : public CommandSet<Redis> {
       }
     }
   }
+
+  /// A Lua script run by its sha (redis-py's register_script); defined in script.hpp.
+  ///   long long v = r.register_script("return redis.call('INCRBY', KEYS[1], ARGV[1])").call<long long>({"n"}, {5});
+  Script register_script(std::string source) const;
+  /// A lock on key `name` shared by every client of the server (redis-py's Lock); defined in lock.hpp.
+  ///   redispp::Lock lock = r.lock("jobs:lock", {.timeout = 10s, .blocking_timeout = 2s});
+  Lock lock(std::string name, LockOptions options = {}) const;
 
   /// SCAN as a lazy range of keys.
   ScanRange<std::vector<std::string>> scan_iter(ScanOptions options = {}) {

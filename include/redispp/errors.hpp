@@ -11,6 +11,8 @@
 //   ├── DataError      (a reply or an argument of the wrong shape)
 //   ├── WatchError     (EXEC aborted because a watched key changed)
 //   ├── PubSubError
+//   ├── LockError      (a Lock used wrongly, or not acquired in time by lock())
+//   │   └── LockNotOwnedError (release/extend/reacquire of a lock held by no one or someone else)
 //   └── ProtocolError  (redis-py's InvalidResponse: bytes that are not RESP)
 //
 // Messages name what failed and where; they never contain a password.
@@ -142,6 +144,20 @@ class WatchError : public Error {
 class PubSubError : public Error {
  public:
   using Error::Error;
+};
+
+/// A Lock (lock.hpp) could not do what was asked: release() of a lock this object does not
+/// hold, extend() of a lock without a timeout, lock() not acquiring within blocking_timeout.
+class LockError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// release(), extend() or reacquire() found the lock no longer this owner's: it expired (its
+/// timeout passed) and was deleted or taken by another owner.
+class LockNotOwnedError : public LockError {
+ public:
+  using LockError::LockError;
 };
 
 /// Bytes that are not valid RESP (redis-py's InvalidResponse). The connection that produced them

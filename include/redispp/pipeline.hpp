@@ -17,6 +17,11 @@
 // immediate(), which runs each command at once on the pipeline's connection.
 // Redis::transaction(fn, keys...) wraps that loop and retries on WatchError.
 //
+// Lua scripts: pipe.script<T>(script, keys, args) queues EVALSHA; execute() first makes sure the
+// server has every queued script (SCRIPT EXISTS, then SCRIPT LOAD of the missing ones, on the
+// pipeline's connection, before MULTI), as redis-py does: inside MULTI a NOSCRIPT could not be
+// answered by loading the script and trying again.
+//
 // execute(raise_on_error = true) raises the first error reply as its ResponseError, its
 // message naming the command's index and name; execute(false) leaves errors in place.
 // After execute() (or reset(), or destruction) the pipeline is empty, unwatched, and holds no
@@ -25,9 +30,11 @@
 #include <chrono>       // std::chrono::milliseconds
 #include <memory>       // std::shared_ptr
 #include <string>       // std::string
+#include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
 #include <redispp/commands/command_set.hpp>
+#include <redispp/commands/script_args.hpp>
 #include <redispp/config.hpp>
 #include <redispp/pipeline_results.hpp>
 #include <redispp/source_location.hpp>  // SourceLocation
@@ -36,6 +43,7 @@
 namespace redispp {
 
 class Pipeline;
+class Script;  // script.hpp, which defines Pipeline::script()
 
 /// The commands of a watching pipeline that run immediately (pipe.immediate().get(...)).
 class ImmediateCommands : public CommandSet<ImmediateCommands> {
@@ -76,6 +84,15 @@ class Pipeline : public CommandSet<Pipeline> {
     return run(make_generic_command(args...));
   }
 
+  /// Queues EVALSHA of `lua` (a Script, script.hpp); its result is a T, as for Script::call<T>.
+  /// execute() loads the script first if the server does not have it.
+  ///   pipe.script<long long>(incr_by, {"counter"}, {1});
+  template <class T = Reply>
+  Pipeline& script(const Script& lua, const ScriptArgs& keys = {}, const ScriptArgs& args = {});
+  /// Queues EVALSHA_RO of `lua` (a script that does not write; Redis 7+).
+  template <class T = Reply>
+  Pipeline& script_ro(const Script& lua, const ScriptArgs& keys = {}, const ScriptArgs& args = {});
+
   /// Sends everything queued in one write and reads every reply.
   /// Throws WatchError when EXEC was refused because a watched key changed, ExecAbortError
   /// when the server rejected a queued command (the message names it), the first error reply
@@ -108,6 +125,9 @@ class Pipeline : public CommandSet<Pipeline> {
   Reply run_now(std::string_view wire, std::chrono::milliseconds block_timeout, CommandFlags flags);
   void start_buffer();
   void send_batch();  // acquire (if needed), health check, one write; retried while nothing is written
+  void queue_script(std::string_view sha, std::string_view source);
+  void load_scripts();  // SCRIPT EXISTS, then SCRIPT LOAD of what the server lacks
+  Reply request_repeatable(std::string_view wire, std::string_view name);
 
   std::shared_ptr<ConnectionPool> pool_;
   SourceLocation where_;
@@ -118,6 +138,11 @@ class Pipeline : public CommandSet<Pipeline> {
   std::vector<detail::QueuedCommand> commands_;
   std::chrono::milliseconds block_timeout_{0};
   CommandFlags flags_ = CommandFlags::none;  // every queued command's flags together
+  struct QueuedScript {
+    std::string sha;
+    std::string source;
+  };
+  std::vector<QueuedScript> scripts_;  // each script of a queued EVALSHA, once
   ImmediateCommands immediate_{*this};
 };
 

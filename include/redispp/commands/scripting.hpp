@@ -2,9 +2,10 @@
 // Scripting and function commands. https://redis.io/commands/?group=scripting
 //
 // EVAL, EVALSHA, FCALL and their _RO forms take the script (or sha, or function name), then the
-// keys and the arguments, each as a braced list or any range the encoder accepts; numkeys is
-// counted for you:
+// keys and the arguments, each as a braced list of mixed values (ScriptArgs: text, numbers, user
+// types) or any range the encoder accepts; numkeys is counted for you:
 //   redispp::Reply reply = r.eval("return {KEYS[1], ARGV[1]}", {"k"}, {"v"});
+//   long long sum = r.eval<long long>("return ARGV[1] + ARGV[2]", {}, {40, 2});
 //   long long n = r.eval<long long>("return #KEYS", std::vector<std::string>{"a", "b"});
 // What a script returns is the script's business, so the reply is a raw Reply unless a type is
 // asked for with eval<T>() (converted as convert<T> does: eval<std::vector<std::string>> ...).
@@ -34,6 +35,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/commands/script_args.hpp>
 
 namespace redispp {
 
@@ -232,17 +234,17 @@ class ScriptingCommands {
  public:
   /// https://redis.io/commands/eval — the script's reply (a Reply; eval<T> converts it).
   ///   r.eval("return redis.call('GET', KEYS[1])", {"k"});
-  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) eval(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval<T>(script, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) eval(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval<T>(script, keys, args)); }
   /// https://redis.io/commands/eval_ro — EVAL for read-only scripts (may run on replicas).
-  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) eval_ro(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval_ro<T>(script, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) eval_ro(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval_ro<T>(script, keys, args)); }
   /// https://redis.io/commands/evalsha — NoScriptError when the server does not know the sha.
-  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) evalsha(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha<T>(sha1, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) evalsha(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha<T>(sha1, keys, args)); }
   /// https://redis.io/commands/evalsha_ro
-  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) evalsha_ro(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha_ro<T>(sha1, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) evalsha_ro(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha_ro<T>(sha1, keys, args)); }
   /// https://redis.io/commands/fcall — calls a function of a loaded library.
-  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) fcall(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall<T>(function, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) fcall(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall<T>(function, keys, args)); }
   /// https://redis.io/commands/fcall_ro — for functions flagged no-writes.
-  template <class T = Reply, Argument Keys = KeyList, Argument Args = KeyList> decltype(auto) fcall_ro(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall_ro<T>(function, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) fcall_ro(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall_ro<T>(function, keys, args)); }
   /// https://redis.io/commands/script-load — the script's sha1, for evalsha.
   decltype(auto) script_load(std::string_view script) { return run(cmd::script_load(script)); }
   /// https://redis.io/commands/script-exists — one bool per sha1, in order.

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <redispp/commands/scripting.hpp>
 #include <redispp/detail/with_retry.hpp>
 #include <redispp/pipeline.hpp>
 #include <redispp/protocol/encoder.hpp>
@@ -26,7 +27,7 @@ REDISPP_DECL Pipeline::Pipeline(std::shared_ptr<ConnectionPool> pool, bool trans
 REDISPP_DECL Pipeline::Pipeline(Pipeline&& other) noexcept
     : pool_(std::move(other.pool_)), where_(other.where_), transaction_(other.transaction_), watching_(other.watching_),
       lease_(std::move(other.lease_)), buffer_(std::move(other.buffer_)), commands_(std::move(other.commands_)),
-      block_timeout_(other.block_timeout_), flags_(other.flags_) {
+      block_timeout_(other.block_timeout_), flags_(other.flags_), scripts_(std::move(other.scripts_)) {
   other.watching_ = false;
 }
 
@@ -42,6 +43,7 @@ REDISPP_DECL Pipeline& Pipeline::operator=(Pipeline&& other) noexcept {
     commands_ = std::move(other.commands_);
     block_timeout_ = other.block_timeout_;
     flags_ = other.flags_;
+    scripts_ = std::move(other.scripts_);
   }
   return *this;
 }
@@ -53,6 +55,7 @@ REDISPP_DECL void Pipeline::start_buffer() {
   commands_.clear();
   block_timeout_ = std::chrono::milliseconds{0};
   flags_ = CommandFlags::none;
+  scripts_.clear();
   if (transaction_) buffer_.append(detail::multi_wire);
 }
 
@@ -108,6 +111,50 @@ REDISPP_DECL void Pipeline::send_batch() {
   });
 }
 
+REDISPP_DECL void Pipeline::queue_script(std::string_view sha, std::string_view source) {
+  for (const QueuedScript& queued : scripts_)
+    if (queued.sha == sha) return;
+  scripts_.push_back(QueuedScript{std::string(sha), std::string(source)});
+}
+
+REDISPP_DECL Reply Pipeline::request_repeatable(std::string_view wire, std::string_view name) {
+  // SCRIPT EXISTS and SCRIPT LOAD change nothing when sent twice (loading a script again is a
+  // no-op), so they may be retried as any harmless command; on a watching pipeline they may not
+  // (pinned): the WATCH lived on the connection that failed.
+  const RetryFacts facts{CommandFlags::repeatable, name, watching_};
+  return detail::with_retry(pool_->connection_options().retry, lease_, facts, [&]() -> Reply {
+    if (!lease_) lease_ = pool_->acquire(where_);
+    lease_->check_health();
+    lease_->send(wire);
+    return lease_->read_reply(std::chrono::milliseconds{0});
+  });
+}
+
+REDISPP_DECL void Pipeline::load_scripts() {
+  std::vector<std::string_view> shas;
+  shas.reserve(scripts_.size());
+  for (const QueuedScript& queued : scripts_) shas.push_back(queued.sha);
+  const auto exists = cmd::script_exists(shas);
+  Reply reply = request_repeatable(exists.wire(), "SCRIPT EXISTS");
+  if (reply.is_error()) throw_error_reply(reply.str(), {"SCRIPT EXISTS", lease_->endpoint()});
+  const std::vector<bool> known = exists.convert(std::move(reply));
+  if (known.size() != scripts_.size())
+    throw DataError(fmt::format("SCRIPT EXISTS on {} answered {} flags for {} scripts", lease_->endpoint(), known.size(),
+                                scripts_.size()));
+  for (std::size_t i = 0; i < scripts_.size(); ++i) {
+    if (known[i]) continue;
+    const auto load = cmd::script_load(scripts_[i].source);
+    Reply loaded = request_repeatable(load.wire(), "SCRIPT LOAD");
+    if (loaded.is_error()) throw_error_reply(loaded.str(), {"SCRIPT LOAD", lease_->endpoint()});
+    // Redis names a script by the SHA-1 of its bytes: another name would make the queued EVALSHA
+    // fail inside the transaction.
+    const std::string sha = load.convert(std::move(loaded));
+    if (sha != scripts_[i].sha)
+      throw DataError(fmt::format("SCRIPT LOAD on {} named a script {}, but redispp computed {}", lease_->endpoint(),
+                                  sha, scripts_[i].sha));
+  }
+}
+
 REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
   if (!pool_) throw DataError("this Pipeline was moved from");
   if (commands_.empty()) {
@@ -120,6 +167,7 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
     ~ResetOnExit() { pipeline.reset(); }
   } reset_on_exit{*this};
 
+  if (!scripts_.empty()) load_scripts();
   if (transaction_) buffer_.append(detail::exec_wire);
   send_batch();
   Connection& connection = *lease_;

@@ -40,6 +40,10 @@ TEST_CASE("eval: keys and arguments, the raw reply or a typed one", "[commands][
         std::vector<std::string>{"k", "v", "w"});
   // Ranges of any argument type: numbers as arguments, numkeys counted from the range.
   CHECK(r.eval<long long>("return ARGV[1] + ARGV[2]", std::vector<std::string>{}, std::vector<int>{40, 2}) == 42);
+  // Braced lists of mixed values: numbers and text together (ScriptArgs).
+  CHECK(r.eval<long long>("return ARGV[1] + ARGV[2]", {}, {40, 2}) == 42);
+  CHECK(r.eval<std::vector<std::string>>("return {KEYS[1], ARGV[1], ARGV[2], ARGV[3]}", {"k"}, {"a", 2, 3.5}) ==
+        std::vector<std::string>{"k", "a", "2", "3.5"});
   CHECK(r.eval<std::string>("return KEYS[2]", std::vector<std::string>{"one", "two"}) == "two");
 
   // A script that writes: the status reply comes back as it is, and the write happened.
