@@ -23,3 +23,5 @@
 #include <redispp/impl/transaction_reader.ipp>
 #include <redispp/impl/pipeline.ipp>
 #include <redispp/impl/client.ipp>
+#include <redispp/impl/pubsub.ipp>
+#include <redispp/impl/monitor.ipp>

@@ -4,11 +4,13 @@
 #include <redispp/client.hpp>
 #include <redispp/commands/command_set.hpp>
 #include <redispp/errors.hpp>
+#include <redispp/monitor.hpp>
 #include <redispp/pipeline.hpp>
 #include <redispp/protocol/convert.hpp>
 #include <redispp/protocol/encoder.hpp>
 #include <redispp/protocol/parser.hpp>
 #include <redispp/protocol/reply.hpp>
+#include <redispp/pubsub.hpp>
 #include <redispp/source_location.hpp>
 #include <redispp/transport/connection_pool.hpp>
 #include <redispp/transport/options.hpp>
