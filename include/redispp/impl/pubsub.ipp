@@ -136,6 +136,9 @@ class PubSubState {
     std::vector<std::string_view> args;
     for (const HandlerFor& name : names) args.push_back(name.first);
     if (subscribe) {
+      // Not connected and no reader: connect now (subscribing again to what the books hold), so
+      // that these names go out below in the order given and a failure leaves them unrecorded.
+      if (connection_locked() == nullptr && !reading_) reconnect_locked();
       for (const auto& [name, handler] : names)
         book.insert_or_assign(std::string(name), handler ? std::make_shared<const MessageHandler>(handler) : nullptr);
       append_subscribe(wire, kind, args);
@@ -150,13 +153,10 @@ class PubSubState {
     }
     count_handlers_locked();
     Connection* connection = connection_locked();
-    if (connection == nullptr) {
-      // Nothing to tell a server we are not connected to. A new subscription connects now
-      // (reconnect_locked subscribes to everything in the books), unless a reader runs: only
-      // the reader touches the connection's read side, so it connects on its next read.
-      if (subscribe && !reading_) reconnect_locked();
-      return;
-    }
+    // Not connected with a reader running: only the reader touches the connection's read
+    // side, so it connects on its next read and subscribes to the books, these names included.
+    // Not connected after an unsubscribe: nothing to tell a server we are not connected to.
+    if (connection == nullptr) return;
     // A failed write leaves the connection to whoever reads next; without a reader, that is
     // now: reconnect (which subscribes to everything again, this change included).
     if (connection->write_unchecked(wire) && !reading_) reconnect_locked();
@@ -528,9 +528,18 @@ REDISPP_DECL void PubSub::change(detail::SubscriptionKind kind, bool subscribe, 
 
 REDISPP_DECL void PubSub::ping(std::string_view data) { detail::checked(state_).ping(data); }
 
+namespace detail {
+// get_message and listen are the user's reads: never while a worker owns reading.
+inline PubSubState& user_reader(const std::shared_ptr<PubSubState>& state) {
+  PubSubState& s = checked(state);
+  if (s.worker_active()) throw PubSubError("a run_in_thread() worker reads this PubSub: stop it before reading here");
+  return s;
+}
+}  // namespace detail
+
 REDISPP_DECL std::optional<Message> PubSub::get_message(std::chrono::milliseconds timeout) {
   if (timeout.count() < 0) throw DataError(fmt::format("get_message(): the timeout must be 0 or more, got {} ms", timeout.count()));
-  return detail::checked(state_).next(timeout, false);
+  return detail::user_reader(state_).next(timeout, false);
 }
 
 REDISPP_DECL void PubSub::close() { detail::checked(state_).close(); }
@@ -547,7 +556,7 @@ REDISPP_DECL void PubSub::Range::advance() {
     started_with_subscription_checked_ = true;
     if (!pubsub_->subscribed()) throw PubSubError("listen() with nothing subscribed would wait forever");
   }
-  current_ = detail::checked(pubsub_->state_).next(std::nullopt, true);
+  current_ = detail::user_reader(pubsub_->state_).next(std::nullopt, true);
 }
 
 REDISPP_DECL PubSubWorker PubSub::run_in_thread(std::function<void(std::exception_ptr)> on_error, std::chrono::milliseconds poll) {
