@@ -131,10 +131,9 @@ REDISPP_DECL std::error_code Connection::write_unchecked(std::string_view wire) 
   return stream_->write(wire).error;
 }
 
-REDISPP_DECL std::optional<Reply> Connection::read_frame(std::chrono::milliseconds wait) {
+REDISPP_DECL std::optional<Reply> Connection::read_frame(clock::time_point deadline) {
   if (!stream_) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
-  const bool forever = wait.count() < 0;
-  const clock::time_point deadline = forever ? clock::time_point::max() : clock::now() + wait;
+  const bool forever = deadline == clock::time_point::max();
   for (;;) {
     if (std::optional<Reply> frame = parser_->next()) return frame;
     std::chrono::milliseconds timeout{0};  // Stream::read: 0 = no limit

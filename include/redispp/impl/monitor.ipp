@@ -120,7 +120,8 @@ REDISPP_DECL std::optional<MonitorCommand> Monitor::read(std::chrono::millisecon
     throw ConnectionError(fmt::format("the MONITOR connection to {} is closed: make a new Monitor", connection_->endpoint()));
   std::optional<Reply> line;
   try {
-    line = connection_->read_frame(wait);
+    line = connection_->read_frame(wait.count() < 0 ? Connection::clock::time_point::max()
+                                                    : Connection::clock::now() + wait);
   } catch (...) {
     connection_->disconnect();
     throw;

@@ -6,6 +6,7 @@
 #include <condition_variable>  // std::condition_variable_any
 #include <map>                 // std::map
 #include <mutex>               // std::mutex, std::lock_guard, std::unique_lock
+#include <stop_token>          // std::stop_token
 #include <thread>              // std::this_thread::sleep_for
 
 #include <fmt/format.h>
@@ -183,47 +184,66 @@ class PubSubState {
   }
 
   // The reader: the next message to return, dispatching handled ones; nullopt when `timeout`
-  // (nullopt: no limit) passed. Only one thread at a time (ReadingGuard).
-  std::optional<Message> next(std::optional<std::chrono::milliseconds> timeout, bool forever_ends_when_unsubscribed) {
+  // (nullopt: no limit) passed, or when `stop` was requested. Only one thread at a time
+  // (ReadingGuard). Frames already buffered are handed out before the clock is read or the
+  // lock taken more than once, so a flood of small messages is read at the speed of decoding
+  // them: the time-out starts counting when the buffered frames run out (or after 64 of them,
+  // so that a flood of handled messages cannot keep this call, or a worker, going for ever).
+  std::optional<Message> next(std::optional<std::chrono::milliseconds> timeout, bool forever_ends_when_unsubscribed,
+                              std::stop_token stop = {}) {
     const ReadingGuard guard(*this);
-    const clock::time_point deadline = timeout ? clock::now() + *timeout : clock::time_point::max();
+    std::optional<clock::time_point> deadline_value;
+    const auto deadline = [&] {
+      if (!deadline_value) deadline_value = timeout ? clock::now() + *timeout : clock::time_point::max();
+      return *deadline_value;
+    };
     const ConnectionOptions& options = pool_->connection_options();
     const auto interval = options.health_check_interval;
+    unsigned consumed = 0;
+    // Only this thread replaces or closes the connection while it reads (writers then only
+    // write), so the pointer taken under the lock stays good until this thread reconnects.
+    Connection* connection = nullptr;
     for (;;) {
       if (forever_ends_when_unsubscribed && finished_listening()) return std::nullopt;
-      Connection* connection = nullptr;
-      {
-        std::lock_guard lock(mutex_);
-        connection = connection_locked();
-        if (connection == nullptr && !lease_ && books_empty_locked()) {
-          // Never connected and nothing to read: wait out the time-out, as redis-py does, so a
-          // polling loop does not spin.
+      if (stop.stop_requested()) return std::nullopt;
+      if (++consumed % 64 == 0 && timeout && clock::now() >= deadline()) return std::nullopt;
+      if (connection == nullptr) {
+        bool idle = false;
+        {
+          std::lock_guard lock(mutex_);
+          connection = connection_locked();
+          idle = connection == nullptr && !lease_ && books_empty_locked();
+          if (connection == nullptr && !idle) {
+            reconnect_locked();
+            connection = connection_locked();
+          }
+        }
+        if (idle) {
+          // Never connected and nothing to read: wait out the time-out (without the lock, which
+          // a subscribe from another thread needs), as redis-py does, so a polling loop does not spin.
           if (!timeout) throw PubSubError("listen() with nothing subscribed would wait forever");
-          std::this_thread::sleep_for(std::max(clock::duration::zero(), deadline - clock::now()));
+          std::this_thread::sleep_for(std::max(clock::duration::zero(), deadline() - clock::now()));
           return std::nullopt;
         }
-        if (connection == nullptr) {
-          reconnect_locked();
-          connection = connection_locked();
-        }
-      }
-
-      // How long this read may wait: up to the deadline, and no later than the next health check.
-      std::chrono::milliseconds wait{-1};
-      if (timeout) wait = std::max(std::chrono::milliseconds{0}, std::chrono::ceil<std::chrono::milliseconds>(deadline - clock::now()));
-      const clock::time_point now = clock::now();
-      if (interval.count() > 0) {
-        const clock::time_point check_at = health_pending_ ? health_sent_ + health_limit(options) : connection->last_used() + interval;
-        const auto until_check = std::max(std::chrono::milliseconds{0}, std::chrono::ceil<std::chrono::milliseconds>(check_at - now));
-        if (wait.count() < 0 || until_check < wait) wait = until_check;
       }
 
       std::optional<Reply> frame;
       try {
-        frame = connection->read_frame(wait);
+        frame = connection->buffered_frame();
+        if (!frame) {
+          // Wait no later than the deadline, nor past the next health check.
+          clock::time_point wait_until = deadline();
+          if (interval.count() > 0) {
+            const clock::time_point check_at =
+                health_pending_ ? health_sent_ + health_limit(options) : connection->last_used() + interval;
+            wait_until = std::min(wait_until, check_at);
+          }
+          frame = connection->read_frame(wait_until);
+        }
       } catch (const ConnectionError&) {
         std::lock_guard lock(mutex_);
         reconnect_locked();  // throws when the retries are spent
+        connection = connection_locked();
         continue;
       } catch (const ProtocolError& e) {
         std::lock_guard lock(mutex_);
@@ -232,8 +252,11 @@ class PubSubState {
                                         connection->endpoint()));
       }
       if (!frame) {
-        if (interval.count() > 0 && health_check(*connection, options)) continue;
-        if (timeout && clock::now() >= deadline) return std::nullopt;
+        if (interval.count() > 0 && health_check(*connection, options)) {
+          connection = nullptr;  // reconnected: take it again under the lock
+          continue;
+        }
+        if (timeout && clock::now() >= deadline()) return std::nullopt;
         continue;
       }
       if (health_pending_ && connection->last_used() >= health_sent_) health_pending_ = false;
@@ -312,7 +335,7 @@ class PubSubState {
   void count_handlers_locked() {
     std::size_t n = 0;
     for (const Book* book : {&channels_, &patterns_, &shards_})
-      for (const auto& entry : *book) n += entry.second ? 1 : 0;
+      for (const auto& entry : *book) n += entry.second ? 1u : 0u;
     handlers_ = n;
   }
 
@@ -467,9 +490,7 @@ class PubSubState {
                                  : std::chrono::milliseconds{std::chrono::seconds(5)};
           const clock::time_point deadline = clock::now() + limit;
           for (;;) {
-            const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - clock::now());
-            if (left.count() <= 0) break;
-            std::optional<Reply> frame = lease_->read_frame(left);
+            std::optional<Reply> frame = lease_->read_frame(deadline);
             if (!frame || frame->is_error()) break;
             const Message m = decode_message(std::move(*frame));
             note_acknowledgement(m);
@@ -583,7 +604,7 @@ REDISPP_DECL PubSubWorker::PubSubWorker(std::shared_ptr<detail::PubSubState> sta
     std::condition_variable_any pause;
     while (!stop.stop_requested()) {
       try {
-        (void)shared->state->next(poll, false);  // handlers ran; anything returned had none
+        (void)shared->state->next(poll, false, stop);  // handlers ran; anything returned had none
       } catch (...) {
         const bool connection_failed = [] {
           try {

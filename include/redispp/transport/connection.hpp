@@ -80,12 +80,16 @@ class Connection {
   /// so nothing here may touch the stream's lifetime or the parser).
   std::error_code write_unchecked(std::string_view wire) noexcept;
   /// The next whole frame as it comes, pushes included (nothing goes to the push handler),
-  /// waiting at most `wait` for bytes (negative: no limit). std::nullopt when nothing came in
-  /// time; a frame cut short stays buffered for the next call. Unlike read_reply(), nothing here
+  /// waiting for bytes until `deadline` (clock::time_point::max(): no limit). std::nullopt when
+  /// nothing came in time; a frame cut short stays buffered for the next call. A frame already
+  /// buffered costs no clock reading: readers of message floods call this per message. Unlike read_reply(), nothing here
   /// closes the connection, not even a failure: the caller does (PubSub does it under the lock
   /// its writers take). Throws ConnectionError (closed by the server, a read error) and
   /// ProtocolError (the parser must then be reset: disconnect()).
-  std::optional<Reply> read_frame(std::chrono::milliseconds wait);
+  std::optional<Reply> read_frame(clock::time_point deadline);
+  /// The next whole frame already buffered, without any IO (nor a clock reading); std::nullopt
+  /// when none is. Throws ProtocolError, as read_frame().
+  std::optional<Reply> buffered_frame() { return parser_ ? parser_->next() : std::nullopt; }
 
   /// PINGs if the connection sat idle longer than health_check_interval (when set); a failed
   /// check closes the connection and reconnects once, throwing if that fails.
