@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmarks (bench/README.md): builds Release in ./build-bench, starts a throw-away
-# redis-server on a free loopback port, then runs bench_parser and bench_roundtrip against it
+# redis-server on a free loopback port, then runs bench_parser, bench_roundtrip and bench_pubsub against it
 # (bench_roundtrip runs redis-benchmark itself, round by round, as a baseline).
 #
 #   ./scripts/bench.sh            full run (a few minutes)
@@ -21,7 +21,7 @@ for arg in "$@"; do
 done
 
 ensure_packages
-CMAKE_BUILD_TYPE=Release configure_and_build -DREDISPP_BUILD_BENCHMARKS=ON -- --target bench_parser bench_roundtrip
+CMAKE_BUILD_TYPE=Release configure_and_build -DREDISPP_BUILD_BENCHMARKS=ON -- --target bench_parser bench_roundtrip bench_pubsub
 
 unset REDIS_URL
 ensure_redis_url
@@ -33,3 +33,6 @@ echo "== bench_parser ${smoke[*]}"
 echo
 echo "== bench_roundtrip --port $port ${smoke[*]}"
 "$build_dir/bench/bench_roundtrip" --port "$port" "${smoke[@]}"
+echo
+echo "== bench_pubsub --port $port ${smoke[*]}"
+"$build_dir/bench/bench_pubsub" --port "$port" "${smoke[@]}"
