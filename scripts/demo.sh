@@ -9,7 +9,7 @@ configure_and_build -- --target redispp_examples
 ensure_redis_url
 
 status=0
-for example in basic_commands shared_pool pipeline error_handling; do
+for example in basic_commands shared_pool pipeline error_handling pubsub; do
   echo
   echo "== examples/$example.cpp"
   if ! "$build_dir/examples/$example"; then
