@@ -40,8 +40,9 @@ struct MonitorCommand {
   std::string client_address;
   /// "tcp", "unix" or "lua".
   std::string client_type;
-  /// The command and its arguments, unescaped (MONITOR quotes each with C-style escapes such as
-  /// \" and \x00) and joined by single spaces: "SET k v". Binary-safe, but ambiguous when an
+  /// The command and its arguments, unescaped (MONITOR quotes each one and writes quotes,
+  /// backslashes, control bytes and bytes past ASCII as C-style escapes) and joined by single
+  /// spaces: "SET k v". Binary-safe, but ambiguous when an
   /// argument holds a space: `args` is exact.
   std::string command;
   /// Each argument unescaped, the command name first: {"SET", "k", "v"}.

@@ -209,10 +209,11 @@ class PubSub {
   PubSubWorker run_in_thread(std::function<void(std::exception_ptr)> on_error,
                              std::chrono::milliseconds poll = std::chrono::milliseconds{100});
 
-  /// Unsubscribes from nothing further but ends this PubSub's use of its connection: given back
-  /// to the pool when nothing is subscribed and it is clean (see the top of this file), closed
-  /// otherwise. The PubSub may subscribe again afterwards (with a new connection). PubSubError
-  /// while a worker runs.
+  /// Ends this PubSub's use of its connection, without unsubscribing anything: the connection
+  /// goes back to the pool when nothing is subscribed and it is clean (see the top of this
+  /// file), and is closed otherwise. What is subscribed stays recorded: the next subscribe or
+  /// read connects again and restores it. PubSubError while a worker runs. The destructor does
+  /// the same.
   void close();
 
   /// The channels, patterns and shard channels subscribed now (what a reconnect restores).
