@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks (bench/README.md): builds Release in ./build-bench, starts a throw-away
-# redis-server on a free loopback port, then runs bench_parser and bench_roundtrip against it
-# (bench_roundtrip runs redis-benchmark itself, round by round, as a baseline), and bench_tls
-# against its TLS twin (redis-benchmark --tls as the baseline).
+# redis-server on a free loopback port, then runs bench_parser, bench_roundtrip and bench_pubsub
+# against it (bench_roundtrip runs redis-benchmark itself, round by round, as a baseline), and
+# bench_tls against its TLS twin (redis-benchmark --tls as the baseline).
 #
 #   ./scripts/bench.sh            full run (a few minutes)
 #   ./scripts/bench.sh --smoke    tiny counts: checks that everything builds and runs
@@ -22,7 +22,7 @@ for arg in "$@"; do
 done
 
 ensure_packages
-CMAKE_BUILD_TYPE=Release configure_and_build -DREDISPP_BUILD_BENCHMARKS=ON -- --target bench_parser bench_roundtrip bench_tls
+CMAKE_BUILD_TYPE=Release configure_and_build -DREDISPP_BUILD_BENCHMARKS=ON -- --target bench_parser bench_roundtrip bench_pubsub bench_tls
 
 unset REDIS_URL
 ensure_redis_url
@@ -34,6 +34,9 @@ echo "== bench_parser ${smoke[*]}"
 echo
 echo "== bench_roundtrip --port $port ${smoke[*]}"
 "$build_dir/bench/bench_roundtrip" --port "$port" "${smoke[@]}"
+echo
+echo "== bench_pubsub --port $port ${smoke[*]}"
+"$build_dir/bench/bench_pubsub" --port "$port" "${smoke[@]}"
 # ensure_redis_url started a TLS server too: its TLS port, and its plain port for comparison.
 servers="$build_dir/demo-server"
 echo

@@ -10,7 +10,7 @@ configure_and_build -- --target redispp_examples
 ensure_redis_url
 
 status=0
-for example in basic_commands shared_pool pipeline scripts lock error_handling tls; do
+for example in basic_commands shared_pool pipeline scripts lock pubsub error_handling tls; do
   echo
   echo "== examples/$example.cpp"
   if [ "$example" = tls ] && [ -z "${REDIS_TLS_URL:-}" ]; then

@@ -30,3 +30,5 @@
 #include <redispp/impl/client.ipp>
 #include <redispp/impl/script.ipp>
 #include <redispp/impl/lock.ipp>
+#include <redispp/impl/pubsub.ipp>
+#include <redispp/impl/monitor.ipp>

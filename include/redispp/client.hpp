@@ -20,7 +20,9 @@
 #include <redispp/commands/command_table.hpp>
 #include <redispp/config.hpp>
 #include <redispp/lock_options.hpp>  // LockOptions, for lock()'s default argument
+#include <redispp/monitor.hpp>
 #include <redispp/pipeline.hpp>
+#include <redispp/pubsub.hpp>
 #include <redispp/scan_range.hpp>
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection_pool.hpp>
@@ -120,6 +122,14 @@ class Redis : public CommandSet<Redis> {
   /// A lock on key `name` shared by every client of the server (redis-py's Lock); defined in lock.hpp.
   ///   redispp::Lock lock = r.lock("jobs:lock", {.timeout = 10s, .blocking_timeout = 2s});
   Lock lock(std::string name, LockOptions options = {}) const;
+  /// A PubSub on a connection leased from this client's pool for as long as it subscribes
+  /// (pubsub.hpp): r.pubsub({.ignore_subscribe_messages = true}).
+  PubSub pubsub(PubSubOptions options = {}, SourceLocation where = SourceLocation::current()) {
+    return PubSub(pool_, options, where);
+  }
+  /// A Monitor on a connection of its own, made with this client's options and never returned
+  /// to the pool (monitor.hpp).
+  Monitor monitor() { return Monitor(pool_->connection_options()); }
 
   /// SCAN as a lazy range of keys.
   ScanRange<std::vector<std::string>> scan_iter(ScanOptions options = {}) {

@@ -162,6 +162,41 @@ REDISPP_DECL Reply Connection::request(std::string_view wire, std::chrono::milli
   return read_reply(extra_timeout);
 }
 
+REDISPP_DECL std::error_code Connection::write_unchecked(std::string_view wire) noexcept {
+  if (!stream_) return std::make_error_code(std::errc::not_connected);
+  return stream_->write(wire).error;
+}
+
+REDISPP_DECL std::optional<Reply> Connection::read_frame(clock::time_point deadline) {
+  if (!stream_) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
+  const bool forever = deadline == clock::time_point::max();
+  for (;;) {
+    if (std::optional<Reply> frame = parser_->next()) return frame;
+    std::chrono::milliseconds timeout{0};  // Stream::read: 0 = no limit
+    if (!forever) {
+      timeout = std::chrono::ceil<std::chrono::milliseconds>(deadline - clock::now());
+      if (timeout.count() <= 0) {
+        // Out of time, but bytes already waiting are still taken (get_message(0ms) polls).
+        if (!stream_->readable()) return std::nullopt;
+        timeout = std::chrono::milliseconds{1};
+      }
+    }
+    const IoResult received = stream_->read(parser_->prepare(16 * 1024), timeout);
+    if (received.bytes > 0) {
+      parser_->commit(received.bytes);
+      last_used_ = clock::now();
+      continue;
+    }
+    if (!received.error)
+      throw ConnectionError(fmt::format(
+          "connection to {} closed by the server (server restarted, CLIENT KILL, or a proxy/idle time-out cut it)",
+          endpoint_));
+    if (received.error != std::errc::timed_out)
+      throw ConnectionError(fmt::format("read on {} failed: {}", endpoint_, received.error.message()));
+    if (!forever && clock::now() >= deadline) return std::nullopt;
+  }
+}
+
 REDISPP_DECL void Connection::fill(std::chrono::milliseconds extra_timeout) {
   // The read time-out: socket_timeout, plus a blocking command's own timeout; 0 = no limit.
   // Saturating: a sum past what a timeval holds is as good as no limit.

@@ -19,6 +19,7 @@
 #include <cstdint>      // std::uint64_t
 #include <functional>   // std::function
 #include <memory>       // std::unique_ptr
+#include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <system_error> // std::error_code
@@ -69,6 +70,26 @@ class Connection {
   Reply read_reply(std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
   /// send() then read_reply().
   Reply request(std::string_view wire, std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
+
+  /// For a connection in subscribed mode (SUBSCRIBE ..., MONITOR: PubSub and Monitor). Writes
+  /// all of `wire` even when frames are buffered unread, which send() refuses: there every
+  /// frame the server sends names its own kind ([message, ...], [subscribe, ...], [pong, ...], a
+  /// MONITOR line), so a buffered message can never be taken for the answer to what is written
+  /// now. Neither connects nor closes: a failure is returned, and whoever reads finds the broken
+  /// connection on its next read (PubSub's reader may be inside read_frame() on another thread,
+  /// so nothing here may touch the stream's lifetime or the parser).
+  std::error_code write_unchecked(std::string_view wire) noexcept;
+  /// The next whole frame as it comes, pushes included (nothing goes to the push handler),
+  /// waiting for bytes until `deadline` (clock::time_point::max(): no limit). std::nullopt when
+  /// nothing came in time; a frame cut short stays buffered for the next call. A frame already
+  /// buffered costs no clock reading: readers of message floods call this per message. Unlike read_reply(), nothing here
+  /// closes the connection, not even a failure: the caller does (PubSub does it under the lock
+  /// its writers take). Throws ConnectionError (closed by the server, a read error) and
+  /// ProtocolError (the parser must then be reset: disconnect()).
+  std::optional<Reply> read_frame(clock::time_point deadline);
+  /// The next whole frame already buffered, without any IO (nor a clock reading); std::nullopt
+  /// when none is. Throws ProtocolError, as read_frame().
+  std::optional<Reply> buffered_frame() { return parser_ ? parser_->next() : std::nullopt; }
 
   /// PINGs if the connection sat idle longer than health_check_interval (when set); a failed
   /// check closes the connection and reconnects once, throwing if that fails.
