@@ -531,16 +531,22 @@ REDISPP_DECL IoResult TlsStream::write(std::string_view bytes) noexcept {
   IoResult result;
   const auto deadline = detail::deadline_after(write_timeout_);
   while (!bytes.empty()) {
-    ERR_clear_error();
-    errno = 0;
-    const int sent = SSL_write(ssl_, bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), INT_MAX)));
+    int sent = 0;
+    int kind = SSL_ERROR_NONE;
+    int saved_errno = 0;
+    {
+      std::lock_guard<std::mutex> lock(ssl_mutex_);
+      ERR_clear_error();
+      errno = 0;
+      sent = SSL_write(ssl_, bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), INT_MAX)));
+      saved_errno = errno;
+      if (sent <= 0) kind = SSL_get_error(ssl_, sent);
+    }
     if (sent > 0) {
       result.bytes += static_cast<std::size_t>(sent);
       bytes.remove_prefix(static_cast<std::size_t>(sent));
       continue;
     }
-    const int saved_errno = errno;
-    const int kind = SSL_get_error(ssl_, sent);
     if (kind == SSL_ERROR_WANT_WRITE || kind == SSL_ERROR_WANT_READ) {
       if (!detail::wait_until(fd_, kind == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN, deadline)) {
         result.error = std::make_error_code(std::errc::timed_out);
@@ -561,18 +567,24 @@ REDISPP_DECL IoResult TlsStream::read(std::span<char> room, std::chrono::millise
   const auto deadline = detail::deadline_after(timeout);
   // Nothing buffered inside OpenSSL: the reply is not at the socket yet either, most likely (we
   // read right after a request), so wait first rather than spend a recv() on EAGAIN.
-  if (SSL_has_pending(ssl_) == 0 && !detail::wait_until(fd_, POLLIN, deadline))
+  if (!has_pending() && !detail::wait_until(fd_, POLLIN, deadline))
     return IoResult{0, std::make_error_code(std::errc::timed_out)};
   for (;;) {
-    ERR_clear_error();
-    errno = 0;
-    const int received = SSL_read(ssl_, room.data(), static_cast<int>(std::min<std::size_t>(room.size(), INT_MAX)));
+    int received = 0;
+    int kind = SSL_ERROR_NONE;
+    int saved_errno = 0;
+    {
+      std::lock_guard<std::mutex> lock(ssl_mutex_);
+      ERR_clear_error();
+      errno = 0;
+      received = SSL_read(ssl_, room.data(), static_cast<int>(std::min<std::size_t>(room.size(), INT_MAX)));
+      saved_errno = errno;
+      if (received <= 0) kind = SSL_get_error(ssl_, received);
+    }
     if (received > 0) {
       received_data_ = true;
       return IoResult{static_cast<std::size_t>(received), {}};
     }
-    const int saved_errno = errno;
-    const int kind = SSL_get_error(ssl_, received);
     if (kind == SSL_ERROR_WANT_READ || kind == SSL_ERROR_WANT_WRITE) {
       if (!detail::wait_until(fd_, kind == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline))
         return IoResult{0, std::make_error_code(std::errc::timed_out)};
@@ -594,13 +606,22 @@ REDISPP_DECL std::error_code TlsStream::explain_early_close(std::error_code erro
           tls_category()};
 }
 
+REDISPP_DECL bool TlsStream::has_pending() noexcept {
+  std::lock_guard<std::mutex> lock(ssl_mutex_);
+  return SSL_has_pending(ssl_) != 0;
+}
+
 REDISPP_DECL bool TlsStream::readable() noexcept {
-  if (SSL_pending(ssl_) > 0) return true;
+  if (has_pending()) {
+    std::lock_guard<std::mutex> lock(ssl_mutex_);
+    if (SSL_pending(ssl_) > 0) return true;
+  }
   pollfd p{fd_, POLLIN, 0};
-  if (::poll(&p, 1, 0) == 0) return false;
-  // Bytes at the socket may be records with no data for us (TLS 1.3 session tickets): peek
-  // processes those and reports only data, a close or an error.
+  if (::poll(&p, 1, 0) == 0 && !has_pending()) return false;
+  // Bytes at the socket (or read ahead) may be records with no data for us (TLS 1.3 session
+  // tickets): peek processes those and reports only data, a close or an error.
   char byte = 0;
+  std::lock_guard<std::mutex> lock(ssl_mutex_);
   ERR_clear_error();
   const int peeked = SSL_peek(ssl_, &byte, 1);
   if (peeked > 0) return true;

@@ -29,6 +29,8 @@ struct IoResult {
   std::error_code error;
 };
 
+/// Threads: one thread may write() while another read()s (PubSub does, to subscribe while its
+/// reader waits); nothing else may run at once.
 class Stream {
  public:
   virtual ~Stream() = default;  // closes the stream

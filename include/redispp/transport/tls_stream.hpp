@@ -11,6 +11,9 @@
 // - readable() looks past TLS records that carry no data (TLS 1.3 session tickets, key
 //   updates), so the pool's checkout probe does not take them for an unsolicited reply.
 // - abandon() (a child after fork) skips close_notify: the parent's session goes on.
+// - One thread may read while another writes (a PubSub reader and a thread subscribing): an
+//   SSL object allows neither at once, so every SSL call holds a mutex. The waits (poll) do
+//   not, so a writer never waits for a reader's idle wait.
 //
 // Failures name what failed: every TLS handshake failure is a ConnectionError saying which
 // (certificate not trusted and by which CA file, hostname mismatch with the certificate's
@@ -19,8 +22,10 @@
 // handshake, TLS failures come back as std::error_codes of tls_category(): with TLS 1.3 a
 // server that wants a client certificate says so only on the first read.
 
+#include <atomic>        // std::atomic
 #include <chrono>        // std::chrono::milliseconds
 #include <memory>        // std::unique_ptr, std::shared_ptr
+#include <mutex>         // std::mutex
 #include <string>        // std::string
 #include <system_error>  // std::error_category
 
@@ -69,16 +74,18 @@ class TlsStream final : public Stream {
   // A close (or reset) before any reply, after the server asked for a client certificate, is
   // reported as TlsErrc::client_certificate_required (we had none) or _rejected.
   std::error_code explain_early_close(std::error_code error) const noexcept;
+  bool has_pending() noexcept;  // records or data OpenSSL holds that the socket no longer does
 
   int fd_;
   ssl_st* ssl_;
   std::shared_ptr<ssl_ctx_st> context_;  // outlives ssl_, which refers to it
   std::chrono::milliseconds write_timeout_;
   bool abandoned_ = false;
-  bool broken_ = false;                      // after a fatal error OpenSSL forbids SSL_shutdown
+  std::atomic<bool> broken_{false};  // after a fatal error OpenSSL forbids SSL_shutdown
   bool asked_for_client_certificate_ = false;  // during the handshake
   bool sent_client_certificate_ = false;
-  bool received_data_ = false;
+  std::atomic<bool> received_data_{false};  // atomic, as broken_: set by a reader, read by a writer
+  std::mutex ssl_mutex_;  // around every SSL call: see the top of this file
 };
 
 }  // namespace redispp

@@ -322,3 +322,34 @@ TEST_CASE("TLS: an SSL_CTX of the user's own is used as is", "[tls]") {
   options.tls->ssl_context = std::shared_ptr<ssl_ctx_st>(empty, SSL_CTX_free);
   CHECK_THAT(failure_of<redispp::ConnectionError>(failing(options)), Contains("SSL_CTX you handed in"));
 }
+
+TEST_CASE("TLS: Pub/Sub, a worker reading while another thread subscribes", "[tls][pubsub][threads]") {
+  // One TLS session read by the worker and written by this thread at once: the stream must
+  // keep the two apart (TlsStream's SSL mutex; TSan runs this test).
+  redispp::Redis r{tls_server().tls_options(4)};
+  std::atomic<int> received{0};
+  std::atomic<int> errors{0};
+  const redispp::MessageHandler count = [&received](const redispp::Message&) { ++received; };
+  redispp::PubSub ps = r.pubsub({.ignore_subscribe_messages = true});
+  ps.subscribe({{"tls:chan:0", count}});
+  redispp::PubSubWorker worker = ps.run_in_thread([&errors](std::exception_ptr) { ++errors; }, 20ms);
+  constexpr int channels = 20;
+  for (int i = 1; i < channels; ++i) ps.subscribe({{fmt::format("tls:chan:{}", i), count}});
+  // Until the server counts every subscription (they travel while the worker reads).
+  const auto subscribed = [&r] {
+    for (int i = 0; i < channels; ++i)
+      if (r.execute_command("PUBSUB", "NUMSUB", fmt::format("tls:chan:{}", i)).elements().at(1).integer() != 1)
+        return false;
+    return true;
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (!subscribed() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(10ms);
+  REQUIRE(subscribed());
+  for (int round = 0; round < 10; ++round)
+    for (int i = 0; i < channels; ++i) CHECK(r.publish(fmt::format("tls:chan:{}", i), "hello") == 1);
+  while (received < channels * 10 && std::chrono::steady_clock::now() < deadline + 5s)
+    std::this_thread::sleep_for(10ms);
+  worker.stop();
+  CHECK(received == channels * 10);
+  CHECK(errors == 0);
+}
