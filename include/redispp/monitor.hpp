@@ -14,8 +14,6 @@
 // https://redis.io/commands/monitor before leaving one running in production.
 
 #include <chrono>       // std::chrono::milliseconds
-#include <cstddef>      // std::ptrdiff_t
-#include <iterator>     // std::input_iterator_tag, std::default_sentinel_t
 #include <memory>       // std::unique_ptr
 #include <optional>     // std::optional
 #include <string>       // std::string
@@ -23,6 +21,7 @@
 #include <vector>       // std::vector
 
 #include <redispp/config.hpp>
+#include <redispp/detail/blocking_range.hpp>
 #include <redispp/transport/connection.hpp>
 #include <redispp/transport/options.hpp>
 
@@ -68,7 +67,7 @@ class Monitor {
   std::optional<MonitorCommand> next_command(std::chrono::milliseconds timeout);
 
   /// Commands as they come, blocking and without end: for (const auto& c : mon.listen()) ...
-  class Range;
+  using Range = detail::BlockingRange<MonitorCommand>;
   Range listen();
 
   /// The endpoint monitored, as messages name it.
@@ -79,51 +78,9 @@ class Monitor {
   std::unique_ptr<Connection> connection_;
 };
 
-/// A blocking input range over a Monitor's commands (Monitor::listen()); it ends only by a
-/// break or an exception.
-class Monitor::Range {
- public:
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = MonitorCommand;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const MonitorCommand*;
-    using reference = const MonitorCommand&;
-
-    iterator() = default;
-    const MonitorCommand& operator*() const noexcept { return *range_->current_; }
-    const MonitorCommand* operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept { return it.at_end(); }
-
-   private:
-    friend class Range;
-    explicit iterator(Range* range) noexcept : range_(range) {}
-    bool at_end() const noexcept { return range_ == nullptr || !range_->current_; }
-    Range* range_ = nullptr;
-  };
-
-  iterator begin() {
-    if (!current_) advance();
-    return iterator(this);
-  }
-  std::default_sentinel_t end() const noexcept { return {}; }
-
- private:
-  friend class Monitor;
-  explicit Range(Monitor& monitor) noexcept : monitor_(&monitor) {}
-  void advance() { current_ = monitor_->read(std::chrono::milliseconds{-1}); }
-
-  Monitor* monitor_;
-  std::optional<MonitorCommand> current_;
-};
-
-inline Monitor::Range Monitor::listen() { return Range(*this); }
+inline Monitor::Range Monitor::listen() {
+  return Range([this] { return read(std::chrono::milliseconds{-1}); });
+}
 
 }  // namespace redispp
 

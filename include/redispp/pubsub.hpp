@@ -49,11 +49,9 @@
 
 #include <chrono>       // std::chrono::milliseconds
 #include <concepts>     // std::convertible_to
-#include <cstddef>      // std::ptrdiff_t
 #include <exception>    // std::exception_ptr
 #include <functional>   // std::function
 #include <initializer_list>  // std::initializer_list
-#include <iterator>     // std::input_iterator_tag, std::default_sentinel_t
 #include <memory>       // std::shared_ptr
 #include <optional>     // std::optional
 #include <string>       // std::string
@@ -63,6 +61,7 @@
 #include <vector>       // std::vector
 
 #include <redispp/config.hpp>
+#include <redispp/detail/blocking_range.hpp>
 #include <redispp/protocol/reply.hpp>
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection_pool.hpp>
@@ -196,7 +195,7 @@ class PubSub {
   /// Messages as they come, blocking: for (const redispp::Message& m : ps.listen()). The range
   /// ends once nothing is subscribed any more and the server acknowledged the last unsubscribe
   /// (as redis-py's listen()). PubSubError when nothing is subscribed at the start.
-  class Range;
+  using Range = detail::BlockingRange<Message>;
   Range listen();
 
   /// Runs a reader thread that dispatches every message to its handler (messages without one,
@@ -230,55 +229,6 @@ class PubSub {
   std::shared_ptr<detail::PubSubState> state_;
 };
 
-/// A blocking input range over a PubSub's messages (PubSub::listen()).
-class PubSub::Range {
- public:
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = Message;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const Message*;
-    using reference = const Message&;
-
-    iterator() = default;
-    const Message& operator*() const noexcept { return *range_->current_; }
-    const Message* operator->() const noexcept { return &*range_->current_; }
-    iterator& operator++() {
-      range_->advance();
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    friend bool operator==(const iterator& it, std::default_sentinel_t) noexcept { return it.at_end(); }
-
-   private:
-    friend class Range;
-    explicit iterator(Range* range) noexcept : range_(range) {}
-    bool at_end() const noexcept { return range_ == nullptr || !range_->current_; }
-    Range* range_ = nullptr;
-  };
-
-  iterator begin() {
-    if (!started_) {
-      started_ = true;
-      advance();
-    }
-    return iterator(this);
-  }
-  std::default_sentinel_t end() const noexcept { return {}; }
-
- private:
-  friend class PubSub;
-  explicit Range(PubSub& pubsub) noexcept : pubsub_(&pubsub) {}
-  REDISPP_DECL void advance();
-
-  PubSub* pubsub_;
-  std::optional<Message> current_;
-  bool started_ = false;
-  bool started_with_subscription_checked_ = false;
-};
-
-inline PubSub::Range PubSub::listen() { return Range(*this); }
 
 /// The thread run_in_thread() started. stop() (and the destructor) ends and joins it.
 class PubSubWorker {

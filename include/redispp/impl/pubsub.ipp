@@ -572,12 +572,16 @@ REDISPP_DECL std::vector<std::string> PubSub::shard_channels() const {
 }
 REDISPP_DECL bool PubSub::subscribed() const { return detail::checked(state_).subscribed(); }
 
-REDISPP_DECL void PubSub::Range::advance() {
-  if (!started_with_subscription_checked_) {
-    started_with_subscription_checked_ = true;
-    if (!pubsub_->subscribed()) throw PubSubError("listen() with nothing subscribed would wait forever");
-  }
-  current_ = detail::user_reader(pubsub_->state_).next(std::nullopt, true);
+REDISPP_DECL PubSub::Range PubSub::listen() {
+  // Checked at the first read (begin()), as before: subscribing between listen() and the loop
+  // is fine.
+  return Range([this, checked = false]() mutable -> std::optional<Message> {
+    if (!checked) {
+      checked = true;
+      if (!subscribed()) throw PubSubError("listen() with nothing subscribed would wait forever");
+    }
+    return detail::user_reader(state_).next(std::nullopt, true);
+  });
 }
 
 REDISPP_DECL PubSubWorker PubSub::run_in_thread(std::function<void(std::exception_ptr)> on_error, std::chrono::milliseconds poll) {
