@@ -19,9 +19,10 @@
 // each name, visible in MONITOR) and remembers the answer. A refusal (an ACL user without
 // +command: NOPERM) stops all further asking for this client, so the server's ACL LOG gets one
 // entry, not one per name; an unknown command is remembered as such. Commands whose name fixes
-// their handling (EXEC, SELECT, MULTI ...: commands/generic.hpp) are not asked about. Copies of a Redis share one
-// table; a Redis made from a shared pool has its own. Pipelines use what the table already
-// knows, without asking (a pipeline does not talk to the server before execute()).
+// their handling (EXEC, SELECT, MULTI ...: commands/generic.hpp) are not asked about. Copies of
+// a Redis share one table; a Redis made from a shared pool has its own. A Pipeline has none: its
+// execute_command keeps the conservative facts (a pipeline does not talk to the server before
+// execute(), and a retried pipeline is retried whole, before anything of it was written, anyway).
 //
 // Thread-safe: clients are shared by threads.
 

@@ -18,8 +18,8 @@
 //
 // The other facts come from the server: Redis::execute_command asks COMMAND INFO once per name
 // (commands/command_table.hpp) for the read-only and blocking flags and the key positions. Until
-// the server has described a command (a pipeline's execute_command before the client ever ran
-// that name, a server that refuses COMMAND) they are taken conservatively: never read_only (so
+// the server has described a command (a server that refuses COMMAND; a pipeline's
+// execute_command, which never asks) they are taken conservatively: never read_only (so
 // not sent again once written, unless Retry::safe_after_send lists its name) and keys not known
 // (KeyPositions(): a cluster client cannot route it by key). Nothing here guesses.
 
