@@ -60,7 +60,7 @@ ensure_redis_url() {
   fi
   local servers="$build_dir/demo-server"
   bash "$repo/tests/support/redis_servers.sh" start "$servers" redis-server plain tls
-  trap 'bash "$repo/tests/support/redis_servers.sh" stop "'"$servers"'" plain tls' EXIT
+  trap 'bash "$repo/tests/support/redis_servers.sh" stop "'"$servers"'" redis-server plain tls' EXIT
   REDIS_URL="redis://127.0.0.1:$(cat "$servers/plain.port")/0"
   REDIS_TLS_URL="rediss://127.0.0.1:$(cat "$servers/tls.port")/0?ssl_ca_certs=$servers/tls/ca.crt"
   export REDIS_URL REDIS_TLS_URL
