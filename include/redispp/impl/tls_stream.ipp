@@ -209,6 +209,25 @@ inline std::string file_problem(const std::string& path) {
   return openssl_error_text();
 }
 
+// OpenSSL decodes a certificate's extensions (key identifiers, constraints) the first time a
+// verification needs them, and stores them in the certificate. The trusted CAs and the client
+// certificate belong to the shared context, so the first handshakes of several threads would do
+// that at once: OpenSSL guards the write with the certificate's lock but reads the result without
+// it (ThreadSanitizer saw one thread's key identifier freshly written while another compared it).
+// Decoding them here, before the context is shared, leaves the handshakes only reading.
+// Certificates in a ca_path directory are loaded lazily by OpenSSL, under its store lock.
+inline void cache_certificate_extensions(SSL_CTX* ctx) {
+  if (X509_STORE* store = SSL_CTX_get_cert_store(ctx)) {
+    STACK_OF(X509_OBJECT)* objects = X509_STORE_get0_objects(store);
+    for (int i = 0; i < sk_X509_OBJECT_num(objects); ++i)
+      if (X509* cert = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objects, i))) X509_check_purpose(cert, -1, 0);
+  }
+  if (X509* own = SSL_CTX_get0_certificate(ctx)) X509_check_purpose(own, -1, 0);
+  STACK_OF(X509)* chain = nullptr;
+  if (SSL_CTX_get0_chain_certs(ctx, &chain) == 1)
+    for (int i = 0; i < sk_X509_num(chain); ++i) X509_check_purpose(sk_X509_value(chain, i), -1, 0);
+}
+
 inline std::shared_ptr<SSL_CTX> make_context(const TlsOptions& tls, const std::string& endpoint) {
   ERR_clear_error();
   std::shared_ptr<SSL_CTX> context(SSL_CTX_new(TLS_client_method()), SSL_CTX_free);
@@ -260,6 +279,7 @@ inline std::shared_ptr<SSL_CTX> make_context(const TlsOptions& tls, const std::s
       setup_failed(endpoint, fmt::format("the key in '{}' does not belong to the certificate in '{}'", printable(keyfile),
                                          printable(tls.certfile)));
   }
+  cache_certificate_extensions(ctx);
   return context;
 }
 
