@@ -1,6 +1,7 @@
 // bench_pubsub: pub/sub messages/s read by redispp (get_message with either parser, and
 // handlers on a run_in_thread worker) against hiredis reading the same messages with a raw
-// redisGetReply loop on a subscribed context (see bench/README.md, "bench_pubsub").
+// redisGetReply loop on a subscribed context, and against redis-benchmark publishing to a
+// channel nobody reads (see bench/README.md, "bench_pubsub").
 //
 // Every reader subscribes to the same channel. Each round, a burst of messages is published
 // while nobody reads (they wait in the server's output buffers and the sockets), then each reader
@@ -31,7 +32,8 @@
 
 #include <redispp/redispp.hpp>
 
-#include "summary.hpp"  // median, si
+#include "redis_benchmark.hpp"  // redis_benchmark_rps
+#include "summary.hpp"          // median, si
 
 namespace {
 
@@ -181,6 +183,18 @@ void publish_burst(redispp::Redis& r, const std::string& channel, const std::str
   }
 }
 
+// What one publisher can make the server publish: redis-benchmark sending PUBLISH of `payload`
+// in pipelines of 100 on one connection, to a channel nobody subscribes to (the readers' would
+// get every copy). Messages/s, or nullopt when redis-benchmark is missing or failed.
+std::optional<double> redis_benchmark_publish(const redispp::ConnectionOptions& server, const std::string& payload,
+                                              std::size_t n) {
+  std::string command = fmt::format("redis-benchmark -h {} -p {} -c 1 -P 100 -n {} --csv", server.host, server.port, n);
+  if (!server.password.empty()) command += fmt::format(" -a '{}'", server.password);
+  if (!server.username.empty()) command += fmt::format(" --user '{}'", server.username);
+  command += " PUBLISH redispp:bench:pubsub:nobody " + payload;  // the payload is all 'x'
+  return redispp::bench::redis_benchmark_rps(command, "PUBLISH");
+}
+
 struct Options {
   std::optional<int> port;
   bool smoke = false;
@@ -255,7 +269,8 @@ int main(int argc, char** argv) {
                options->smoke ? " (--smoke: the numbers mean nothing)" : "");
     std::string header = fmt::format("{:<14} {:>9}", "workload", "msgs");
     for (const auto& reader : readers) header += fmt::format(" {:>20}", reader->name());
-    header += fmt::format(" {:>10} {:>12} {:>12}", "redispp/hi", "hi.parser/hi", "handlers/hi");
+    header += fmt::format(" {:>10} {:>12} {:>12} {:>11} {:>10}", "redispp/hi", "hi.parser/hi", "handlers/hi", "rb PUBLISH",
+                          "redispp/rb");
     fmt::print("{}\n{}\n", header, std::string(header.size(), '-'));
 
     for (const Workload& w : workloads) {
@@ -266,6 +281,7 @@ int main(int argc, char** argv) {
       for (auto& reader : readers) reader->drain(std::min<std::size_t>(n, 1000), w.size);
 
       std::vector<std::vector<double>> rates(readers.size());
+      std::vector<double> publish_rates;  // redis-benchmark's, one per round
       std::vector<std::size_t> order(readers.size());
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
       for (std::size_t round = 0; round < rounds; ++round) {
@@ -274,6 +290,7 @@ int main(int argc, char** argv) {
           rates[r].push_back(static_cast<double>(n) / readers[r]->drain(n, w.size));
         }
         std::rotate(order.begin(), order.begin() + 1, order.end());
+        if (const auto rps = redis_benchmark_publish(base, payload, n)) publish_rates.push_back(*rps);
       }
       std::vector<double> medians;
       for (const auto& r : rates) medians.push_back(redispp::bench::median(r));
@@ -281,6 +298,12 @@ int main(int argc, char** argv) {
       for (const double m : medians) row += fmt::format(" {:>20}", redispp::bench::si(m, " "));
       row += fmt::format(" {:>9.2f}x {:>11.2f}x {:>11.2f}x", medians[0] / medians[3], medians[1] / medians[3],
                          medians[2] / medians[3]);
+      if (publish_rates.empty()) {
+        row += fmt::format(" {:>11} {:>10}", "-", "-");
+      } else {
+        const double publish = redispp::bench::median(publish_rates);
+        row += fmt::format(" {:>11} {:>9.2f}x", redispp::bench::si(publish, " "), medians[0] / publish);
+      }
       fmt::print("{}\n", row);
       std::fflush(stdout);
     }

@@ -13,10 +13,9 @@
 
 #include <algorithm>    // std::min, std::reverse
 #include <chrono>       // std::chrono::steady_clock
-#include <cmath>        // std::isfinite
 #include <cstddef>      // std::size_t
-#include <cstdio>       // std::fputs, popen, pclose, fgets
-#include <cstdlib>      // std::getenv, std::strtoul, std::strtod, EXIT_SUCCESS, EXIT_FAILURE
+#include <cstdio>       // std::fputs, std::fflush
+#include <cstdlib>      // std::getenv, std::strtoul, EXIT_SUCCESS, EXIT_FAILURE
 #include <exception>    // std::exception, std::exception_ptr
 #include <functional>   // std::function
 #include <memory>       // std::unique_ptr
@@ -37,6 +36,7 @@
 // the counts single-threaded).
 #include "support/counting_new.hpp"  // tests/support
 
+#include "redis_benchmark.hpp"  // redis_benchmark_rps
 #include "summary.hpp"  // median, si
 
 namespace {
@@ -258,7 +258,6 @@ class HiredisClient final : public Client {
 };
 
 // redis-benchmark on the same server: `-n <requests> <args> --csv`, its requests/s for `test`.
-// An absent or failing redis-benchmark gives std::nullopt: the table then shows "-".
 std::optional<double> run_redis_benchmark(const Server& server, std::string_view args, std::string_view test,
                                           std::size_t requests) {
   std::string command = fmt::format("redis-benchmark -h {} -p {} --dbnum {} -d 16 -n {} {} --csv", server.host,
@@ -273,20 +272,7 @@ std::optional<double> run_redis_benchmark(const Server& server, std::string_view
     command += " -a " + quoted(server.password);
     if (!server.username.empty()) command += " --user " + quoted(server.username);
   }
-  command += " 2>/dev/null";
-  FILE* out = ::popen(command.c_str(), "r");
-  if (out == nullptr) return std::nullopt;
-  // Lines such as "GET","1190476.25","0.063",... after a header line.
-  std::optional<double> rps;
-  const std::string prefix = fmt::format("\"{}\",\"", test);
-  char line[512];
-  while (std::fgets(line, sizeof line, out) != nullptr) {
-    const std::string_view text = line;
-    if (text.substr(0, prefix.size()) == prefix) rps = std::strtod(line + prefix.size(), nullptr);
-  }
-  if (::pclose(out) != 0) return std::nullopt;
-  if (rps && !std::isfinite(*rps)) return std::nullopt;  // "inf": too few requests to time
-  return rps;
+  return redispp::bench::redis_benchmark_rps(command, test);
 }
 
 struct Workload {

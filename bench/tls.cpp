@@ -8,7 +8,6 @@
 //
 // Target (issue: TLS): TLS pipeline-100 >= 0.9x redis-benchmark --tls -P 100.
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -21,6 +20,7 @@
 
 #include <redispp/redispp.hpp>
 
+#include "redis_benchmark.hpp"  // redis_benchmark_rps
 #include "summary.hpp"
 
 namespace {
@@ -61,19 +61,10 @@ std::optional<Options> parse_options(int argc, char** argv) {
 
 // redis-benchmark --tls on the same server: requests/s of its SET test, or nullopt.
 std::optional<double> redis_benchmark_tls(const Options& options, std::size_t requests, int pipeline) {
-  const std::string command = fmt::format(
-      "redis-benchmark --tls --cacert '{}' -h 127.0.0.1 -p {} --dbnum 9 -c 1 -P {} -d 16 -n {} -t set --csv 2>/dev/null",
-      options.ca, options.tls_port, pipeline, requests);
-  FILE* out = ::popen(command.c_str(), "r");
-  if (out == nullptr) return std::nullopt;
-  std::optional<double> rps;
-  char line[512];
-  while (std::fgets(line, sizeof line, out) != nullptr) {
-    const std::string_view text = line;
-    if (text.starts_with("\"SET\",\"")) rps = std::strtod(line + 7, nullptr);
-  }
-  if (::pclose(out) != 0 || (rps && !std::isfinite(*rps))) return std::nullopt;
-  return rps;
+  return redispp::bench::redis_benchmark_rps(
+      fmt::format("redis-benchmark --tls --cacert '{}' -h 127.0.0.1 -p {} --dbnum 9 -c 1 -P {} -d 16 -n {} -t set --csv",
+                  options.ca, options.tls_port, pipeline, requests),
+      "SET");
 }
 
 // Operations per second of `run(ops)`.

@@ -6,8 +6,11 @@
 #include <condition_variable>  // std::condition_variable_any
 #include <map>                 // std::map
 #include <mutex>               // std::mutex, std::lock_guard, std::unique_lock
+#include <span>                // std::span
+#include <string_view>         // std::string_view
 #include <stop_token>          // std::stop_token
 #include <thread>              // std::this_thread::sleep_for
+#include <vector>              // std::vector
 
 #include <fmt/format.h>
 
@@ -107,6 +110,31 @@ REDISPP_DECL Message decode_message(Reply&& frame) {
 }
 
 namespace detail {
+
+// A frame of bulk strings only (Connection::buffered_flat_frame): messages and RESP2 pongs are
+// decoded here; any other shape (a kind that needs its integer, an unknown kind) goes through
+// decode_message, which has the rules and the error messages.
+inline Message decode_flat_message(std::span<const std::string_view> parts) {
+  const std::string_view kind = parts[0];
+  Message m;
+  if ((kind == "message" || kind == "smessage") && parts.size() == 3) {
+    m.type = kind == "message" ? MessageType::message : MessageType::smessage;
+    m.channel.assign(parts[1]);
+    m.data.assign(parts[2]);
+    return m;
+  }
+  if (kind == "pmessage" && parts.size() == 4) {
+    m.type = MessageType::pmessage;
+    m.pattern.emplace(parts[1]);
+    m.channel.assign(parts[2]);
+    m.data.assign(parts[3]);
+    return m;
+  }
+  std::vector<Reply> elements;
+  elements.reserve(parts.size());
+  for (const std::string_view part : parts) elements.push_back(Reply::bulk_string(std::string(part)));
+  return decode_message(Reply::array(std::move(elements)));
+}
 
 // The PING argument of health checks and of close()'s check: their answers are never shown.
 inline constexpr std::string_view health_marker = "redispp-health-check";
@@ -227,10 +255,17 @@ class PubSubState {
         }
       }
 
+      // Most frames of a flood are [message, channel, data] already buffered: decoded from the
+      // read buffer in place, without a Reply (Connection::buffered_flat_frame).
+      std::optional<Message> flat;
       std::optional<Reply> frame;
       try {
-        frame = connection->buffered_frame();
-        if (!frame) {
+        std::string_view parts[4];
+        if (const std::size_t count = connection->buffered_flat_frame(parts); count != 0)
+          flat = detail::decode_flat_message(std::span<const std::string_view>(parts, count));
+        else
+          frame = connection->buffered_frame();
+        if (!flat && !frame) {
           // Wait no later than the deadline, nor past the next health check.
           clock::time_point wait_until = deadline();
           if (interval.count() > 0) {
@@ -251,7 +286,7 @@ class PubSubState {
         throw ProtocolError(fmt::format("{} (from {}; the connection was closed, the next read reconnects)", e.what(),
                                         connection->endpoint()));
       }
-      if (!frame) {
+      if (!flat && !frame) {
         if (interval.count() > 0 && health_check(*connection, options)) {
           connection = nullptr;  // reconnected: take it again under the lock
           continue;
@@ -260,11 +295,11 @@ class PubSubState {
         continue;
       }
       if (health_pending_ && connection->last_used() >= health_sent_) health_pending_ = false;
-      if (frame->is_error())
+      if (frame && frame->is_error())
         throw_error_reply(frame->str(), {"pub/sub", connection->endpoint()});
       Message m;
       try {
-        m = decode_message(std::move(*frame));
+        m = flat ? std::move(*flat) : decode_message(std::move(*frame));
       } catch (const ProtocolError& e) {
         std::lock_guard lock(mutex_);
         lease_->disconnect();

@@ -509,6 +509,42 @@ REDISPP_DECL std::optional<Reply> RespParser::next() {
   }
 }
 
+// The fast path scans the frame without building anything; whatever is not the plain case
+// (nil or negative lengths, leading zeros are fine, a frame cut short, an aggregate being parsed
+// already, a pending attribute, a failed parser) is left to next(), which has the full rules and
+// the error messages. Only lengths of at most 18 digits are read here, and max_bulk_length holds.
+REDISPP_DECL std::size_t RespParser::next_flat(std::span<std::string_view> out) {
+  if (!error_.empty() || !stack_.empty() || has_attribute_ || out.empty()) return 0;
+  const char* data = buffer_.data();
+  std::size_t at = position_;
+  // "<digits>\r\n" at `at`, moving past it.
+  const auto number = [&](std::size_t& value) {
+    value = 0;
+    const std::size_t first = at;
+    while (at < end_ && data[at] >= '0' && data[at] <= '9' && at - first < 18)
+      value = value * 10 + static_cast<std::size_t>(data[at++] - '0');
+    if (at == first || end_ - at < 2 || data[at] != '\r' || data[at + 1] != '\n') return false;
+    at += 2;
+    return true;
+  };
+  if (at >= end_ || (data[at] != '*' && data[at] != '>')) return 0;
+  ++at;
+  std::size_t count = 0;
+  if (!number(count) || count == 0 || count > out.size()) return 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (at >= end_ || data[at] != '$') return 0;
+    ++at;
+    std::size_t length = 0;
+    if (!number(length) || length > limits_.max_bulk_length || end_ - at < length + 2) return 0;
+    if (data[at + length] != '\r' || data[at + length + 1] != '\n') return 0;
+    out[i] = std::string_view(data + at, length);
+    at += length + 2;
+  }
+  position_ = scanned_ = at;
+  reply_start_ = offset_of(position_);
+  return count;
+}
+
 // Dropping consumed bytes costs a memmove of the bytes not yet parsed. Doing it only when all
 // were consumed (nothing to move: the common case between replies) or when the consumed prefix
 // is both large (>= 4 KiB) and more than half of the buffer means each byte is moved O(1) times

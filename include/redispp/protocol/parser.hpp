@@ -99,6 +99,17 @@ class Parser {
   }
   virtual void commit(std::size_t size) { feed(std::string_view(scratch_.data(), size)); }
 
+  /// A fast path for floods of small frames (pub/sub messages): when the next buffered reply is
+  /// a whole array or push of 1 to out.size() bulk strings, stores views of them in `out`, takes
+  /// the reply out of the buffer and returns how many there were; otherwise returns 0, takes
+  /// nothing, and next() reads the reply as usual (anything else, a reply cut short, malformed
+  /// bytes: next() decides). The views stay good until the parser is next fed, reset, or asked
+  /// for a reply. No Reply is built. The default never takes the fast path.
+  virtual std::size_t next_flat(std::span<std::string_view> out) {
+    (void)out;
+    return 0;
+  }
+
  private:
   std::string scratch_;
 };

@@ -103,6 +103,8 @@ class RespParser final : public Parser {
   std::span<char> prepare(std::size_t size) override;
   /// Makes the first `size` bytes of the region prepare() returned part of the input.
   void commit(std::size_t size) override;
+  /// See Parser::next_flat: an array or push of bulk strings, read in place.
+  std::size_t next_flat(std::span<std::string_view> out) override;
 
   /// The read buffer and the stack of open aggregates.
   std::size_t buffer_memory() const noexcept override { return buffer_.size() + stack_.capacity() * sizeof(Frame); }

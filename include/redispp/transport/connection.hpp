@@ -20,6 +20,7 @@
 #include <functional>   // std::function
 #include <memory>       // std::unique_ptr
 #include <optional>     // std::optional
+#include <span>         // std::span
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <system_error> // std::error_code
@@ -90,6 +91,10 @@ class Connection {
   /// The next whole frame already buffered, without any IO (nor a clock reading); std::nullopt
   /// when none is. Throws ProtocolError, as read_frame().
   std::optional<Reply> buffered_frame() { return parser_ ? parser_->next() : std::nullopt; }
+  /// The next buffered frame when it is an array or push of at most out.size() bulk strings, as
+  /// views into the read buffer (Parser::next_flat: good until the next read or frame); 0 when
+  /// it is anything else, which buffered_frame() or read_frame() then return. No IO, no Reply.
+  std::size_t buffered_flat_frame(std::span<std::string_view> out) { return parser_ ? parser_->next_flat(out) : 0; }
 
   /// PINGs if the connection sat idle longer than health_check_interval (when set); a failed
   /// check closes the connection and reconnects once, throwing if that fails.

@@ -6,8 +6,10 @@
 
 #include <algorithm>  // std::min
 #include <cstring>    // std::memcpy
+#include <optional>   // std::optional
 #include <set>        // std::set
 #include <string>     // std::string
+#include <string_view>  // std::string_view
 #include <vector>     // std::vector
 
 #include <fmt/format.h>
@@ -353,6 +355,81 @@ TEST_CASE("buffered() counts bytes not yet returned in a reply", "[parser]") {
     }
     CHECK(returned == 3000);
     CHECK(parser.buffered() == 0);
+  }
+}
+
+TEST_CASE("next_flat() reads arrays of bulk strings in place and leaves everything else to next()", "[parser][builtin]") {
+  const std::string message = "*3\r\n$7\r\nmessage\r\n$2\r\nch\r\n$5\r\nhello\r\n";
+  const Reply message_reply =
+      Reply::array({Reply::bulk_string("message"), Reply::bulk_string("ch"), Reply::bulk_string("hello")});
+  std::string_view parts[4];
+
+  SECTION("whole frames, RESP2 arrays and RESP3 pushes, empty strings included") {
+    RespParser parser;
+    parser.feed(message + ">3\r\n$8\r\nsmessage\r\n$1\r\nc\r\n$0\r\n\r\n+OK\r\n");
+    REQUIRE(parser.next_flat(parts) == 3);
+    CHECK(parts[0] == "message");
+    CHECK(parts[1] == "ch");
+    CHECK(parts[2] == "hello");
+    REQUIRE(parser.next_flat(parts) == 3);
+    CHECK(parts[0] == "smessage");
+    CHECK(parts[2].empty());
+    CHECK(parser.buffered() == 5);
+    CHECK(parser.next_flat(parts) == 0);  // not an aggregate: next() reads it
+    CHECK(parser.buffered() == 5);
+    CHECK(parser.next() == Reply::simple_string("OK"));
+    CHECK(parser.buffered() == 0);
+  }
+
+  SECTION("other shapes are taken by next(), untouched") {
+    for (const std::string& other : {std::string("*3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n"),  // an integer
+                                     std::string("*2\r\n$3\r\nabc\r\n$-1\r\n"),                    // a nil
+                                     std::string("*5\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n$1\r\nd\r\n$1\r\ne\r\n"),
+                                     std::string("*0\r\n"), std::string("%1\r\n$1\r\na\r\n$1\r\nb\r\n")}) {
+      INFO(other);
+      RespParser parser;
+      parser.feed(other);
+      CHECK(parser.next_flat(parts) == 0);
+      CHECK(parser.buffered() == other.size());
+      const std::optional<Reply> reply = parser.next();
+      CHECK(reply.has_value());
+      CHECK(parser.buffered() == 0);
+    }
+  }
+
+  SECTION("malformed bytes are left for next() to report") {
+    RespParser parser;
+    parser.feed("*2\r\n$3\r\nabc\r\n$x\r\n");
+    CHECK(parser.next_flat(parts) == 0);
+    CHECK_THROWS_AS(parser.next(), redispp::ProtocolError);
+    CHECK(parser.next_flat(parts) == 0);  // a failed parser stays failed
+  }
+
+  SECTION("a frame cut anywhere: nothing is taken until it is whole, and next() and next_flat() agree") {
+    for (std::size_t split = 1; split < message.size(); ++split) {
+      INFO("split at " << split);
+      RespParser parser;
+      parser.feed(std::string_view(message).substr(0, split));
+      CHECK(parser.next_flat(parts) == 0);
+      CHECK_FALSE(parser.next());  // may keep the aggregate's start in its stack
+      parser.feed(std::string_view(message).substr(split));
+      if (const std::size_t count = parser.next_flat(parts); count != 0) {
+        REQUIRE(count == 3);
+        CHECK(parts[2] == "hello");
+      } else {
+        CHECK(parser.next() == message_reply);
+      }
+      CHECK(parser.buffered() == 0);
+    }
+  }
+
+  SECTION("a bulk string longer than max_bulk_length is left for next() to refuse") {
+    redispp::ParserLimits limits;
+    limits.max_bulk_length = 4;
+    RespParser parser(limits);
+    parser.feed(message);
+    CHECK(parser.next_flat(parts) == 0);
+    CHECK_THROWS_AS(parser.next(), redispp::ProtocolError);
   }
 }
 
