@@ -33,7 +33,24 @@ echo "== bench_parser ${smoke[*]}"
 "$build_dir/bench/bench_parser" "${smoke[@]}"
 echo
 echo "== bench_roundtrip --port $port ${smoke[*]}"
-"$build_dir/bench/bench_roundtrip" --port "$port" "${smoke[@]}"
+roundtrip_output="$(mktemp)"
+"$build_dir/bench/bench_roundtrip" --port "$port" "${smoke[@]}" | tee "$roundtrip_output"
+# The pipeline ratios against redis-benchmark, against the last recorded ones (bench/README.md,
+# "Regression check"): more than 10% below prints a warning (the machine is noisy: rerun first).
+if [ ${#smoke[@]} -eq 0 ]; then
+  while read -r workload baseline; do
+    [ -z "$workload" ] || [ "${workload:0:1}" = "#" ] && continue
+    measured="$(awk -v w="${workload//_/ }" 'index($0, w) == 1 { print $NF }' "$roundtrip_output" | tr -d x)"
+    if [ -z "$measured" ] || [ "$measured" = "-" ]; then
+      echo "note: no redispp/rb ratio measured for '${workload//_/ }' (is redis-benchmark installed?)"
+    elif awk -v m="$measured" -v b="$baseline" 'BEGIN { exit !(m < 0.9 * b) }'; then
+      echo "WARNING: '${workload//_/ }' redispp/redis-benchmark is ${measured}x, more than 10% below the recorded ${baseline}x (bench/pipeline_baseline.txt): a regression, or a noisy run"
+    else
+      echo "regression check: '${workload//_/ }' ${measured}x (recorded ${baseline}x): fine"
+    fi
+  done < "$repo/bench/pipeline_baseline.txt"
+fi
+rm -f "$roundtrip_output"
 echo
 echo "== bench_pubsub --port $port ${smoke[*]}"
 "$build_dir/bench/bench_pubsub" --port "$port" "${smoke[@]}"

@@ -11,6 +11,7 @@
 
 #include <chrono>       // std::chrono::milliseconds
 #include <memory>       // std::shared_ptr
+#include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
@@ -22,6 +23,7 @@
 #include <redispp/lock_options.hpp>  // LockOptions, for lock()'s default argument
 #include <redispp/monitor.hpp>
 #include <redispp/pipeline.hpp>
+#include <redispp/protocol/strings_target.hpp>
 #include <redispp/pubsub.hpp>
 #include <redispp/scan_range.hpp>
 #include <redispp/source_location.hpp>  // SourceLocation
@@ -44,6 +46,11 @@ namespace detail {
 /// marked, so the pool closes it. `name` is only for messages and Retry::safe_after_send.
 REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout,
                               CommandFlags flags, std::string_view name);
+/// The same, handing a reply made only of bulk strings to `sink` without building a Reply
+/// (Connection::read_strings): std::nullopt when the sink took it, else the reply.
+REDISPP_DECL std::optional<Reply> round_trip_strings(ConnectionPool& pool, std::string_view wire,
+                                                     std::chrono::milliseconds block_timeout, CommandFlags flags,
+                                                     std::string_view name, StringsSink& sink);
 /// Adds to a command given as text what the server says of it (COMMAND INFO, asked on the first
 /// use of each name and kept in `table`: see commands/command_table.hpp).
 REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Command<Reply>& command);
@@ -67,6 +74,19 @@ class Redis : public CommandSet<Redis> {
   /// Runs one command now: what every command method does.
   template <class T>
   T run(Command<T>&& command) {
+    // Lists, maps and sets of strings are filled straight from the read buffer when the reply
+    // is made only of bulk strings (protocol/strings_target.hpp); a conversion of the command's
+    // own, and every other reply, goes through a Reply.
+    if constexpr (detail::reads_strings<T>) {
+      if (command.conversion() == static_cast<typename Command<T>::converter>(&redispp::convert<T>)) {
+        detail::StringsTarget<T> target;
+        std::optional<Reply> reply = detail::round_trip_strings(*pool_, command.wire(), command.block_timeout(),
+                                                                command.flags(), command.name(), target);
+        if (!reply) return std::move(target.value);
+        if (reply->is_error()) throw_error_reply(reply->str(), {command.name(), endpoint_name(pool_->connection_options())});
+        return command.convert(std::move(*reply));
+      }
+    }
     Reply reply = detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags(), command.name());
     // The server's words, prefixed with which command and which server ("LPUSH on
     // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.

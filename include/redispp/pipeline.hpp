@@ -70,6 +70,8 @@ class Pipeline : public CommandSet<Pipeline> {
   template <class T>
   Pipeline& run(Command<T>&& command) {
     buffer_.append(command.wire());
+    // Room for a typical batch at once, not regrown from 1 (the vector leaves with the results).
+    if (commands_.capacity() == 0) commands_.reserve(32);
     commands_.push_back(detail::QueuedCommand::of(command));
     flags_ |= command.flags();
     if (command.block_timeout().count() < 0 || block_timeout_.count() < 0)

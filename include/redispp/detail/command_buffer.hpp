@@ -7,7 +7,7 @@
 // few fields) live in the Command object itself; longer ones move to the heap, growing by
 // doubling like a std::string.
 //
-// Only what the encoder needs: append, reserve, and a view of the bytes.
+// Only what the encoder needs: append, extend, reserve, and a view of the bytes.
 
 #include <algorithm>    // std::max
 #include <cstddef>      // std::size_t
@@ -61,6 +61,14 @@ class CommandBuffer {
     size_ += count;
   }
   void append(std::string_view bytes) { append(bytes.data(), bytes.size()); }
+  /// `count` more bytes at the end, not initialised: the caller writes them now (the encoder's
+  /// pieces). Returns where they start.
+  char* extend(std::size_t count) {
+    if (size_ + count > capacity()) grow_to(std::max(2 * capacity(), size_ + count));
+    char* at = begin() + size_;
+    size_ += count;
+    return at;
+  }
   /// `count` zero bytes at the end (room to be filled in later, as the command header).
   void append_zeros(std::size_t count) {
     reserve(size_ + count);

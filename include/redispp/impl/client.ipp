@@ -7,19 +7,34 @@
 
 namespace redispp::detail {
 
-REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout,
-                              CommandFlags flags, std::string_view name) {
+// The retry loop of round_trip and round_trip_strings; `read` reads the reply off the lease.
+template <class Read>
+auto round_trip_reading(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout,
+                        CommandFlags flags, std::string_view name, Read&& read) {
   // A blocking command is one however it was built: its block time-out says so.
   if (block_timeout.count() != 0) flags |= CommandFlags::blocking;
   Lease lease;
-  return with_retry(pool.connection_options().retry, lease, RetryFacts{flags, name}, [&]() -> Reply {
+  return with_retry(pool.connection_options().retry, lease, RetryFacts{flags, name}, [&] {
     lease = pool.acquire();
     lease->check_health();
     lease->send(wire);
     // Marked once sent: from then on the server may have changed the connection's state.
     if (has(flags, CommandFlags::changes_state)) lease->mark_state_changed();
-    return lease->read_reply(block_timeout);
+    return read(*lease);
   });
+}
+
+REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::chrono::milliseconds block_timeout,
+                              CommandFlags flags, std::string_view name) {
+  return round_trip_reading(pool, wire, block_timeout, flags, name,
+                            [&](Connection& connection) { return connection.read_reply(block_timeout); });
+}
+
+REDISPP_DECL std::optional<Reply> round_trip_strings(ConnectionPool& pool, std::string_view wire,
+                                                     std::chrono::milliseconds block_timeout, CommandFlags flags,
+                                                     std::string_view name, StringsSink& sink) {
+  return round_trip_reading(pool, wire, block_timeout, flags, name,
+                            [&](Connection& connection) { return connection.read_strings(sink, block_timeout); });
 }
 
 REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Command<Reply>& command) {

@@ -152,8 +152,44 @@ REDISPP_DECL Reply Connection::read_reply(std::chrono::milliseconds extra_timeou
       deliver_push(std::move(*reply));
       continue;
     }
-    last_used_ = clock::now();
     return std::move(*reply);
+  }
+}
+
+REDISPP_DECL std::optional<Reply> Connection::read_strings(StringsSink& sink, std::chrono::milliseconds extra_timeout) {
+  if (!stream_) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
+  for (;;) {
+    switch (parser_->next_strings(sink)) {
+      case StringsRead::taken: return std::nullopt;
+      case StringsRead::need_more: fill(extra_timeout); break;
+      case StringsRead::not_strings: return read_reply(extra_timeout);
+    }
+  }
+}
+
+REDISPP_DECL void Connection::read_replies(std::vector<Reply>& out, std::size_t count,
+                                          std::chrono::milliseconds extra_timeout) {
+  if (!stream_) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
+  while (count != 0) {
+    bool complete = false;
+    try {
+      complete = parser_->next_into(out);
+    } catch (const ProtocolError& e) {
+      disconnect();
+      throw ProtocolError(fmt::format("{} (in a reply from {}; the connection was closed)", e.what(), endpoint_));
+    }
+    if (!complete) {
+      fill(extra_timeout);
+      continue;
+    }
+    // As in read_reply(): a push that is not a subscription acknowledgement is not a reply.
+    if (Reply& reply = out.back(); reply.type() == ReplyType::push && !detail::is_subscription_ack(reply)) {
+      Reply push = std::move(reply);
+      out.pop_back();
+      deliver_push(std::move(push));
+      continue;
+    }
+    --count;
   }
 }
 
@@ -208,6 +244,9 @@ REDISPP_DECL void Connection::fill(std::chrono::milliseconds extra_timeout) {
   const IoResult received = stream_->read(room, timeout);
   if (received.bytes > 0) {
     parser_->commit(received.bytes);
+    // Once per read, not per reply: a read brings a pipeline's replies by the hundred, and the
+    // health check only needs to know when the server was last heard from.
+    last_used_ = clock::now();
     return;
   }
   if (!received.error) {

@@ -178,7 +178,7 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
   std::vector<Reply> replies;
   if (!transaction_) {
     replies.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) replies.push_back(connection.read_reply(block_timeout_));
+    connection.read_replies(replies, n, block_timeout_);
   } else {
     TransactionReader reader(n);
     while (!reader.on_reply(connection.read_reply(reader.expects_exec() ? block_timeout_ : std::chrono::milliseconds{0}))) {

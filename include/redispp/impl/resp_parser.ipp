@@ -450,16 +450,23 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
 }
 
 REDISPP_DECL std::optional<Reply> RespParser::next() {
+  std::optional<Reply> result;
+  parse_next(&result, nullptr);
+  return result;
+}
+
+REDISPP_DECL bool RespParser::next_into(std::vector<Reply>& out) { return parse_next(nullptr, &out); }
+
+REDISPP_DECL bool RespParser::parse_next(std::optional<Reply>* top, std::vector<Reply>* list) {
   if (!error_.empty()) throw ProtocolError(error_);
   // Each value is constructed where it will stay, to spare moves of Reply (whose short strings
-  // are copied on every move): a top-level reply in `result`, an element at the end of its
-  // aggregate's elements. Every return names `result`, so it is constructed in the caller.
-  std::optional<Reply> result;
+  // are copied on every move): a top-level reply in *top or at the end of *list, an element at
+  // the end of its aggregate's elements.
   for (;;) {
     const bool nested = !stack_.empty();
-    Sink sink{&result, nested ? &stack_.back().value.elements() : nullptr};
+    Sink sink{top, nested ? &stack_.back().value.elements() : list};
     const Step step = parse_value(sink);
-    if (step == Step::need_more) return result;
+    if (step == Step::need_more) return false;
     if (step == Step::pushed) {
       if (has_attribute_) {
         stack_.back().value.set_attribute(std::move(attribute_));
@@ -467,7 +474,7 @@ REDISPP_DECL std::optional<Reply> RespParser::next() {
       }
       continue;
     }
-    Reply& value = nested ? sink.elements->back() : *result;
+    Reply& value = sink.elements != nullptr ? sink.elements->back() : **top;
     if (has_attribute_) {
       value.set_attribute(std::move(attribute_));
       has_attribute_ = false;
@@ -476,15 +483,15 @@ REDISPP_DECL std::optional<Reply> RespParser::next() {
       // Only an empty attribute ("|0") gets here. It is not a value: it waits for the next one.
       attribute_ = std::move(value);
       has_attribute_ = true;
-      if (nested)
+      if (sink.elements != nullptr)
         sink.elements->pop_back();
       else
-        result.reset();
+        top->reset();
       continue;
     }
     if (!nested) {
       reply_start_ = offset_of(position_);
-      return result;
+      return true;
     }
     // Close every aggregate this element completes, innermost first, handing each to its parent.
     if (--stack_.back().remaining != 0) continue;
@@ -499,8 +506,11 @@ REDISPP_DECL std::optional<Reply> RespParser::next() {
       }
       if (stack_.empty()) {
         reply_start_ = offset_of(position_);
-        result.emplace(std::move(done));
-        return result;
+        if (list != nullptr)
+          list->push_back(std::move(done));
+        else
+          top->emplace(std::move(done));
+        return true;
       }
       Frame& parent = stack_.back();
       parent.value.elements().push_back(std::move(done));
@@ -509,33 +519,38 @@ REDISPP_DECL std::optional<Reply> RespParser::next() {
   }
 }
 
-// The fast path scans the frame without building anything; whatever is not the plain case
-// (nil or negative lengths, leading zeros are fine, a frame cut short, an aggregate being parsed
-// already, a pending attribute, a failed parser) is left to next(), which has the full rules and
-// the error messages. Only lengths of at most 18 digits are read here, and max_bulk_length holds.
+REDISPP_DECL RespParser::Number RespParser::read_plain_number(std::size_t& at, std::size_t& value) const noexcept {
+  const char* data = buffer_.data();
+  std::size_t i = at;
+  value = 0;
+  while (i < end_ && data[i] >= '0' && data[i] <= '9') {
+    if (i - at == 18) return Number::bad;
+    value = value * 10 + static_cast<std::size_t>(data[i++] - '0');
+  }
+  if (i == end_ || (data[i] == '\r' && i + 1 == end_)) return Number::incomplete;
+  if (i == at || data[i] != '\r' || data[i + 1] != '\n') return Number::bad;
+  at = i + 2;
+  return Number::read;
+}
+
+// The fast paths scan a reply without building anything; whatever is not the plain case (nil
+// or negative lengths, other element types, an aggregate being parsed already, a pending
+// attribute, a failed parser) is left to next(), which has the full rules and the error
+// messages. Lengths of more than 18 digits are left to it too; the limits hold.
 REDISPP_DECL std::size_t RespParser::next_flat(std::span<std::string_view> out) {
   if (!error_.empty() || !stack_.empty() || has_attribute_ || out.empty()) return 0;
   const char* data = buffer_.data();
   std::size_t at = position_;
-  // "<digits>\r\n" at `at`, moving past it.
-  const auto number = [&](std::size_t& value) {
-    value = 0;
-    const std::size_t first = at;
-    while (at < end_ && data[at] >= '0' && data[at] <= '9' && at - first < 18)
-      value = value * 10 + static_cast<std::size_t>(data[at++] - '0');
-    if (at == first || end_ - at < 2 || data[at] != '\r' || data[at + 1] != '\n') return false;
-    at += 2;
-    return true;
-  };
   if (at >= end_ || (data[at] != '*' && data[at] != '>')) return 0;
   ++at;
   std::size_t count = 0;
-  if (!number(count) || count == 0 || count > out.size()) return 0;
+  if (read_plain_number(at, count) != Number::read || count == 0 || count > out.size()) return 0;
   for (std::size_t i = 0; i < count; ++i) {
     if (at >= end_ || data[at] != '$') return 0;
     ++at;
     std::size_t length = 0;
-    if (!number(length) || length > limits_.max_bulk_length || end_ - at < length + 2) return 0;
+    if (read_plain_number(at, length) != Number::read || length > limits_.max_bulk_length || end_ - at < length + 2)
+      return 0;
     if (data[at + length] != '\r' || data[at + length + 1] != '\n') return 0;
     out[i] = std::string_view(data + at, length);
     at += length + 2;
@@ -543,6 +558,68 @@ REDISPP_DECL std::size_t RespParser::next_flat(std::span<std::string_view> out) 
   position_ = scanned_ = at;
   reply_start_ = offset_of(position_);
   return count;
+}
+
+REDISPP_DECL StringsRead RespParser::next_strings(StringsSink& sink) {
+  if (!error_.empty() || !stack_.empty() || has_attribute_) return StringsRead::not_strings;
+  if (position_ >= end_) return StringsRead::need_more;
+  const char* data = buffer_.data();
+  ReplyType type = ReplyType::array;
+  switch (data[position_]) {
+    case '*': type = ReplyType::array; break;
+    case '~': type = ReplyType::set; break;
+    case '%': type = ReplyType::map; break;
+    default: return StringsRead::not_strings;
+  }
+  std::size_t at = position_ + 1;
+  std::size_t count = 0;
+  switch (read_plain_number(at, count)) {
+    case Number::read: break;
+    case Number::incomplete: return StringsRead::need_more;
+    case Number::bad: return StringsRead::not_strings;
+  }
+  if (count > limits_.max_aggregate_length / (type == ReplyType::map ? 2 : 1)) return StringsRead::not_strings;
+  if (type == ReplyType::map) count *= 2;
+  const std::size_t first_element = at;
+
+  // Every element must be here and be a bulk string before the sink hears of any. A reply still
+  // arriving resumes where the last call stopped.
+  std::size_t seen = 0;
+  if (strings_start_ == offset_of(position_)) {
+    at = static_cast<std::size_t>(strings_resume_ - base_);
+    seen = strings_seen_;
+  }
+  const auto wait_for_more = [&](std::size_t element) {
+    strings_start_ = offset_of(position_);
+    strings_resume_ = offset_of(element);
+    strings_seen_ = seen;
+    return StringsRead::need_more;
+  };
+  for (; seen < count; ++seen) {
+    const std::size_t element = at;
+    if (at >= end_) return wait_for_more(element);
+    if (data[at] != '$') return StringsRead::not_strings;
+    ++at;
+    std::size_t length = 0;
+    const Number read = read_plain_number(at, length);
+    if (read == Number::incomplete) return wait_for_more(element);
+    if (read == Number::bad || length > limits_.max_bulk_length) return StringsRead::not_strings;
+    if (end_ - at < length + 2) return wait_for_more(element);
+    if (data[at + length] != '\r' || data[at + length + 1] != '\n') return StringsRead::not_strings;
+    at += length + 2;
+  }
+  strings_start_ = ~std::uint64_t{0};
+  if (!sink.begin(type, count)) return StringsRead::not_strings;
+  for (std::size_t element = first_element; element < at;) {
+    std::size_t body = element + 1;
+    std::size_t length = 0;
+    read_plain_number(body, length);  // checked above
+    sink.add(std::string_view(data + body, length));
+    element = body + length + 2;
+  }
+  position_ = scanned_ = at;
+  reply_start_ = offset_of(position_);
+  return StringsRead::taken;
 }
 
 // Dropping consumed bytes costs a memmove of the bytes not yet parsed. Doing it only when all
@@ -594,6 +671,7 @@ REDISPP_DECL void RespParser::reset() {
   attribute_ = Reply();
   has_attribute_ = false;
   error_.clear();
+  strings_start_ = ~std::uint64_t{0};
 }
 
 REDISPP_DECL std::size_t RespParser::buffered() const noexcept {

@@ -112,23 +112,42 @@ inline std::size_t decimal_width(std::size_t n) noexcept {
 inline std::size_t bulk_size(std::size_t size) noexcept { return 1 + decimal_width(size) + 2 + size + 2; }
 
 // The append functions write to a std::string (pipelines, the handshake) or a CommandBuffer
-// (one command): anything with append(const char*, std::size_t).
+// (one command). Each piece is written in place into room made for it at once (extend()), not
+// appended piece by piece: a bulk string is four small pieces, and a capacity check and a
+// memcpy call per piece cost more than writing them.
+inline char* extend(std::string& out, std::size_t count) {
+  const std::size_t old_size = out.size();
+  out.resize(old_size + count);
+  return out.data() + old_size;
+}
+template <class Out>
+char* extend(Out& out, std::size_t count) {
+  return out.extend(count);
+}
+
+// "<type><length>\r\n" at `at`, `digits` being decimal_width(length); returns the end.
+inline char* write_length_line(char* at, char type, std::size_t length, std::size_t digits) noexcept {
+  *at = type;
+  char* end = at + 1 + digits;
+  for (char* digit = end - 1; digit > at; --digit, length /= 10) *digit = static_cast<char>('0' + length % 10);
+  end[0] = '\r';
+  end[1] = '\n';
+  return end + 2;
+}
+
 template <class Out>
 void append_length_line(Out& out, char type, std::size_t length) {
-  char line[24];
-  line[0] = type;
-  const auto result = std::to_chars(line + 1, line + sizeof line - 2, length);
-  char* end = result.ptr;
-  *end++ = '\r';
-  *end++ = '\n';
-  out.append(line, static_cast<std::size_t>(end - line));
+  const std::size_t digits = decimal_width(length);
+  write_length_line(extend(out, 1 + digits + 2), type, length, digits);
 }
 
 template <class Out>
 void append_bulk(Out& out, std::string_view bytes) {
-  append_length_line(out, '$', bytes.size());
-  out.append(bytes.data(), bytes.size());
-  out.append("\r\n", 2);
+  const std::size_t digits = decimal_width(bytes.size());
+  char* at = write_length_line(extend(out, 1 + digits + 2 + bytes.size() + 2), '$', bytes.size(), digits);
+  if (!bytes.empty()) std::memcpy(at, bytes.data(), bytes.size());
+  at[bytes.size()] = '\r';
+  at[bytes.size() + 1] = '\n';
 }
 
 // Counting: how many RESP arguments a C++ argument expands to, and how many bytes they take.

@@ -12,6 +12,8 @@
 #include <span>         // std::span
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <utility>      // std::move
+#include <vector>       // std::vector
 
 #include <redispp/config.hpp>
 #include <redispp/protocol/reply.hpp>
@@ -71,6 +73,28 @@ struct ParserLimits {
   std::size_t max_aggregate_length = std::size_t{1} << 32;
 };
 
+/// Where Parser::next_strings() hands a reply made only of bulk strings (LRANGE, HGETALL,
+/// SMEMBERS ...), so that a typed command fills its C++ value straight from the read buffer,
+/// without a Reply per element (protocol/strings_target.hpp has the sinks the client uses).
+class StringsSink {
+ public:
+  /// First, once the whole reply is buffered: its type (array, set or map) and how many
+  /// elements follow (a map's pairs count twice). False refuses it: next() then reads it.
+  virtual bool begin(ReplyType type, std::size_t count) = 0;
+  /// Each element, in order; the view is good during the call only.
+  virtual void add(std::string_view element) = 0;
+
+ protected:
+  ~StringsSink() = default;
+};
+
+/// What Parser::next_strings() did.
+enum class StringsRead {
+  taken,        // the reply went to the sink and left the buffer
+  need_more,    // it may be one, but has not fully arrived: read more bytes, then ask again
+  not_strings,  // anything else (refused by the sink too): next() reads it, nothing was taken
+};
+
 class Parser {
  public:
   virtual ~Parser() = default;
@@ -80,6 +104,15 @@ class Parser {
   /// The next complete reply, or std::nullopt when more bytes are needed.
   /// Throws ProtocolError on malformed input.
   virtual std::optional<Reply> next() = 0;
+  /// The next complete reply appended to `out` (true), or false when more bytes are needed:
+  /// what next() does, for a caller collecting many replies (a pipeline's), without moving each
+  /// one out of an std::optional. Throws as next().
+  virtual bool next_into(std::vector<Reply>& out) {
+    std::optional<Reply> reply = next();
+    if (!reply) return false;
+    out.push_back(std::move(*reply));
+    return true;
+  }
   /// Forgets buffered bytes and any half-parsed reply; the parser is usable again.
   virtual void reset() = 0;
   virtual ParserKind kind() const noexcept = 0;
@@ -108,6 +141,14 @@ class Parser {
   virtual std::size_t next_flat(std::span<std::string_view> out) {
     (void)out;
     return 0;
+  }
+  /// The typed commands' fast path: when the next reply is an array, set or map whose elements
+  /// are all bulk strings, and it has fully arrived, hands it to `sink` (see StringsSink); see
+  /// StringsRead for the rest. Bytes of a reply that has not fully arrived are scanned once, not
+  /// again on every call. The default never takes the fast path.
+  virtual StringsRead next_strings(StringsSink& sink) {
+    (void)sink;
+    return StringsRead::not_strings;
   }
 
  private:

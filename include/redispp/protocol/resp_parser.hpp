@@ -92,6 +92,8 @@ class RespParser final : public Parser {
   /// The next complete reply, or std::nullopt when more bytes are needed. Throws ProtocolError
   /// (and keeps throwing it) on malformed input.
   std::optional<Reply> next() override;
+  /// See Parser::next_into: the reply is built where it stays, at the end of `out`.
+  bool next_into(std::vector<Reply>& out) override;
   /// Forgets all input, any half-built reply and a previous error; byte offsets restart at 0.
   void reset() override;
   ParserKind kind() const noexcept override { return ParserKind::builtin; }
@@ -105,6 +107,8 @@ class RespParser final : public Parser {
   void commit(std::size_t size) override;
   /// See Parser::next_flat: an array or push of bulk strings, read in place.
   std::size_t next_flat(std::span<std::string_view> out) override;
+  /// See Parser::next_strings.
+  StringsRead next_strings(StringsSink& sink) override;
 
   /// The read buffer and the stack of open aggregates.
   std::size_t buffer_memory() const noexcept override { return buffer_.size() + stack_.capacity() * sizeof(Frame); }
@@ -117,6 +121,10 @@ class RespParser final : public Parser {
     std::size_t remaining;  // elements still to come
   };
   enum class Step { need_more, pushed, value };
+  enum class Number { read, incomplete, bad };
+  // "<digits>\r\n" at `at` (at most 18 digits, no sign), moving past it when read: the fast
+  // paths' number lines. Anything else is left for parse_value() to judge.
+  Number read_plain_number(std::size_t& at, std::size_t& value) const noexcept;
   // Where parse_value() constructs a finished value: the top-level result, or the end of the
   // innermost open aggregate's elements.
   struct Sink {
@@ -131,6 +139,9 @@ class RespParser final : public Parser {
   };
 
   Step parse_value(Sink& out);
+  // next() and next_into(): the next whole reply emplaced in *top, or appended to *list (one
+  // of the two is null); false when more bytes are needed.
+  bool parse_next(std::optional<Reply>* top, std::vector<Reply>* list);
   std::size_t find_line_end(std::size_t start, std::size_t limit, const char* limit_name);
   bool read_length(std::size_t type_pos, const char* what, bool nil_allowed, long long& length, std::size_t& cr);
   long long parse_length(std::size_t type_pos, std::size_t cr, const char* what, bool nil_allowed);
@@ -150,6 +161,11 @@ class RespParser final : public Parser {
   Reply attribute_;             // an attribute waiting for the value it belongs to
   bool has_attribute_ = false;
   std::string error_;           // the message of the ProtocolError thrown; empty while healthy
+  // next_strings() on a reply not fully arrived: how far it got, as stream offsets (they survive
+  // compact()); good only while the reply still starts at offset strings_start_.
+  std::uint64_t strings_start_ = ~std::uint64_t{0};
+  std::uint64_t strings_resume_ = 0;  // the first element not yet seen whole
+  std::size_t strings_seen_ = 0;      // elements seen whole
 };
 
 }  // namespace redispp

@@ -24,6 +24,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <system_error> // std::error_code
+#include <vector>       // std::vector
 
 #include <redispp/config.hpp>
 #include <redispp/protocol/parser.hpp>
@@ -69,6 +70,16 @@ class Connection {
   /// `extra_timeout` is added to socket_timeout, for blocking commands (0 = none; a negative
   /// value means no limit at all, for BLPOP key 0).
   Reply read_reply(std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
+  /// Reads the next reply into `sink` when it is an array, set or map of bulk strings that the
+  /// sink accepts (Parser::next_strings: no Reply is built) and returns std::nullopt; any other
+  /// reply is returned as read_reply() returns it. Failures as read_reply().
+  std::optional<Reply> read_strings(StringsSink& sink,
+                                    std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
+  /// Reads `count` replies onto the end of `out`, as read_reply() would one by one (pushes go
+  /// to the push handler): a pipeline's replies, each built where it stays. Failures as
+  /// read_reply(); the replies read before a failure stay in `out`.
+  void read_replies(std::vector<Reply>& out, std::size_t count,
+                    std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
   /// send() then read_reply().
   Reply request(std::string_view wire, std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
 
@@ -122,6 +133,7 @@ class Connection {
   const std::string& endpoint() const noexcept { return endpoint_; }
   /// The RESP version in use (2, or 3 after HELLO 3).
   int protocol() const noexcept { return options_.protocol; }
+  /// When the server was last heard from (the last read that brought bytes) or connected to.
   clock::time_point last_used() const noexcept { return last_used_; }
   /// Releases read-buffer memory beyond idle_buffer_limit (after a large reply); the pool calls
   /// it when a connection comes back.

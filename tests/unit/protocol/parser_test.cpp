@@ -1,5 +1,6 @@
 // Both parsers against the shared case table (parser_cases.cpp), each case fed whole, byte by
-// byte, split in two at every offset and through prepare()/commit(); then what the table cannot
+// byte (through next() and next_into()), split in two at every offset and through
+// prepare()/commit(); then what the table cannot
 // express: reset(), buffered(), shrink(), prepare()/commit() and allocation counts.
 
 #include "support/catch.hpp"
@@ -62,10 +63,23 @@ struct Outcome {
   bool stayed_failed = true;  // next() kept throwing ProtocolError after the first one
 };
 
-// Takes every reply available; once failed, checks that next() still throws.
-void drain(redispp::Parser& parser, Outcome& out) {
+// Takes every reply available, through next() or, with `into`, next_into() appending to the
+// replies so far; once failed, checks that the parser still throws.
+void drain(redispp::Parser& parser, Outcome& out, bool into = false) {
   try {
-    while (std::optional<Reply> reply = parser.next()) {
+    for (;;) {
+      if (into) {
+        const std::size_t before = out.replies.size();
+        if (!parser.next_into(out.replies)) break;
+        REQUIRE(out.replies.size() == before + 1);  // one reply, appended
+        if (out.failed) {
+          out.stayed_failed = false;
+          return;
+        }
+        continue;
+      }
+      std::optional<Reply> reply = parser.next();
+      if (!reply) break;
       if (out.failed) {
         out.stayed_failed = false;
         return;
@@ -102,14 +116,14 @@ Outcome feed_chunks(const ParserCase& c, ParserKind kind, const std::vector<std:
   return out;
 }
 
-Outcome feed_bytewise(const ParserCase& c, ParserKind kind) {
+Outcome feed_bytewise(const ParserCase& c, ParserKind kind, bool into = false) {
   auto parser = parser_for(c, kind);
   Outcome out;
   for (char byte : c.input) {
     parser->feed(std::string_view(&byte, 1));
-    drain(*parser, out);
+    drain(*parser, out, into);
   }
-  drain(*parser, out);
+  drain(*parser, out, into);
   return out;
 }
 
@@ -190,6 +204,7 @@ void run_case(const ParserCase& c, ParserKind kind) {
   const Outcome whole = feed_chunks(c, kind, {});
   check(c, kind, "whole", whole, whole.message);
   check(c, kind, "byte by byte", feed_bytewise(c, kind), whole.message);
+  check(c, kind, "byte by byte, through next_into()", feed_bytewise(c, kind, true), whole.message);
   check(c, kind, "through prepare()/commit()", feed_prepared(c, kind), whole.message);
   for (std::size_t cut : split_points(c))
     check(c, kind, fmt::format("split at byte {}", cut), feed_chunks(c, kind, {cut}), whole.message);
