@@ -13,6 +13,13 @@
 #include <redispp/impl/hiredis_parser.ipp>
 #endif
 #include <redispp/impl/info.ipp>
+#include <redispp/impl/connection_replies.ipp>
+#include <redispp/impl/geo_replies.ipp>
+#include <redispp/impl/scripting_replies.ipp>
+#include <redispp/impl/server_replies.ipp>
+#include <redispp/impl/sorted_sets_types.ipp>
+#include <redispp/impl/streams_types.ipp>
+#include <redispp/impl/strings_replies.ipp>
 #include <redispp/impl/client_list.ipp>
 #include <redispp/impl/command_table.ipp>
 #include <redispp/impl/options.ipp>

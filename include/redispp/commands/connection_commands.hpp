@@ -39,6 +39,8 @@
 #include <redispp/commands/reply_fields.hpp>
 #include <redispp/errors.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp {
 
 /// HELLO's answer: who the server is and how this connection now talks to it.
@@ -51,22 +53,7 @@ struct HelloInfo {
   std::string role;                 // "master", "replica"
   std::vector<std::string> modules;  // names of loaded modules
 
-  friend HelloInfo redispp_from_reply(Reply&& reply, std::type_identity<HelloInfo>) {
-    auto fields = detail::reply_fields(std::move(reply));
-    HelloInfo info;
-    info.server = detail::field_as<std::string>(fields, "server");
-    info.version = detail::field_as<std::string>(fields, "version");
-    info.proto = detail::field_as<long long>(fields, "proto");
-    info.id = detail::field_as<long long>(fields, "id");
-    info.mode = detail::field_as<std::string>(fields, "mode");
-    info.role = detail::field_as<std::string>(fields, "role");
-    // Each module is a map (name, ver, path, args); only the names are kept.
-    for (Reply& module : detail::field_as<std::vector<Reply>>(fields, "modules")) {
-      auto module_fields = detail::reply_fields(std::move(module));
-      info.modules.push_back(detail::field_as<std::string>(module_fields, "name"));
-    }
-    return info;
-  }
+  friend REDISPP_DECL HelloInfo redispp_from_reply(Reply&& reply, std::type_identity<HelloInfo>);  // impl/connection_replies.ipp
 };
 
 /// HELLO's optional parts: AUTH username password, SETNAME name.
@@ -82,14 +69,7 @@ struct TrackingInfo {
   long long redirect = -1;            // the client id invalidations go to; 0 = this one, -1 = none
   std::vector<std::string> prefixes;  // BCAST prefixes
 
-  friend TrackingInfo redispp_from_reply(Reply&& reply, std::type_identity<TrackingInfo>) {
-    auto fields = detail::reply_fields(std::move(reply));
-    TrackingInfo info;
-    info.flags = detail::field_as<std::vector<std::string>>(fields, "flags");
-    if (fields.count("redirect")) info.redirect = detail::field_as<long long>(fields, "redirect");
-    info.prefixes = detail::field_as<std::vector<std::string>>(fields, "prefixes");
-    return info;
-  }
+  friend REDISPP_DECL TrackingInfo redispp_from_reply(Reply&& reply, std::type_identity<TrackingInfo>);  // impl/connection_replies.ipp
 };
 
 /// CLIENT TRACKING ON|OFF options.
@@ -307,3 +287,7 @@ class ConnectionCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/connection_replies.ipp>
+#endif

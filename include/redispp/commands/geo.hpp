@@ -30,6 +30,8 @@
 #include <redispp/commands/options.hpp>
 #include <redispp/errors.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp {
 
 /// Distance units of the geo commands.
@@ -41,10 +43,7 @@ struct GeoPosition {
   double latitude = 0;
 
   friend bool operator==(const GeoPosition&, const GeoPosition&) = default;
-  friend GeoPosition redispp_from_reply(Reply&& reply, std::type_identity<GeoPosition>) {
-    auto [lon, lat] = convert<std::pair<double, double>>(std::move(reply));
-    return GeoPosition{lon, lat};
-  }
+  friend REDISPP_DECL GeoPosition redispp_from_reply(Reply&& reply, std::type_identity<GeoPosition>);  // impl/geo_replies.ipp
 };
 
 /// A member to add with GEOADD: r.geoadd("sicily", {{13.361389, 38.115556, "Palermo"}}).
@@ -106,19 +105,7 @@ struct GeoLocation {
   friend bool operator==(const GeoLocation&, const GeoLocation&) = default;
   // A bare member name, or [member, dist?, hash?, [lon, lat]?] in that order: the kinds tell
   // them apart (the distance is text or a double, the hash an integer, the position an array).
-  friend GeoLocation redispp_from_reply(Reply&& reply, std::type_identity<GeoLocation>) {
-    if (!reply.is_aggregate()) return GeoLocation{convert<std::string>(std::move(reply)), {}, {}, {}};
-    auto& elements = reply.elements();
-    if (elements.empty()) detail::conversion_failed<GeoLocation>(reply, "expected [member, ...]");
-    GeoLocation location{convert<std::string>(std::move(elements[0])), {}, {}, {}};
-    for (std::size_t i = 1; i < elements.size(); ++i) {
-      Reply& element = elements[i];
-      if (element.is_aggregate()) location.coordinates = convert<GeoPosition>(std::move(element));
-      else if (element.type() == ReplyType::integer) location.hash = element.integer();
-      else location.dist = convert<double>(std::move(element));
-    }
-    return location;
-  }
+  friend REDISPP_DECL GeoLocation redispp_from_reply(Reply&& reply, std::type_identity<GeoLocation>);  // impl/geo_replies.ipp
 };
 
 namespace cmd {
@@ -277,3 +264,7 @@ class GeoCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/geo_replies.ipp>
+#endif

@@ -37,6 +37,8 @@
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/script_args.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp {
 
 /// SCRIPT FLUSH / FUNCTION FLUSH: the server's default (lazyfree-lazy-user-flush), ASYNC or SYNC.
@@ -69,15 +71,7 @@ struct FunctionInfo {
   std::vector<std::string> flags;  // "no-writes", "allow-oom" ...
 
   friend bool operator==(const FunctionInfo&, const FunctionInfo&) = default;
-  friend FunctionInfo redispp_from_reply(Reply&& reply, std::type_identity<FunctionInfo>) {
-    FunctionInfo info;
-    for (auto& [field, value] : detail::scripting_reply_fields(std::move(reply))) {
-      if (field == "name") info.name = convert<std::string>(std::move(value));
-      else if (field == "description") info.description = convert<std::optional<std::string>>(std::move(value));
-      else if (field == "flags") info.flags = convert<std::vector<std::string>>(std::move(value));
-    }
-    return info;
-  }
+  friend REDISPP_DECL FunctionInfo redispp_from_reply(Reply&& reply, std::type_identity<FunctionInfo>);  // impl/scripting_replies.ipp
 };
 
 /// One library of FUNCTION LIST.
@@ -87,16 +81,7 @@ struct FunctionLibrary {
   std::vector<FunctionInfo> functions;
   std::optional<std::string> library_code;  // with FunctionListOptions::withcode
 
-  friend FunctionLibrary redispp_from_reply(Reply&& reply, std::type_identity<FunctionLibrary>) {
-    FunctionLibrary library;
-    for (auto& [name, value] : detail::scripting_reply_fields(std::move(reply))) {
-      if (name == "library_name") library.library_name = convert<std::string>(std::move(value));
-      else if (name == "engine") library.engine = convert<std::string>(std::move(value));
-      else if (name == "functions") library.functions = convert<std::vector<FunctionInfo>>(std::move(value));
-      else if (name == "library_code") library.library_code = convert<std::optional<std::string>>(std::move(value));
-    }
-    return library;
-  }
+  friend REDISPP_DECL FunctionLibrary redispp_from_reply(Reply&& reply, std::type_identity<FunctionLibrary>);  // impl/scripting_replies.ipp
 };
 
 /// FUNCTION STATS: the function running now (if any) and, per engine, its library and function
@@ -114,29 +99,7 @@ struct FunctionStats {
   std::optional<RunningScript> running_script;
   std::unordered_map<std::string, EngineStats> engines;
 
-  friend FunctionStats redispp_from_reply(Reply&& reply, std::type_identity<FunctionStats>) {
-    FunctionStats stats;
-    for (auto& [name, value] : detail::scripting_reply_fields(std::move(reply))) {
-      if (name == "running_script" && !value.is_nil()) {
-        RunningScript running;
-        for (auto& [field, v] : detail::scripting_reply_fields(std::move(value))) {
-          if (field == "name") running.name = convert<std::string>(std::move(v));
-          else if (field == "command") running.command = convert<std::vector<std::string>>(std::move(v));
-          else if (field == "duration_ms") running.duration = std::chrono::milliseconds{convert<long long>(std::move(v))};
-        }
-        stats.running_script = std::move(running);
-      } else if (name == "engines") {
-        for (auto& [engine, counts] : detail::scripting_reply_fields(std::move(value))) {
-          EngineStats& out = stats.engines[engine];
-          for (auto& [field, v] : detail::scripting_reply_fields(std::move(counts))) {
-            if (field == "libraries_count") out.libraries_count = convert<long long>(std::move(v));
-            else if (field == "functions_count") out.functions_count = convert<long long>(std::move(v));
-          }
-        }
-      }
-    }
-    return stats;
-  }
+  friend REDISPP_DECL FunctionStats redispp_from_reply(Reply&& reply, std::type_identity<FunctionStats>);  // impl/scripting_replies.ipp
 };
 
 namespace cmd {
@@ -285,3 +248,7 @@ class ScriptingCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/scripting_replies.ipp>
+#endif

@@ -17,6 +17,8 @@
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp {
 
 /// SET's options: an expiry (one of ex, px, exat, pxat, keepttl) and a condition (nx or xx).
@@ -61,24 +63,7 @@ struct LcsMatches {
   std::vector<LcsMatch> matches;
   long long len = 0;
 
-  friend LcsMatches redispp_from_reply(Reply&& reply, std::type_identity<LcsMatches>) {
-    LcsMatches out;
-    for (auto& [name, value] : convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply))) {
-      if (name == "len") {
-        out.len = convert<long long>(std::move(value));
-      } else if (name == "matches") {
-        for (Reply& match : value.elements()) {
-          auto& parts = match.elements();
-          if (parts.size() < 2) throw DataError("LCS IDX: a match with fewer than two ranges");
-          LcsMatch m{convert<std::pair<long long, long long>>(std::move(parts[0])),
-                     convert<std::pair<long long, long long>>(std::move(parts[1]))};
-          if (parts.size() > 2) m.length = convert<long long>(std::move(parts[2]));
-          out.matches.push_back(std::move(m));
-        }
-      }
-    }
-    return out;
-  }
+  friend REDISPP_DECL LcsMatches redispp_from_reply(Reply&& reply, std::type_identity<LcsMatches>);  // impl/strings_replies.ipp
 };
 
 namespace cmd {
@@ -244,3 +229,7 @@ class StringCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/strings_replies.ipp>
+#endif
