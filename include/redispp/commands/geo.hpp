@@ -147,13 +147,8 @@ inline void add_geo_flags(ArgumentWriter& w, const GeoAddOptions& o) {
 }
 }  // namespace detail
 
-inline Command<long long> geoadd(std::string_view key, std::initializer_list<GeoMember> members,
-                                 const GeoAddOptions& o) {
-  ArgumentWriter w("GEOADD", key);
-  detail::add_geo_flags(w, o);
-  detail::add_geo_members(w, members);
-  return Command<long long>(std::move(w).finish(), first_key);
-}
+REDISPP_DECL Command<long long> geoadd(std::string_view key, std::initializer_list<GeoMember> members,
+                                 const GeoAddOptions& o);
 template <class M>
 Command<long long> geoadd(std::string_view key, double longitude, double latitude, const M& member,
                           const GeoAddOptions& o) {
@@ -174,27 +169,13 @@ template <class... Members>
 Command<std::vector<std::optional<GeoPosition>>> geopos(std::string_view key, const Members&... members) {
   return make_read_command<std::vector<std::optional<GeoPosition>>>(first_key, "GEOPOS", key, members...);
 }
-inline Command<std::vector<GeoLocation>> geosearch(std::string_view key, const GeoSearchOptions& o) {
-  ArgumentWriter w("GEOSEARCH", key);
-  detail::add_geo_search(w, o);
-  return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key, CommandFlags::read_only);
-}
-inline Command<long long> geosearchstore(std::string_view destination, std::string_view source,
-                                         const GeoSearchOptions& o, bool storedist) {
-  ArgumentWriter w("GEOSEARCHSTORE", destination, source);
-  detail::add_geo_search(w, o);
-  w.add_if(storedist, "STOREDIST");
-  return Command<long long>(std::move(w).finish(), KeyPositions::range(1, 2));
-}
+REDISPP_DECL Command<std::vector<GeoLocation>> geosearch(std::string_view key, const GeoSearchOptions& o);
+REDISPP_DECL Command<long long> geosearchstore(std::string_view destination, std::string_view source,
+                                         const GeoSearchOptions& o, bool storedist);
 /// GEORADIUS / GEORADIUS_RO (name chooses).
-inline Command<std::vector<GeoLocation>> georadius(std::string_view name, std::string_view key, double longitude,
+REDISPP_DECL Command<std::vector<GeoLocation>> georadius(std::string_view name, std::string_view key, double longitude,
                                                    double latitude, double radius, GeoUnit unit,
-                                                   const GeoRadiusOptions& o) {
-  ArgumentWriter w(name, key, longitude, latitude, radius, detail::geo_unit_name(unit));
-  detail::add_geo_result_options(w, o);
-  return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key,
-                                           name.ends_with("_RO") ? CommandFlags::read_only : CommandFlags::none);
-}
+                                                   const GeoRadiusOptions& o);
 template <class M>
 Command<std::vector<GeoLocation>> georadiusbymember(std::string_view name, std::string_view key, const M& member,
                                                     double radius, GeoUnit unit, const GeoRadiusOptions& o) {
@@ -203,14 +184,9 @@ Command<std::vector<GeoLocation>> georadiusbymember(std::string_view name, std::
   return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key,
                                            name.ends_with("_RO") ? CommandFlags::read_only : CommandFlags::none);
 }
-inline Command<long long> georadius_store(std::string_view key, double longitude, double latitude, double radius,
+REDISPP_DECL Command<long long> georadius_store(std::string_view key, double longitude, double latitude, double radius,
                                           GeoUnit unit, std::string_view destination, const GeoRadiusOptions& o,
-                                          bool storedist) {
-  ArgumentWriter w("GEORADIUS", key, longitude, latitude, radius, detail::geo_unit_name(unit));
-  detail::add_geo_result_options(w, o);
-  w.add(storedist ? "STOREDIST" : "STORE", destination);
-  return Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::at(-1))  /* STORE destination: the last argument */);
-}
+                                          bool storedist);
 template <class M>
 Command<long long> georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit,
                                            std::string_view destination, const GeoRadiusOptions& o, bool storedist) {
@@ -267,4 +243,8 @@ class GeoCommands {
 
 #ifdef REDISPP_HEADER_ONLY
 #include <redispp/impl/geo_replies.ipp>
+#endif
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/geo_commands.ipp>
 #endif
