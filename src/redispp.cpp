@@ -49,6 +49,7 @@
 #include <redispp/impl/transaction_reader.ipp>
 #include <redispp/impl/pipeline.ipp>
 #include <redispp/impl/client.ipp>
+#include <redispp/impl/client_scan.ipp>
 #include <redispp/impl/script.ipp>
 #include <redispp/impl/lock.ipp>
 #include <redispp/impl/pubsub.ipp>
