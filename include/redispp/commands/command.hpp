@@ -119,11 +119,11 @@ class Command {
 
   /// A command whose facts are not stated: keys unknown, no flags (what make_command(args...)
   /// makes for code outside the library's builders).
-  Command(ArgumentWriter::Encoded encoded, converter convert_with = nullptr) noexcept
+  Command(ArgumentWriter::Encoded encoded, converter convert_with = &redispp::convert<T>) noexcept
       : encoded_(std::move(encoded)), convert_(convert_with) {}
   /// A command with its facts: where its keys are and its flags (read_only ...).
   Command(ArgumentWriter::Encoded encoded, KeyPositions keys, CommandFlags flags = CommandFlags::none,
-          converter convert_with = nullptr) noexcept
+          converter convert_with = &redispp::convert<T>) noexcept
       : encoded_(std::move(encoded)), convert_(convert_with), keys_(keys), flags_(flags) {}
 
   /// The RESP bytes to send.
@@ -134,14 +134,8 @@ class Command {
     return encoded_.name_begin != 0 ? encoded_.name() : command_name(wire());
   }
   /// Converts this command's reply (throwing the error reply's exception for error replies).
-  T convert(Reply&& reply) const { return conversion()(std::move(reply)); }
-  /// The conversion: the builder's own, or redispp::convert<T>. The default is named here and not
-  /// in the constructors, so that it is instantiated only for the commands a program runs, not
-  /// for every builder an included header defines (compile time: bench/README.md).
-  converter conversion() const noexcept {
-    if (convert_ != nullptr) return convert_;
-    return &redispp::convert<T>;
-  }
+  T convert(Reply&& reply) const { return convert_(std::move(reply)); }
+  converter conversion() const noexcept { return convert_; }
 
   /// For blocking commands (BLPOP ...): how long the server may legitimately take, added to the
   /// socket time-out. Negative = wait without limit (a blocking timeout of 0).
@@ -215,7 +209,7 @@ class Command {
   }
 
   ArgumentWriter::Encoded encoded_;
-  converter convert_;  // nullptr: redispp::convert<T> (see conversion())
+  converter convert_;
   std::chrono::milliseconds block_timeout_{0};
   KeyPositions keys_;
   CommandFlags flags_ = CommandFlags::none;
