@@ -13,6 +13,27 @@
 #include <redispp/impl/hiredis_parser.ipp>
 #endif
 #include <redispp/impl/info.ipp>
+#include <redispp/impl/connection_replies.ipp>
+#include <redispp/impl/geo_replies.ipp>
+#include <redispp/impl/scripting_replies.ipp>
+#include <redispp/impl/server_replies.ipp>
+#include <redispp/impl/sorted_sets_types.ipp>
+#include <redispp/impl/streams_types.ipp>
+#include <redispp/impl/strings_replies.ipp>
+#include <redispp/impl/bitmaps_commands.ipp>
+#include <redispp/impl/connection_commands_commands.ipp>
+#include <redispp/impl/geo_commands.ipp>
+#include <redispp/impl/hashes_commands.ipp>
+#include <redispp/impl/hyperloglog_commands.ipp>
+#include <redispp/impl/keys_commands.ipp>
+#include <redispp/impl/lists_commands.ipp>
+#include <redispp/impl/pubsub_commands.ipp>
+#include <redispp/impl/scripting_commands.ipp>
+#include <redispp/impl/server_commands.ipp>
+#include <redispp/impl/sets_commands.ipp>
+#include <redispp/impl/sorted_sets_commands.ipp>
+#include <redispp/impl/streams_commands.ipp>
+#include <redispp/impl/strings_commands.ipp>
 #include <redispp/impl/client_list.ipp>
 #include <redispp/impl/command_table.ipp>
 #include <redispp/impl/options.ipp>
@@ -28,6 +49,7 @@
 #include <redispp/impl/transaction_reader.ipp>
 #include <redispp/impl/pipeline.ipp>
 #include <redispp/impl/client.ipp>
+#include <redispp/impl/client_scan.ipp>
 #include <redispp/impl/script.ipp>
 #include <redispp/impl/lock.ipp>
 #include <redispp/impl/pubsub.ipp>

@@ -151,33 +151,15 @@ class Redis : public CommandSet<Redis> {
   /// to the pool (monitor.hpp).
   Monitor monitor() { return Monitor(pool_->connection_options()); }
 
-  /// SCAN as a lazy range of keys.
-  ScanRange<std::vector<std::string>> scan_iter(ScanOptions options = {}) {
-    return ScanRange<std::vector<std::string>>(
-        [self = *this, options = std::move(options)](std::uint64_t cursor) mutable { return self.scan(cursor, options); });
-  }
+  /// SCAN as a lazy range of keys. (These four are defined in impl/client_scan.ipp, compiled
+  /// into the library: a program that does not call them does not instantiate the SCAN commands.)
+  REDISPP_DECL ScanRange<std::vector<std::string>> scan_iter(ScanOptions options = {});
   /// HSCAN as a lazy range of (field, value) pairs.
-  ScanRange<std::unordered_map<std::string, std::string>> hscan_iter(std::string key, ScanOptions options = {}) {
-    return ScanRange<std::unordered_map<std::string, std::string>>(
-        [self = *this, key = std::move(key), options = std::move(options)](std::uint64_t cursor) mutable {
-          return self.hscan(key, cursor, options);
-        });
-  }
-
+  REDISPP_DECL ScanRange<std::unordered_map<std::string, std::string>> hscan_iter(std::string key, ScanOptions options = {});
   /// SSCAN as a lazy range of set members.
-  ScanRange<std::vector<std::string>> sscan_iter(std::string key, ScanOptions options = {}) {
-    return ScanRange<std::vector<std::string>>(
-        [self = *this, key = std::move(key), options = std::move(options)](std::uint64_t cursor) mutable {
-          return self.sscan(key, cursor, options);
-        });
-  }
+  REDISPP_DECL ScanRange<std::vector<std::string>> sscan_iter(std::string key, ScanOptions options = {});
   /// ZSCAN as a lazy range of (member, score) pairs.
-  ScanRange<std::vector<std::pair<std::string, double>>> zscan_iter(std::string key, ScanOptions options = {}) {
-    return ScanRange<std::vector<std::pair<std::string, double>>>(
-        [self = *this, key = std::move(key), options = std::move(options)](std::uint64_t cursor) mutable {
-          return self.zscan(key, cursor, options);
-        });
-  }
+  REDISPP_DECL ScanRange<std::vector<std::pair<std::string, double>>> zscan_iter(std::string key, ScanOptions options = {});
 
   /// The pool this client leases from (shared with others built on it).
   const std::shared_ptr<ConnectionPool>& connection_pool() const noexcept { return pool_; }
@@ -194,4 +176,5 @@ using StrictRedis = Redis;
 
 #ifdef REDISPP_HEADER_ONLY
 #include <redispp/impl/client.ipp>
+#include <redispp/impl/client_scan.ipp>
 #endif

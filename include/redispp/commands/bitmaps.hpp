@@ -17,6 +17,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/config.hpp>  // REDISPP_DECL
 
 namespace redispp {
 
@@ -79,27 +80,13 @@ class BitFieldOperations {
 
 namespace cmd {
 
-inline Command<bool> getbit(std::string_view key, long long offset) { return make_read_command<bool>(first_key, "GETBIT", key, offset); }
-inline Command<bool> setbit(std::string_view key, long long offset, bool value) {
-  return make_command<bool>(first_key, "SETBIT", key, offset, value ? 1 : 0);
-}
-inline Command<long long> bitcount(std::string_view key) { return make_read_command<long long>(first_key, "BITCOUNT", key); }
-inline Command<long long> bitcount(std::string_view key, long long start, long long end, BitUnit unit) {
-  ArgumentWriter w("BITCOUNT", key, start, end);
-  w.add_if(unit == BitUnit::bit, "BIT");  // BYTE is the default; leaving it out keeps Redis < 7 working
-  return Command<long long>(std::move(w).finish(), first_key, CommandFlags::read_only);
-}
-inline Command<long long> bitpos(std::string_view key, bool bit) {
-  return make_read_command<long long>(first_key, "BITPOS", key, bit ? 1 : 0);
-}
-inline Command<long long> bitpos(std::string_view key, bool bit, long long start) {
-  return make_read_command<long long>(first_key, "BITPOS", key, bit ? 1 : 0, start);
-}
-inline Command<long long> bitpos(std::string_view key, bool bit, long long start, long long end, BitUnit unit) {
-  ArgumentWriter w("BITPOS", key, bit ? 1 : 0, start, end);
-  w.add_if(unit == BitUnit::bit, "BIT");
-  return Command<long long>(std::move(w).finish(), first_key, CommandFlags::read_only);
-}
+REDISPP_DECL Command<bool> getbit(std::string_view key, long long offset);
+REDISPP_DECL Command<bool> setbit(std::string_view key, long long offset, bool value);
+REDISPP_DECL Command<long long> bitcount(std::string_view key);
+REDISPP_DECL Command<long long> bitcount(std::string_view key, long long start, long long end, BitUnit unit);
+REDISPP_DECL Command<long long> bitpos(std::string_view key, bool bit);
+REDISPP_DECL Command<long long> bitpos(std::string_view key, bool bit, long long start);
+REDISPP_DECL Command<long long> bitpos(std::string_view key, bool bit, long long start, long long end, BitUnit unit);
 template <class... Keys>
 Command<long long> bitop(BitOp operation, std::string_view destination, const Keys&... keys) {
   std::string_view name = "AND";
@@ -111,15 +98,9 @@ Command<long long> bitop(BitOp operation, std::string_view destination, const Ke
   }
   return make_command<long long>(KeyPositions::range(2, -1), "BITOP", name, destination, keys...);
 }
-inline Command<std::vector<std::optional<long long>>> bitfield(std::string_view key,
-                                                                const BitFieldOperations& operations) {
-  return make_command<std::vector<std::optional<long long>>>(first_key, "BITFIELD", key, operations.arguments());
-}
-inline Command<std::vector<long long>> bitfield_ro(std::string_view key, const BitFieldOperations& operations) {
-  if (!operations.read_only())
-    throw DataError("BITFIELD_RO takes only GET operations: use bitfield() for SET, INCRBY and OVERFLOW");
-  return make_read_command<std::vector<long long>>(first_key, "BITFIELD_RO", key, operations.arguments());
-}
+REDISPP_DECL Command<std::vector<std::optional<long long>>> bitfield(std::string_view key,
+                                                                const BitFieldOperations& operations);
+REDISPP_DECL Command<std::vector<long long>> bitfield_ro(std::string_view key, const BitFieldOperations& operations);
 
 }  // namespace cmd
 
@@ -156,3 +137,7 @@ class BitmapCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/bitmaps_commands.ipp>
+#endif

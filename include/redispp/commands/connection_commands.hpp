@@ -39,6 +39,8 @@
 #include <redispp/commands/reply_fields.hpp>
 #include <redispp/errors.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp {
 
 /// HELLO's answer: who the server is and how this connection now talks to it.
@@ -51,22 +53,7 @@ struct HelloInfo {
   std::string role;                 // "master", "replica"
   std::vector<std::string> modules;  // names of loaded modules
 
-  friend HelloInfo redispp_from_reply(Reply&& reply, std::type_identity<HelloInfo>) {
-    auto fields = detail::reply_fields(std::move(reply));
-    HelloInfo info;
-    info.server = detail::field_as<std::string>(fields, "server");
-    info.version = detail::field_as<std::string>(fields, "version");
-    info.proto = detail::field_as<long long>(fields, "proto");
-    info.id = detail::field_as<long long>(fields, "id");
-    info.mode = detail::field_as<std::string>(fields, "mode");
-    info.role = detail::field_as<std::string>(fields, "role");
-    // Each module is a map (name, ver, path, args); only the names are kept.
-    for (Reply& module : detail::field_as<std::vector<Reply>>(fields, "modules")) {
-      auto module_fields = detail::reply_fields(std::move(module));
-      info.modules.push_back(detail::field_as<std::string>(module_fields, "name"));
-    }
-    return info;
-  }
+  friend REDISPP_DECL HelloInfo redispp_from_reply(Reply&& reply, std::type_identity<HelloInfo>);  // impl/connection_replies.ipp
 };
 
 /// HELLO's optional parts: AUTH username password, SETNAME name.
@@ -82,14 +69,7 @@ struct TrackingInfo {
   long long redirect = -1;            // the client id invalidations go to; 0 = this one, -1 = none
   std::vector<std::string> prefixes;  // BCAST prefixes
 
-  friend TrackingInfo redispp_from_reply(Reply&& reply, std::type_identity<TrackingInfo>) {
-    auto fields = detail::reply_fields(std::move(reply));
-    TrackingInfo info;
-    info.flags = detail::field_as<std::vector<std::string>>(fields, "flags");
-    if (fields.count("redirect")) info.redirect = detail::field_as<long long>(fields, "redirect");
-    info.prefixes = detail::field_as<std::vector<std::string>>(fields, "prefixes");
-    return info;
-  }
+  friend REDISPP_DECL TrackingInfo redispp_from_reply(Reply&& reply, std::type_identity<TrackingInfo>);  // impl/connection_replies.ipp
 };
 
 /// CLIENT TRACKING ON|OFF options.
@@ -129,103 +109,40 @@ inline bool status_equals(Reply&& reply, std::string_view expected) {
 }  // namespace detail
 
 /// PING: true when the server answered PONG.
-inline Command<bool> ping() {
-  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "PONG"); }, CommandFlags::repeatable, no_keys, "PING");
-}
+REDISPP_DECL Command<bool> ping();
 /// PING message: the message back.
 template <class M>
 Command<std::string> ping(const M& message) { return make_command<std::string>(CommandFlags::repeatable, no_keys, "PING", message); }
 template <class M>
 Command<std::string> echo(const M& message) { return make_command<std::string>(CommandFlags::repeatable, no_keys, "ECHO", message); }
-inline Command<bool> select(int db) { return make_command<bool>(no_keys, "SELECT", db).changes_state(); }
-inline Command<bool> auth(std::string_view password) { return make_command<bool>(no_keys, "AUTH", password).changes_state(); }
-inline Command<bool> auth(std::string_view username, std::string_view password) {
-  return make_command<bool>(no_keys, "AUTH", username, password).changes_state();
-}
-inline Command<HelloInfo> hello(std::optional<int> protocol, const HelloOptions& o) {
-  ArgumentWriter w("HELLO");
-  if (protocol) w.add(*protocol);
-  if (!o.password.empty()) {
-    if (!protocol) throw DataError("HELLO AUTH needs a protocol version: hello(2 or 3, {...})");
-    w.add("AUTH", o.username.empty() ? std::string_view("default") : std::string_view(o.username), o.password);
-  }
-  if (!o.client_name.empty()) {
-    if (!protocol) throw DataError("HELLO SETNAME needs a protocol version: hello(2 or 3, {...})");
-    w.add("SETNAME", o.client_name);
-  }
-  // HELLO with no version only reports; with one it may switch protocol, user and name.
-  return Command<HelloInfo>(std::move(w).finish(), no_keys,
-                            protocol ? CommandFlags::changes_state : CommandFlags::repeatable);
-}
-inline Command<bool> reset() {
-  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "RESET"); }, no_keys, "RESET")
-      .changes_state();
-}
-inline Command<bool> quit() { return make_command<bool>(no_keys, "QUIT").changes_state(); }
+REDISPP_DECL Command<bool> select(int db);
+REDISPP_DECL Command<bool> auth(std::string_view password);
+REDISPP_DECL Command<bool> auth(std::string_view username, std::string_view password);
+REDISPP_DECL Command<HelloInfo> hello(std::optional<int> protocol, const HelloOptions& o);
+REDISPP_DECL Command<bool> reset();
+REDISPP_DECL Command<bool> quit();
 
-inline Command<bool> client_setname(std::string_view name) {
-  return make_command<bool>(no_keys, "CLIENT", "SETNAME", name).changes_state();
-}
-inline Command<std::optional<std::string>> client_getname() {
-  return make_command<std::optional<std::string>>(CommandFlags::repeatable, no_keys, "CLIENT", "GETNAME");
-}
-inline Command<long long> client_id() { return make_command<long long>(CommandFlags::repeatable, no_keys, "CLIENT", "ID"); }
+REDISPP_DECL Command<bool> client_setname(std::string_view name);
+REDISPP_DECL Command<std::optional<std::string>> client_getname();
+REDISPP_DECL Command<long long> client_id();
 /// CLIENT LIST [TYPE t] [ID id ...], parsed (see client_list.hpp).
-inline Command<std::vector<ClientInfo>> client_list(const ClientListOptions& o = {}) {
-  ArgumentWriter w("CLIENT", "LIST");
-  if (!o.type.empty()) w.add("TYPE", o.type);
-  if (!o.ids.empty()) w.add("ID", o.ids);
-  return Command<std::vector<ClientInfo>>(
-      std::move(w).finish(), no_keys, CommandFlags::repeatable,
-      +[](Reply&& reply) { return parse_client_list(convert<std::string>(std::move(reply))); });
-}
+REDISPP_DECL Command<std::vector<ClientInfo>> client_list(const ClientListOptions& o = {});
 /// CLIENT INFO: this connection's CLIENT LIST line, parsed.
-inline Command<ClientInfo> client_info() {
-  return make_command_with<ClientInfo>(
-      +[](Reply&& reply) {
-        auto clients = parse_client_list(convert<std::string>(std::move(reply)));
-        if (clients.empty()) throw DataError("CLIENT INFO: empty reply");
-        return std::move(clients.front());
-      },
-      CommandFlags::repeatable, no_keys, "CLIENT", "INFO");
-}
+REDISPP_DECL Command<ClientInfo> client_info();
 /// CLIENT KILL ip:port (the old form): true when a client was closed.
-inline Command<bool> client_kill(std::string_view address) { return make_command<bool>(no_keys, "CLIENT", "KILL", address); }
+REDISPP_DECL Command<bool> client_kill(std::string_view address);
 /// CLIENT KILL with filters: how many clients were closed.
-inline Command<long long> client_kill(const ClientKillOptions& o) {
-  ArgumentWriter w("CLIENT", "KILL");
-  if (o.id) w.add("ID", *o.id);
-  if (!o.type.empty()) w.add("TYPE", o.type);
-  if (!o.user.empty()) w.add("USER", o.user);
-  if (!o.addr.empty()) w.add("ADDR", o.addr);
-  if (!o.laddr.empty()) w.add("LADDR", o.laddr);
-  if (o.skipme) w.add("SKIPME", *o.skipme ? "YES" : "NO");
-  if (w.count() == 2) throw DataError("CLIENT KILL: give at least one filter (ClientKillOptions)");
-  return Command<long long>(std::move(w).finish(), no_keys);
-}
-inline Command<bool> client_pause(std::chrono::milliseconds timeout, bool write_only) {
-  return write_only ? make_command<bool>(no_keys, "CLIENT", "PAUSE", timeout.count(), "WRITE")
-                    : make_command<bool>(no_keys, "CLIENT", "PAUSE", timeout.count(), "ALL");
-}
-inline Command<bool> client_unpause() { return make_command<bool>(no_keys, "CLIENT", "UNPAUSE"); }
+REDISPP_DECL Command<long long> client_kill(const ClientKillOptions& o);
+REDISPP_DECL Command<bool> client_pause(std::chrono::milliseconds timeout, bool write_only);
+REDISPP_DECL Command<bool> client_unpause();
 /// CLIENT UNBLOCK id [TIMEOUT|ERROR]: true when the client was blocked and is now unblocked.
-inline Command<bool> client_unblock(long long id, bool error) {
-  return error ? make_command<bool>(no_keys, "CLIENT", "UNBLOCK", id, "ERROR") : make_command<bool>(no_keys, "CLIENT", "UNBLOCK", id);
-}
-inline Command<bool> client_no_evict(bool on) {
-  return make_command<bool>(no_keys, "CLIENT", "NO-EVICT", on ? "ON" : "OFF").changes_state();
-}
-inline Command<bool> client_caching(bool yes) { return make_command<bool>(no_keys, "CLIENT", "CACHING", yes ? "YES" : "NO"); }
-inline Command<long long> client_getredir() { return make_command<long long>(CommandFlags::repeatable, no_keys, "CLIENT", "GETREDIR"); }
-inline Command<std::vector<std::string>> client_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "CLIENT", "HELP"); }
-inline Command<bool> client_tracking(bool on, const TrackingOptions& o) {
-  ArgumentWriter w("CLIENT", "TRACKING", on ? "ON" : "OFF");
-  if (o.redirect) w.add("REDIRECT", *o.redirect);
-  for (const auto& prefix : o.prefixes) w.add("PREFIX", prefix);
-  w.add_if(o.bcast, "BCAST").add_if(o.optin, "OPTIN").add_if(o.optout, "OPTOUT").add_if(o.noloop, "NOLOOP");
-  return Command<bool>(std::move(w).finish(), no_keys).changes_state();
-}
-inline Command<TrackingInfo> client_trackinginfo() { return make_command<TrackingInfo>(CommandFlags::repeatable, no_keys, "CLIENT", "TRACKINGINFO"); }
+REDISPP_DECL Command<bool> client_unblock(long long id, bool error);
+REDISPP_DECL Command<bool> client_no_evict(bool on);
+REDISPP_DECL Command<bool> client_caching(bool yes);
+REDISPP_DECL Command<long long> client_getredir();
+REDISPP_DECL Command<std::vector<std::string>> client_help();
+REDISPP_DECL Command<bool> client_tracking(bool on, const TrackingOptions& o);
+REDISPP_DECL Command<TrackingInfo> client_trackinginfo();
 
 }  // namespace cmd
 
@@ -307,3 +224,11 @@ class ConnectionCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/connection_replies.ipp>
+#endif
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/connection_commands_commands.ipp>
+#endif

@@ -30,6 +30,8 @@
 #include <redispp/commands/options.hpp>
 #include <redispp/errors.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp {
 
 /// Distance units of the geo commands.
@@ -41,10 +43,7 @@ struct GeoPosition {
   double latitude = 0;
 
   friend bool operator==(const GeoPosition&, const GeoPosition&) = default;
-  friend GeoPosition redispp_from_reply(Reply&& reply, std::type_identity<GeoPosition>) {
-    auto [lon, lat] = convert<std::pair<double, double>>(std::move(reply));
-    return GeoPosition{lon, lat};
-  }
+  friend REDISPP_DECL GeoPosition redispp_from_reply(Reply&& reply, std::type_identity<GeoPosition>);  // impl/geo_replies.ipp
 };
 
 /// A member to add with GEOADD: r.geoadd("sicily", {{13.361389, 38.115556, "Palermo"}}).
@@ -106,19 +105,7 @@ struct GeoLocation {
   friend bool operator==(const GeoLocation&, const GeoLocation&) = default;
   // A bare member name, or [member, dist?, hash?, [lon, lat]?] in that order: the kinds tell
   // them apart (the distance is text or a double, the hash an integer, the position an array).
-  friend GeoLocation redispp_from_reply(Reply&& reply, std::type_identity<GeoLocation>) {
-    if (!reply.is_aggregate()) return GeoLocation{convert<std::string>(std::move(reply)), {}, {}, {}};
-    auto& elements = reply.elements();
-    if (elements.empty()) detail::conversion_failed<GeoLocation>(reply, "expected [member, ...]");
-    GeoLocation location{convert<std::string>(std::move(elements[0])), {}, {}, {}};
-    for (std::size_t i = 1; i < elements.size(); ++i) {
-      Reply& element = elements[i];
-      if (element.is_aggregate()) location.coordinates = convert<GeoPosition>(std::move(element));
-      else if (element.type() == ReplyType::integer) location.hash = element.integer();
-      else location.dist = convert<double>(std::move(element));
-    }
-    return location;
-  }
+  friend REDISPP_DECL GeoLocation redispp_from_reply(Reply&& reply, std::type_identity<GeoLocation>);  // impl/geo_replies.ipp
 };
 
 namespace cmd {
@@ -160,13 +147,8 @@ inline void add_geo_flags(ArgumentWriter& w, const GeoAddOptions& o) {
 }
 }  // namespace detail
 
-inline Command<long long> geoadd(std::string_view key, std::initializer_list<GeoMember> members,
-                                 const GeoAddOptions& o) {
-  ArgumentWriter w("GEOADD", key);
-  detail::add_geo_flags(w, o);
-  detail::add_geo_members(w, members);
-  return Command<long long>(std::move(w).finish(), first_key);
-}
+REDISPP_DECL Command<long long> geoadd(std::string_view key, std::initializer_list<GeoMember> members,
+                                 const GeoAddOptions& o);
 template <class M>
 Command<long long> geoadd(std::string_view key, double longitude, double latitude, const M& member,
                           const GeoAddOptions& o) {
@@ -187,27 +169,13 @@ template <class... Members>
 Command<std::vector<std::optional<GeoPosition>>> geopos(std::string_view key, const Members&... members) {
   return make_read_command<std::vector<std::optional<GeoPosition>>>(first_key, "GEOPOS", key, members...);
 }
-inline Command<std::vector<GeoLocation>> geosearch(std::string_view key, const GeoSearchOptions& o) {
-  ArgumentWriter w("GEOSEARCH", key);
-  detail::add_geo_search(w, o);
-  return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key, CommandFlags::read_only);
-}
-inline Command<long long> geosearchstore(std::string_view destination, std::string_view source,
-                                         const GeoSearchOptions& o, bool storedist) {
-  ArgumentWriter w("GEOSEARCHSTORE", destination, source);
-  detail::add_geo_search(w, o);
-  w.add_if(storedist, "STOREDIST");
-  return Command<long long>(std::move(w).finish(), KeyPositions::range(1, 2));
-}
+REDISPP_DECL Command<std::vector<GeoLocation>> geosearch(std::string_view key, const GeoSearchOptions& o);
+REDISPP_DECL Command<long long> geosearchstore(std::string_view destination, std::string_view source,
+                                         const GeoSearchOptions& o, bool storedist);
 /// GEORADIUS / GEORADIUS_RO (name chooses).
-inline Command<std::vector<GeoLocation>> georadius(std::string_view name, std::string_view key, double longitude,
+REDISPP_DECL Command<std::vector<GeoLocation>> georadius(std::string_view name, std::string_view key, double longitude,
                                                    double latitude, double radius, GeoUnit unit,
-                                                   const GeoRadiusOptions& o) {
-  ArgumentWriter w(name, key, longitude, latitude, radius, detail::geo_unit_name(unit));
-  detail::add_geo_result_options(w, o);
-  return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key,
-                                           name.ends_with("_RO") ? CommandFlags::read_only : CommandFlags::none);
-}
+                                                   const GeoRadiusOptions& o);
 template <class M>
 Command<std::vector<GeoLocation>> georadiusbymember(std::string_view name, std::string_view key, const M& member,
                                                     double radius, GeoUnit unit, const GeoRadiusOptions& o) {
@@ -216,14 +184,9 @@ Command<std::vector<GeoLocation>> georadiusbymember(std::string_view name, std::
   return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key,
                                            name.ends_with("_RO") ? CommandFlags::read_only : CommandFlags::none);
 }
-inline Command<long long> georadius_store(std::string_view key, double longitude, double latitude, double radius,
+REDISPP_DECL Command<long long> georadius_store(std::string_view key, double longitude, double latitude, double radius,
                                           GeoUnit unit, std::string_view destination, const GeoRadiusOptions& o,
-                                          bool storedist) {
-  ArgumentWriter w("GEORADIUS", key, longitude, latitude, radius, detail::geo_unit_name(unit));
-  detail::add_geo_result_options(w, o);
-  w.add(storedist ? "STOREDIST" : "STORE", destination);
-  return Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::at(-1))  /* STORE destination: the last argument */);
-}
+                                          bool storedist);
 template <class M>
 Command<long long> georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit,
                                            std::string_view destination, const GeoRadiusOptions& o, bool storedist) {
@@ -277,3 +240,11 @@ class GeoCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/geo_replies.ipp>
+#endif
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/geo_commands.ipp>
+#endif

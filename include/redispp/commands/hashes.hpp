@@ -16,6 +16,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/config.hpp>  // REDISPP_DECL
 
 namespace redispp::cmd {
 
@@ -36,9 +37,7 @@ template <class... Fields>
 Command<std::vector<std::optional<std::string>>> hmget(std::string_view key, const Fields&... fields) {
   return make_read_command<std::vector<std::optional<std::string>>>(first_key, "HMGET", key, fields...);
 }
-inline Command<std::unordered_map<std::string, std::string>> hgetall(std::string_view key) {
-  return make_read_command<std::unordered_map<std::string, std::string>>(first_key, "HGETALL", key);
-}
+REDISPP_DECL Command<std::unordered_map<std::string, std::string>> hgetall(std::string_view key);
 template <class... Fields>
 Command<long long> hdel(std::string_view key, const Fields&... fields) {
   return make_command<long long>(first_key, "HDEL", key, fields...);
@@ -53,13 +52,9 @@ template <class F>
 Command<double> hincrbyfloat(std::string_view key, const F& field, double by) {
   return make_command<double>(first_key, "HINCRBYFLOAT", key, field, by);
 }
-inline Command<std::vector<std::string>> hkeys(std::string_view key) {
-  return make_read_command<std::vector<std::string>>(first_key, "HKEYS", key);
-}
-inline Command<std::vector<std::string>> hvals(std::string_view key) {
-  return make_read_command<std::vector<std::string>>(first_key, "HVALS", key);
-}
-inline Command<long long> hlen(std::string_view key) { return make_read_command<long long>(first_key, "HLEN", key); }
+REDISPP_DECL Command<std::vector<std::string>> hkeys(std::string_view key);
+REDISPP_DECL Command<std::vector<std::string>> hvals(std::string_view key);
+REDISPP_DECL Command<long long> hlen(std::string_view key);
 template <class F, class V>
 Command<bool> hsetnx(std::string_view key, const F& field, const V& value) {
   return make_command<bool>(first_key, "HSETNX", key, field, value);
@@ -67,31 +62,20 @@ Command<bool> hsetnx(std::string_view key, const F& field, const V& value) {
 template <class F>
 Command<long long> hstrlen(std::string_view key, const F& field) { return make_read_command<long long>(first_key, "HSTRLEN", key, field); }
 /// One random field, or nullopt for a missing key.
-inline Command<std::optional<std::string>> hrandfield(std::string_view key) {
-  return make_read_command<std::optional<std::string>>(first_key, "HRANDFIELD", key);
-}
+REDISPP_DECL Command<std::optional<std::string>> hrandfield(std::string_view key);
 /// Up to `count` random fields (negative: `-count` fields, repeats allowed).
-inline Command<std::vector<std::string>> hrandfield(std::string_view key, long long count) {
-  return make_read_command<std::vector<std::string>>(first_key, "HRANDFIELD", key, count);
-}
+REDISPP_DECL Command<std::vector<std::string>> hrandfield(std::string_view key, long long count);
 /// HRANDFIELD key count WITHVALUES: (field, value) pairs.
-inline Command<std::vector<std::pair<std::string, std::string>>> hrandfield_withvalues(std::string_view key,
-                                                                                        long long count) {
-  return make_read_command<std::vector<std::pair<std::string, std::string>>>(first_key, "HRANDFIELD", key, count, "WITHVALUES");
-}
+REDISPP_DECL Command<std::vector<std::pair<std::string, std::string>>> hrandfield_withvalues(std::string_view key,
+                                                                                        long long count);
 /// HMSET (deprecated since Redis 4: HSET takes many fields): OK -> true.
 template <class Pairs>
 Command<bool> hmset(std::string_view key, const Pairs& mapping) {
   return make_command<bool>(first_key, "HMSET", key, mapping);
 }
-inline Command<ScanPage<std::unordered_map<std::string, std::string>>> hscan(std::string_view key,
+REDISPP_DECL Command<ScanPage<std::unordered_map<std::string, std::string>>> hscan(std::string_view key,
                                                                             std::uint64_t cursor,
-                                                                            const ScanOptions& o) {
-  ArgumentWriter w("HSCAN", key, cursor);
-  if (!o.match.empty()) w.add("MATCH", o.match);
-  if (o.count) w.add("COUNT", *o.count);
-  return Command<ScanPage<std::unordered_map<std::string, std::string>>>(std::move(w).finish(), first_key, CommandFlags::read_only);
-}
+                                                                            const ScanOptions& o);
 
 }  // namespace redispp::cmd
 
@@ -151,3 +135,7 @@ class HashCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/hashes_commands.ipp>
+#endif

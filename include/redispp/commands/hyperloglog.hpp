@@ -13,6 +13,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/config.hpp>  // REDISPP_DECL
 
 namespace redispp {
 
@@ -28,17 +29,11 @@ template <class... Keys>
 Command<bool> pfmerge(std::string_view destination, const Keys&... sources) {
   return make_command<bool>(keys_from(1), "PFMERGE", destination, sources...);
 }
-inline Command<bool> pfselftest() { return make_command<bool>(no_keys, "PFSELFTEST"); }
-inline Command<std::vector<long long>> pfdebug_getreg(std::string_view key) {
-  return make_command<std::vector<long long>>(KeyPositions::at(2), "PFDEBUG", "GETREG", key);
-}
-inline Command<std::string> pfdebug_encoding(std::string_view key) {
-  return make_command<std::string>(KeyPositions::at(2), "PFDEBUG", "ENCODING", key);
-}
-inline Command<bool> pfdebug_todense(std::string_view key) { return make_command<bool>(KeyPositions::at(2), "PFDEBUG", "TODENSE", key); }
-inline Command<std::string> pfdebug_decode(std::string_view key) {
-  return make_command<std::string>(KeyPositions::at(2), "PFDEBUG", "DECODE", key);
-}
+REDISPP_DECL Command<bool> pfselftest();
+REDISPP_DECL Command<std::vector<long long>> pfdebug_getreg(std::string_view key);
+REDISPP_DECL Command<std::string> pfdebug_encoding(std::string_view key);
+REDISPP_DECL Command<bool> pfdebug_todense(std::string_view key);
+REDISPP_DECL Command<std::string> pfdebug_decode(std::string_view key);
 
 }  // namespace cmd
 
@@ -75,3 +70,7 @@ class HyperLogLogCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/hyperloglog_commands.ipp>
+#endif

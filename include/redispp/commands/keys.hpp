@@ -21,6 +21,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/config.hpp>  // REDISPP_DECL
 
 namespace redispp {
 
@@ -100,65 +101,32 @@ Command<long long> unlink(const Keys&... keys) { return make_command<long long>(
 /// EXISTS of several keys: how many of them exist (a key named twice counts twice).
 template <class... Keys>
 Command<long long> exists(const Keys&... keys) { return make_read_command<long long>(keys_from(1), "EXISTS", keys...); }
-inline Command<bool> exists_one(std::string_view key) { return make_read_command<bool>(keys_from(1), "EXISTS", key); }
+REDISPP_DECL Command<bool> exists_one(std::string_view key);
 
-inline Command<bool> expire(std::string_view key, std::chrono::seconds ttl, const ExpireOptions& o) {
-  ArgumentWriter w("EXPIRE", key, ttl.count());
-  detail::add_expire_conditions(w, o);
-  return Command<bool>(std::move(w).finish(), first_key);
-}
-inline Command<bool> pexpire(std::string_view key, std::chrono::milliseconds ttl, const ExpireOptions& o) {
-  ArgumentWriter w("PEXPIRE", key, ttl.count());
-  detail::add_expire_conditions(w, o);
-  return Command<bool>(std::move(w).finish(), first_key);
-}
-inline Command<bool> expireat(std::string_view key, UnixSeconds when, const ExpireOptions& o) {
-  ArgumentWriter w("EXPIREAT", key, when.time_since_epoch().count());
-  detail::add_expire_conditions(w, o);
-  return Command<bool>(std::move(w).finish(), first_key);
-}
-inline Command<bool> pexpireat(std::string_view key, UnixMilliseconds when, const ExpireOptions& o) {
-  ArgumentWriter w("PEXPIREAT", key, when.time_since_epoch().count());
-  detail::add_expire_conditions(w, o);
-  return Command<bool>(std::move(w).finish(), first_key);
-}
+REDISPP_DECL Command<bool> expire(std::string_view key, std::chrono::seconds ttl, const ExpireOptions& o);
+REDISPP_DECL Command<bool> pexpire(std::string_view key, std::chrono::milliseconds ttl, const ExpireOptions& o);
+REDISPP_DECL Command<bool> expireat(std::string_view key, UnixSeconds when, const ExpireOptions& o);
+REDISPP_DECL Command<bool> pexpireat(std::string_view key, UnixMilliseconds when, const ExpireOptions& o);
 /// Seconds to live; -1 when the key has no expiry, -2 when it does not exist (as Redis says).
-inline Command<long long> ttl(std::string_view key) { return make_read_command<long long>(first_key, "TTL", key); }
-inline Command<long long> pttl(std::string_view key) { return make_read_command<long long>(first_key, "PTTL", key); }
-inline Command<bool> persist(std::string_view key) { return make_command<bool>(first_key, "PERSIST", key); }
+REDISPP_DECL Command<long long> ttl(std::string_view key);
+REDISPP_DECL Command<long long> pttl(std::string_view key);
+REDISPP_DECL Command<bool> persist(std::string_view key);
 /// "string", "list", "set", "zset", "hash", "stream", or "none".
-inline Command<std::string> type(std::string_view key) { return make_read_command<std::string>(first_key, "TYPE", key); }
-inline Command<bool> rename(std::string_view key, std::string_view new_key) {
-  return make_command<bool>(KeyPositions::range(1, 2), "RENAME", key, new_key);
-}
-inline Command<bool> renamenx(std::string_view key, std::string_view new_key) {
-  return make_command<bool>(KeyPositions::range(1, 2), "RENAMENX", key, new_key);
-}
-inline Command<std::vector<std::string>> keys(std::string_view pattern) {
-  return make_read_command<std::vector<std::string>>(no_keys, "KEYS", pattern);
-}
-inline Command<ScanPage<std::vector<std::string>>> scan(std::uint64_t cursor, const ScanOptions& o) {
-  ArgumentWriter w("SCAN", cursor);
-  detail::add_scan_options(w, o);
-  return Command<ScanPage<std::vector<std::string>>>(std::move(w).finish(), no_keys, CommandFlags::read_only);
-}
+REDISPP_DECL Command<std::string> type(std::string_view key);
+REDISPP_DECL Command<bool> rename(std::string_view key, std::string_view new_key);
+REDISPP_DECL Command<bool> renamenx(std::string_view key, std::string_view new_key);
+REDISPP_DECL Command<std::vector<std::string>> keys(std::string_view pattern);
+REDISPP_DECL Command<ScanPage<std::vector<std::string>>> scan(std::uint64_t cursor, const ScanOptions& o);
 
 template <class... Keys>
 Command<long long> touch(const Keys&... keys) { return make_read_command<long long>(keys_from(1), "TOUCH", keys...); }
 /// Unix time (seconds) at which the key expires; -1 no expiry, -2 no such key.
-inline Command<long long> expiretime(std::string_view key) { return make_read_command<long long>(first_key, "EXPIRETIME", key); }
-inline Command<long long> pexpiretime(std::string_view key) { return make_read_command<long long>(first_key, "PEXPIRETIME", key); }
-inline Command<std::optional<std::string>> randomkey() { return make_read_command<std::optional<std::string>>(no_keys, "RANDOMKEY"); }
-inline Command<bool> copy(std::string_view source, std::string_view destination, const CopyOptions& o) {
-  ArgumentWriter w("COPY", source, destination);
-  if (o.db) w.add("DB", *o.db);
-  w.add_if(o.replace, "REPLACE");
-  return Command<bool>(std::move(w).finish(), KeyPositions::range(1, 2));
-}
-inline Command<bool> move(std::string_view key, long long db) { return make_command<bool>(first_key, "MOVE", key, db); }
-inline Command<std::optional<std::string>> dump(std::string_view key) {
-  return make_read_command<std::optional<std::string>>(first_key, "DUMP", key);
-}
+REDISPP_DECL Command<long long> expiretime(std::string_view key);
+REDISPP_DECL Command<long long> pexpiretime(std::string_view key);
+REDISPP_DECL Command<std::optional<std::string>> randomkey();
+REDISPP_DECL Command<bool> copy(std::string_view source, std::string_view destination, const CopyOptions& o);
+REDISPP_DECL Command<bool> move(std::string_view key, long long db);
+REDISPP_DECL Command<std::optional<std::string>> dump(std::string_view key);
 template <class V>
 Command<bool> restore(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& o) {
   ArgumentWriter w("RESTORE", key, ttl.count(), serialized);
@@ -168,12 +136,8 @@ Command<bool> restore(std::string_view key, std::chrono::milliseconds ttl, const
   return Command<bool>(std::move(w).finish(), first_key);
 }
 /// MIGRATE of one key.
-inline Command<bool> migrate(std::string_view host, int port, std::string_view key, long long destination_db,
-                             std::chrono::milliseconds timeout, const MigrateOptions& o) {
-  ArgumentWriter w("MIGRATE", host, port, key, destination_db, timeout.count());
-  detail::add_migrate_options(w, o);
-  return Command<bool>(std::move(w).finish(), KeyPositions::at(3), CommandFlags::none, &detail::migrate_reply);
-}
+REDISPP_DECL Command<bool> migrate(std::string_view host, int port, std::string_view key, long long destination_db,
+                             std::chrono::milliseconds timeout, const MigrateOptions& o);
 /// MIGRATE of several keys (the KEYS form: the key argument is empty).
 template <class Keys>
 Command<bool> migrate_keys(std::string_view host, int port, const Keys& keys, long long destination_db,
@@ -184,43 +148,17 @@ Command<bool> migrate_keys(std::string_view host, int port, const Keys& keys, lo
   w.add("KEYS", keys);
   return Command<bool>(std::move(w).finish(), keys_from(first), CommandFlags::none, &detail::migrate_reply);
 }
-inline Command<std::optional<std::string>> object_encoding(std::string_view key) {
-  return make_read_command<std::optional<std::string>>(KeyPositions::at(2), "OBJECT", "ENCODING", key);
-}
-inline Command<std::optional<long long>> object_freq(std::string_view key) {
-  return make_read_command<std::optional<long long>>(KeyPositions::at(2), "OBJECT", "FREQ", key);
-}
-inline Command<std::optional<long long>> object_idletime(std::string_view key) {
-  return make_read_command<std::optional<long long>>(KeyPositions::at(2), "OBJECT", "IDLETIME", key);
-}
-inline Command<std::optional<long long>> object_refcount(std::string_view key) {
-  return make_read_command<std::optional<long long>>(KeyPositions::at(2), "OBJECT", "REFCOUNT", key);
-}
-inline Command<std::vector<std::string>> object_help() {
-  return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "OBJECT", "HELP");
-}
-inline Command<std::vector<std::optional<std::string>>> sort(std::string_view key, const SortOptions& o) {
-  ArgumentWriter w("SORT", key);
-  detail::add_sort_options(w, o);
-  return Command<std::vector<std::optional<std::string>>>(std::move(w).finish(), first_key);
-}
-inline Command<std::vector<std::optional<std::string>>> sort_ro(std::string_view key, const SortOptions& o) {
-  ArgumentWriter w("SORT_RO", key);
-  detail::add_sort_options(w, o);
-  return Command<std::vector<std::optional<std::string>>>(std::move(w).finish(), first_key, CommandFlags::read_only);
-}
+REDISPP_DECL Command<std::optional<std::string>> object_encoding(std::string_view key);
+REDISPP_DECL Command<std::optional<long long>> object_freq(std::string_view key);
+REDISPP_DECL Command<std::optional<long long>> object_idletime(std::string_view key);
+REDISPP_DECL Command<std::optional<long long>> object_refcount(std::string_view key);
+REDISPP_DECL Command<std::vector<std::string>> object_help();
+REDISPP_DECL Command<std::vector<std::optional<std::string>>> sort(std::string_view key, const SortOptions& o);
+REDISPP_DECL Command<std::vector<std::optional<std::string>>> sort_ro(std::string_view key, const SortOptions& o);
 /// SORT ... STORE destination: how many elements were stored.
-inline Command<long long> sort_store(std::string_view key, std::string_view destination, const SortOptions& o) {
-  ArgumentWriter w("SORT", key);
-  detail::add_sort_options(w, o);
-  w.add("STORE", destination);
-  return Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::at(-1)));
-}
+REDISPP_DECL Command<long long> sort_store(std::string_view key, std::string_view destination, const SortOptions& o);
 /// WAIT: how many replicas acknowledged the connection's writes within `timeout` (0 = forever).
-inline Command<long long> wait(long long numreplicas, std::chrono::milliseconds timeout) {
-  return make_command<long long>(no_keys, "WAIT", numreplicas, timeout.count())
-      .blocking(timeout.count() == 0 ? std::chrono::milliseconds{-1} : timeout);
-}
+REDISPP_DECL Command<long long> wait(long long numreplicas, std::chrono::milliseconds timeout);
 
 }  // namespace redispp::cmd
 
@@ -315,3 +253,7 @@ class KeyCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/keys_commands.ipp>
+#endif

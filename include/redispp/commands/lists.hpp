@@ -20,6 +20,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/config.hpp>  // REDISPP_DECL
 
 namespace redispp {
 
@@ -51,26 +52,14 @@ template <class... Values>
 Command<long long> rpushx(std::string_view key, const Values&... values) {
   return make_command<long long>(first_key, "RPUSHX", key, values...);
 }
-inline Command<std::optional<std::string>> lpop(std::string_view key) {
-  return make_command<std::optional<std::string>>(first_key, "LPOP", key);
-}
+REDISPP_DECL Command<std::optional<std::string>> lpop(std::string_view key);
 /// LPOP key count: up to `count` elements; nullopt when the key does not exist.
-inline Command<std::optional<std::vector<std::string>>> lpop(std::string_view key, long long count) {
-  return make_command<std::optional<std::vector<std::string>>>(first_key, "LPOP", key, count);
-}
-inline Command<std::optional<std::string>> rpop(std::string_view key) {
-  return make_command<std::optional<std::string>>(first_key, "RPOP", key);
-}
-inline Command<std::optional<std::vector<std::string>>> rpop(std::string_view key, long long count) {
-  return make_command<std::optional<std::vector<std::string>>>(first_key, "RPOP", key, count);
-}
-inline Command<std::vector<std::string>> lrange(std::string_view key, long long start, long long stop) {
-  return make_read_command<std::vector<std::string>>(first_key, "LRANGE", key, start, stop);
-}
-inline Command<long long> llen(std::string_view key) { return make_read_command<long long>(first_key, "LLEN", key); }
-inline Command<std::optional<std::string>> lindex(std::string_view key, long long index) {
-  return make_read_command<std::optional<std::string>>(first_key, "LINDEX", key, index);
-}
+REDISPP_DECL Command<std::optional<std::vector<std::string>>> lpop(std::string_view key, long long count);
+REDISPP_DECL Command<std::optional<std::string>> rpop(std::string_view key);
+REDISPP_DECL Command<std::optional<std::vector<std::string>>> rpop(std::string_view key, long long count);
+REDISPP_DECL Command<std::vector<std::string>> lrange(std::string_view key, long long start, long long stop);
+REDISPP_DECL Command<long long> llen(std::string_view key);
+REDISPP_DECL Command<std::optional<std::string>> lindex(std::string_view key, long long index);
 template <class V>
 Command<bool> lset(std::string_view key, long long index, const V& value) {
   return make_command<bool>(first_key, "LSET", key, index, value);
@@ -84,9 +73,7 @@ template <class V>
 Command<long long> lrem(std::string_view key, long long count, const V& value) {
   return make_command<long long>(first_key, "LREM", key, count, value);
 }
-inline Command<bool> ltrim(std::string_view key, long long start, long long stop) {
-  return make_command<bool>(first_key, "LTRIM", key, start, stop);
-}
+REDISPP_DECL Command<bool> ltrim(std::string_view key, long long start, long long stop);
 template <class V>
 Command<std::optional<long long>> lpos(std::string_view key, const V& value, const LposOptions& o) {
   ArgumentWriter w("LPOS", key, value);
@@ -103,11 +90,8 @@ Command<std::vector<long long>> lpos(std::string_view key, const V& value, long 
   if (o.maxlen) w.add("MAXLEN", *o.maxlen);
   return Command<std::vector<long long>>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
-inline Command<std::optional<std::string>> lmove(std::string_view source, std::string_view destination, ListEnd from,
-                                                 ListEnd to) {
-  return make_command<std::optional<std::string>>(KeyPositions::range(1, 2), "LMOVE", source, destination, detail::end_name(from),
-                                                  detail::end_name(to));
-}
+REDISPP_DECL Command<std::optional<std::string>> lmove(std::string_view source, std::string_view destination, ListEnd from,
+                                                 ListEnd to);
 /// BLPOP: (key, element) from the first non-empty list, or nullopt after `timeout`.
 template <class Keys>
 Command<std::optional<std::pair<std::string, std::string>>> blpop(const Keys& keys, std::chrono::milliseconds timeout) {
@@ -119,21 +103,12 @@ Command<std::optional<std::pair<std::string, std::string>>> brpop(const Keys& ke
   return make_command<std::optional<std::pair<std::string, std::string>>>(KeyPositions::range(1, -2), "BRPOP", keys, detail::block_seconds(timeout))
       .blocking(detail::socket_extension(timeout));
 }
-inline Command<std::optional<std::string>> blmove(std::string_view source, std::string_view destination, ListEnd from,
-                                                  ListEnd to, std::chrono::milliseconds timeout) {
-  return make_command<std::optional<std::string>>(KeyPositions::range(1, 2), "BLMOVE", source, destination, detail::end_name(from),
-                                                  detail::end_name(to), detail::block_seconds(timeout))
-      .blocking(detail::socket_extension(timeout));
-}
+REDISPP_DECL Command<std::optional<std::string>> blmove(std::string_view source, std::string_view destination, ListEnd from,
+                                                  ListEnd to, std::chrono::milliseconds timeout);
 
-inline Command<std::optional<std::string>> rpoplpush(std::string_view source, std::string_view destination) {
-  return make_command<std::optional<std::string>>(KeyPositions::range(1, 2), "RPOPLPUSH", source, destination);
-}
-inline Command<std::optional<std::string>> brpoplpush(std::string_view source, std::string_view destination,
-                                                      std::chrono::milliseconds timeout) {
-  return make_command<std::optional<std::string>>(KeyPositions::range(1, 2), "BRPOPLPUSH", source, destination, detail::block_seconds(timeout))
-      .blocking(detail::socket_extension(timeout));
-}
+REDISPP_DECL Command<std::optional<std::string>> rpoplpush(std::string_view source, std::string_view destination);
+REDISPP_DECL Command<std::optional<std::string>> brpoplpush(std::string_view source, std::string_view destination,
+                                                      std::chrono::milliseconds timeout);
 /// LMPOP / BLMPOP: the list popped from and its elements, or nullopt when all were empty.
 using ListPop = std::optional<std::pair<std::string, std::vector<std::string>>>;
 template <class Keys>
@@ -220,3 +195,7 @@ class ListCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/lists_commands.ipp>
+#endif

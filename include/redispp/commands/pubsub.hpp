@@ -23,6 +23,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/config.hpp>  // REDISPP_DECL
 
 namespace redispp {
 
@@ -36,15 +37,9 @@ template <class M>
 Command<long long> spublish(std::string_view shardchannel, const M& message) {
   return make_command<long long>(first_key, "SPUBLISH", shardchannel, message);
 }
-inline Command<std::vector<std::string>> pubsub_channels(std::string_view pattern) {
-  if (pattern.empty()) return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "CHANNELS");
-  return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "CHANNELS", pattern);
-}
-inline Command<std::vector<std::string>> pubsub_shardchannels(std::string_view pattern) {
-  if (pattern.empty()) return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "SHARDCHANNELS");
-  return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "SHARDCHANNELS", pattern);
-}
-inline Command<long long> pubsub_numpat() { return make_command<long long>(CommandFlags::repeatable, no_keys, "PUBSUB", "NUMPAT"); }
+REDISPP_DECL Command<std::vector<std::string>> pubsub_channels(std::string_view pattern);
+REDISPP_DECL Command<std::vector<std::string>> pubsub_shardchannels(std::string_view pattern);
+REDISPP_DECL Command<long long> pubsub_numpat();
 template <class... Channels>
 Command<std::vector<std::pair<std::string, long long>>> pubsub_numsub(const Channels&... channels) {
   return make_command<std::vector<std::pair<std::string, long long>>>(CommandFlags::repeatable, no_keys, "PUBSUB", "NUMSUB", channels...);
@@ -53,7 +48,7 @@ template <class... Channels>
 Command<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(const Channels&... channels) {
   return make_command<std::vector<std::pair<std::string, long long>>>(CommandFlags::repeatable, no_keys, "PUBSUB", "SHARDNUMSUB", channels...);
 }
-inline Command<std::vector<std::string>> pubsub_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "HELP"); }
+REDISPP_DECL Command<std::vector<std::string>> pubsub_help();
 template <class... Channels>
 Command<Reply> unsubscribe(const Channels&... channels) {
   return make_command<Reply>(no_keys, "UNSUBSCRIBE", channels...);
@@ -110,3 +105,7 @@ class PubSubCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/pubsub_commands.ipp>
+#endif

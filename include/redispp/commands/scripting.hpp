@@ -37,6 +37,8 @@
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/script_args.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp {
 
 /// SCRIPT FLUSH / FUNCTION FLUSH: the server's default (lazyfree-lazy-user-flush), ASYNC or SYNC.
@@ -69,15 +71,7 @@ struct FunctionInfo {
   std::vector<std::string> flags;  // "no-writes", "allow-oom" ...
 
   friend bool operator==(const FunctionInfo&, const FunctionInfo&) = default;
-  friend FunctionInfo redispp_from_reply(Reply&& reply, std::type_identity<FunctionInfo>) {
-    FunctionInfo info;
-    for (auto& [field, value] : detail::scripting_reply_fields(std::move(reply))) {
-      if (field == "name") info.name = convert<std::string>(std::move(value));
-      else if (field == "description") info.description = convert<std::optional<std::string>>(std::move(value));
-      else if (field == "flags") info.flags = convert<std::vector<std::string>>(std::move(value));
-    }
-    return info;
-  }
+  friend REDISPP_DECL FunctionInfo redispp_from_reply(Reply&& reply, std::type_identity<FunctionInfo>);  // impl/scripting_replies.ipp
 };
 
 /// One library of FUNCTION LIST.
@@ -87,16 +81,7 @@ struct FunctionLibrary {
   std::vector<FunctionInfo> functions;
   std::optional<std::string> library_code;  // with FunctionListOptions::withcode
 
-  friend FunctionLibrary redispp_from_reply(Reply&& reply, std::type_identity<FunctionLibrary>) {
-    FunctionLibrary library;
-    for (auto& [name, value] : detail::scripting_reply_fields(std::move(reply))) {
-      if (name == "library_name") library.library_name = convert<std::string>(std::move(value));
-      else if (name == "engine") library.engine = convert<std::string>(std::move(value));
-      else if (name == "functions") library.functions = convert<std::vector<FunctionInfo>>(std::move(value));
-      else if (name == "library_code") library.library_code = convert<std::optional<std::string>>(std::move(value));
-    }
-    return library;
-  }
+  friend REDISPP_DECL FunctionLibrary redispp_from_reply(Reply&& reply, std::type_identity<FunctionLibrary>);  // impl/scripting_replies.ipp
 };
 
 /// FUNCTION STATS: the function running now (if any) and, per engine, its library and function
@@ -114,29 +99,7 @@ struct FunctionStats {
   std::optional<RunningScript> running_script;
   std::unordered_map<std::string, EngineStats> engines;
 
-  friend FunctionStats redispp_from_reply(Reply&& reply, std::type_identity<FunctionStats>) {
-    FunctionStats stats;
-    for (auto& [name, value] : detail::scripting_reply_fields(std::move(reply))) {
-      if (name == "running_script" && !value.is_nil()) {
-        RunningScript running;
-        for (auto& [field, v] : detail::scripting_reply_fields(std::move(value))) {
-          if (field == "name") running.name = convert<std::string>(std::move(v));
-          else if (field == "command") running.command = convert<std::vector<std::string>>(std::move(v));
-          else if (field == "duration_ms") running.duration = std::chrono::milliseconds{convert<long long>(std::move(v))};
-        }
-        stats.running_script = std::move(running);
-      } else if (name == "engines") {
-        for (auto& [engine, counts] : detail::scripting_reply_fields(std::move(value))) {
-          EngineStats& out = stats.engines[engine];
-          for (auto& [field, v] : detail::scripting_reply_fields(std::move(counts))) {
-            if (field == "libraries_count") out.libraries_count = convert<long long>(std::move(v));
-            else if (field == "functions_count") out.functions_count = convert<long long>(std::move(v));
-          }
-        }
-      }
-    }
-    return stats;
-  }
+  friend REDISPP_DECL FunctionStats redispp_from_reply(Reply&& reply, std::type_identity<FunctionStats>);  // impl/scripting_replies.ipp
 };
 
 namespace cmd {
@@ -153,10 +116,7 @@ Command<T> script_call(std::string_view name, std::string_view body, const Keys&
 inline std::string_view flush_mode_name(ScriptFlushMode mode) noexcept {
   return mode == ScriptFlushMode::async ? "ASYNC" : "SYNC";
 }
-inline Command<bool> flush_command(std::string_view container, ScriptFlushMode mode) {
-  if (mode == ScriptFlushMode::server_default) return make_command<bool>(no_keys, container, "FLUSH");
-  return make_command<bool>(no_keys, container, "FLUSH", flush_mode_name(mode));
-}
+REDISPP_DECL Command<bool> flush_command(std::string_view container, ScriptFlushMode mode);
 }  // namespace detail
 
 template <class T, class Keys, class Args>
@@ -184,47 +144,25 @@ Command<T> fcall_ro(std::string_view function, const Keys& keys, const Args& arg
   return detail::script_call<T>("FCALL_RO", function, keys, args);
 }
 
-inline Command<std::string> script_load(std::string_view script) {
-  return make_command<std::string>(no_keys, "SCRIPT", "LOAD", script);
-}
+REDISPP_DECL Command<std::string> script_load(std::string_view script);
 template <class... Shas>
 Command<std::vector<bool>> script_exists(const Shas&... sha1s) {
   return make_command<std::vector<bool>>(CommandFlags::repeatable, no_keys, "SCRIPT", "EXISTS", sha1s...);
 }
-inline Command<bool> script_flush(ScriptFlushMode mode) { return detail::flush_command("SCRIPT", mode); }
-inline Command<bool> script_kill() { return make_command<bool>(no_keys, "SCRIPT", "KILL"); }
-inline Command<bool> script_debug(ScriptDebugMode mode) {
-  const std::string_view name = mode == ScriptDebugMode::yes ? "YES" : mode == ScriptDebugMode::sync ? "SYNC" : "NO";
-  return make_command<bool>(no_keys, "SCRIPT", "DEBUG", name);
-}
-inline Command<std::vector<std::string>> script_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "SCRIPT", "HELP"); }
+REDISPP_DECL Command<bool> script_flush(ScriptFlushMode mode);
+REDISPP_DECL Command<bool> script_kill();
+REDISPP_DECL Command<bool> script_debug(ScriptDebugMode mode);
+REDISPP_DECL Command<std::vector<std::string>> script_help();
 
-inline Command<std::string> function_load(std::string_view code, bool replace) {
-  if (replace) return make_command<std::string>(no_keys, "FUNCTION", "LOAD", "REPLACE", code);
-  return make_command<std::string>(no_keys, "FUNCTION", "LOAD", code);
-}
-inline Command<bool> function_delete(std::string_view library_name) {
-  return make_command<bool>(no_keys, "FUNCTION", "DELETE", library_name);
-}
-inline Command<std::string> function_dump() { return make_command<std::string>(CommandFlags::repeatable, no_keys, "FUNCTION", "DUMP"); }
-inline Command<bool> function_restore(std::string_view payload, FunctionRestorePolicy policy) {
-  const std::string_view name = policy == FunctionRestorePolicy::flush     ? "FLUSH"
-                                : policy == FunctionRestorePolicy::replace ? "REPLACE"
-                                                                           : "APPEND";
-  return make_command<bool>(no_keys, "FUNCTION", "RESTORE", payload, name);
-}
-inline Command<bool> function_flush(ScriptFlushMode mode) { return detail::flush_command("FUNCTION", mode); }
-inline Command<bool> function_kill() { return make_command<bool>(no_keys, "FUNCTION", "KILL"); }
-inline Command<std::vector<FunctionLibrary>> function_list(const FunctionListOptions& o) {
-  ArgumentWriter w("FUNCTION", "LIST");
-  if (!o.library_name.empty()) w.add("LIBRARYNAME", o.library_name);
-  w.add_if(o.withcode, "WITHCODE");
-  return Command<std::vector<FunctionLibrary>>(std::move(w).finish(), no_keys, CommandFlags::repeatable);
-}
-inline Command<FunctionStats> function_stats() { return make_command<FunctionStats>(CommandFlags::repeatable, no_keys, "FUNCTION", "STATS"); }
-inline Command<std::vector<std::string>> function_help() {
-  return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "FUNCTION", "HELP");
-}
+REDISPP_DECL Command<std::string> function_load(std::string_view code, bool replace);
+REDISPP_DECL Command<bool> function_delete(std::string_view library_name);
+REDISPP_DECL Command<std::string> function_dump();
+REDISPP_DECL Command<bool> function_restore(std::string_view payload, FunctionRestorePolicy policy);
+REDISPP_DECL Command<bool> function_flush(ScriptFlushMode mode);
+REDISPP_DECL Command<bool> function_kill();
+REDISPP_DECL Command<std::vector<FunctionLibrary>> function_list(const FunctionListOptions& o);
+REDISPP_DECL Command<FunctionStats> function_stats();
+REDISPP_DECL Command<std::vector<std::string>> function_help();
 
 }  // namespace cmd
 
@@ -285,3 +223,11 @@ class ScriptingCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/scripting_replies.ipp>
+#endif
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/scripting_commands.ipp>
+#endif

@@ -37,6 +37,7 @@
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/server_replies.hpp>
 #include <redispp/errors.hpp>
+#include <redispp/config.hpp>  // REDISPP_DECL
 
 namespace redispp {
 
@@ -84,60 +85,31 @@ inline bool any_status(Reply&& reply) {
 }
 }  // namespace detail
 
-inline Command<long long> dbsize() { return make_read_command<long long>(no_keys, "DBSIZE"); }
+REDISPP_DECL Command<long long> dbsize();
 /// FLUSHDB [ASYNC]: asynchronous = true lets the server free memory in the background.
-inline Command<bool> flushdb(bool asynchronous) {
-  return asynchronous ? make_command<bool>(no_keys, "FLUSHDB", "ASYNC") : make_command<bool>(no_keys, "FLUSHDB");
-}
-inline Command<bool> flushall(bool asynchronous) {
-  return asynchronous ? make_command<bool>(no_keys, "FLUSHALL", "ASYNC") : make_command<bool>(no_keys, "FLUSHALL");
-}
-inline Command<bool> swapdb(int a, int b) { return make_command<bool>(no_keys, "SWAPDB", a, b); }
+REDISPP_DECL Command<bool> flushdb(bool asynchronous);
+REDISPP_DECL Command<bool> flushall(bool asynchronous);
+REDISPP_DECL Command<bool> swapdb(int a, int b);
 /// INFO [section ...], parsed (see info.hpp). No section = the default set.
 template <class... Sections>
 Command<Info> info(const Sections&... sections) {
   return make_command_with<Info>(+[](Reply&& reply) { return parse_info(convert<std::string>(std::move(reply))); },
                                  CommandFlags::repeatable, no_keys, "INFO", sections...);
 }
-inline Command<ServerTime> time() {
-  return make_command_with<ServerTime>(
-      +[](Reply&& reply) {
-        const auto [seconds, micros] = convert<std::pair<long long, long long>>(std::move(reply));
-        return ServerTime(std::chrono::seconds(seconds) + std::chrono::microseconds(micros));
-      },
-      CommandFlags::repeatable, no_keys, "TIME");
-}
-inline Command<UnixSeconds> lastsave() {
-  return make_command_with<UnixSeconds>(
-      +[](Reply&& reply) { return UnixSeconds(std::chrono::seconds(convert<long long>(std::move(reply)))); },
-      CommandFlags::repeatable, no_keys, "LASTSAVE");
-}
-inline Command<bool> save() { return make_command<bool>(no_keys, "SAVE"); }
-inline Command<bool> bgsave(bool schedule) {
-  return schedule ? make_command_with<bool>(&detail::any_status, no_keys, "BGSAVE", "SCHEDULE")
-                  : make_command_with<bool>(&detail::any_status, no_keys, "BGSAVE");
-}
-inline Command<bool> bgrewriteaof() { return make_command_with<bool>(&detail::any_status, no_keys, "BGREWRITEAOF"); }
-inline Command<bool> shutdown(const ShutdownOptions& o) {
-  ArgumentWriter w("SHUTDOWN");
-  w.add_if(o.nosave, "NOSAVE").add_if(o.save, "SAVE").add_if(o.now, "NOW").add_if(o.force, "FORCE");
-  w.add_if(o.abort, "ABORT");
-  return Command<bool>(std::move(w).finish(), no_keys);
-}
-inline Command<bool> failover(const FailoverOptions& o) {
-  ArgumentWriter w("FAILOVER");
-  if (!o.host.empty()) w.add("TO", o.host, o.port);
-  w.add_if(o.force, "FORCE").add_if(o.abort, "ABORT");
-  if (o.timeout) w.add("TIMEOUT", o.timeout->count());
-  return Command<bool>(std::move(w).finish(), no_keys);
-}
-inline Command<bool> replicaof(std::string_view host, int port) { return make_command<bool>(no_keys, "REPLICAOF", host, port); }
-inline Command<bool> replicaof_no_one() { return make_command<bool>(no_keys, "REPLICAOF", "NO", "ONE"); }
-inline Command<bool> slaveof(std::string_view host, int port) { return make_command<bool>(no_keys, "SLAVEOF", host, port); }
-inline Command<bool> slaveof_no_one() { return make_command<bool>(no_keys, "SLAVEOF", "NO", "ONE"); }
+REDISPP_DECL Command<ServerTime> time();
+REDISPP_DECL Command<UnixSeconds> lastsave();
+REDISPP_DECL Command<bool> save();
+REDISPP_DECL Command<bool> bgsave(bool schedule);
+REDISPP_DECL Command<bool> bgrewriteaof();
+REDISPP_DECL Command<bool> shutdown(const ShutdownOptions& o);
+REDISPP_DECL Command<bool> failover(const FailoverOptions& o);
+REDISPP_DECL Command<bool> replicaof(std::string_view host, int port);
+REDISPP_DECL Command<bool> replicaof_no_one();
+REDISPP_DECL Command<bool> slaveof(std::string_view host, int port);
+REDISPP_DECL Command<bool> slaveof_no_one();
 template <class... Args>
 Command<bool> replconf(const Args&... args) { return make_command<bool>(no_keys, "REPLCONF", args...); }
-inline Command<Role> role() { return make_command<Role>(CommandFlags::repeatable, no_keys, "ROLE"); }
+REDISPP_DECL Command<Role> role();
 /// RESTORE-ASKING: RESTORE's arguments and options (RestoreOptions, keys.hpp).
 template <class V>
 Command<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized,
@@ -148,14 +120,10 @@ Command<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl
   if (o.freq) w.add("FREQ", *o.freq);
   return Command<bool>(std::move(w).finish(), first_key);
 }
-inline Command<std::string> lolwut(std::optional<int> version) {
-  return version ? make_read_command<std::string>(no_keys, "LOLWUT", "VERSION", *version) : make_read_command<std::string>(no_keys, "LOLWUT");
-}
+REDISPP_DECL Command<std::string> lolwut(std::optional<int> version);
 
 // CONFIG
-inline Command<std::unordered_map<std::string, std::string>> config_get(std::string_view pattern) {
-  return make_command<std::unordered_map<std::string, std::string>>(CommandFlags::repeatable, no_keys, "CONFIG", "GET", pattern);
-}
+REDISPP_DECL Command<std::unordered_map<std::string, std::string>> config_get(std::string_view pattern);
 template <class V>
 Command<bool> config_set(std::string_view parameter, const V& value) {
   return make_command<bool>(no_keys, "CONFIG", "SET", parameter, value);
@@ -163,21 +131,18 @@ Command<bool> config_set(std::string_view parameter, const V& value) {
 /// CONFIG SET p v p v ... (Redis 7): all or nothing.
 template <class Pairs>
 Command<bool> config_set(const Pairs& parameters) { return make_command<bool>(no_keys, "CONFIG", "SET", parameters); }
-inline Command<bool> config_resetstat() { return make_command<bool>(no_keys, "CONFIG", "RESETSTAT"); }
-inline Command<bool> config_rewrite() { return make_command<bool>(no_keys, "CONFIG", "REWRITE"); }
-inline Command<std::vector<std::string>> config_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "CONFIG", "HELP"); }
+REDISPP_DECL Command<bool> config_resetstat();
+REDISPP_DECL Command<bool> config_rewrite();
+REDISPP_DECL Command<std::vector<std::string>> config_help();
 
 // SLOWLOG
-inline Command<std::vector<SlowLogEntry>> slowlog_get(std::optional<long long> count) {
-  return count ? make_command<std::vector<SlowLogEntry>>(CommandFlags::repeatable, no_keys, "SLOWLOG", "GET", *count)
-               : make_command<std::vector<SlowLogEntry>>(CommandFlags::repeatable, no_keys, "SLOWLOG", "GET");
-}
-inline Command<long long> slowlog_len() { return make_command<long long>(CommandFlags::repeatable, no_keys, "SLOWLOG", "LEN"); }
-inline Command<bool> slowlog_reset() { return make_command<bool>(no_keys, "SLOWLOG", "RESET"); }
-inline Command<std::vector<std::string>> slowlog_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "SLOWLOG", "HELP"); }
+REDISPP_DECL Command<std::vector<SlowLogEntry>> slowlog_get(std::optional<long long> count);
+REDISPP_DECL Command<long long> slowlog_len();
+REDISPP_DECL Command<bool> slowlog_reset();
+REDISPP_DECL Command<std::vector<std::string>> slowlog_help();
 
 // COMMAND
-inline Command<long long> command_count() { return make_command<long long>(CommandFlags::repeatable, no_keys, "COMMAND", "COUNT"); }
+REDISPP_DECL Command<long long> command_count();
 template <class... Names>
 Command<std::vector<std::optional<CommandInfo>>> command_info(const Names&... names) {
   return make_command<std::vector<std::optional<CommandInfo>>>(CommandFlags::repeatable, no_keys, "COMMAND", "INFO", names...);
@@ -187,15 +152,7 @@ Command<std::unordered_map<std::string, CommandDoc>> command_docs(const Names&..
   return make_command_with<std::unordered_map<std::string, CommandDoc>>(&parse_command_docs, CommandFlags::repeatable, no_keys, "COMMAND", "DOCS",
                                                                         names...);
 }
-inline Command<std::vector<std::string>> command_list(const CommandListOptions& o) {
-  const int filters = !o.module.empty() + !o.aclcat.empty() + !o.pattern.empty();
-  if (filters > 1) throw DataError("COMMAND LIST: FILTERBY takes one of module, aclcat, pattern");
-  ArgumentWriter w("COMMAND", "LIST");
-  if (!o.module.empty()) w.add("FILTERBY", "MODULE", o.module);
-  if (!o.aclcat.empty()) w.add("FILTERBY", "ACLCAT", o.aclcat);
-  if (!o.pattern.empty()) w.add("FILTERBY", "PATTERN", o.pattern);
-  return Command<std::vector<std::string>>(std::move(w).finish(), no_keys, CommandFlags::repeatable);
-}
+REDISPP_DECL Command<std::vector<std::string>> command_list(const CommandListOptions& o);
 template <class... Args>
 Command<std::vector<std::string>> command_getkeys(const Args&... command) {
   return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "COMMAND", "GETKEYS", command...);
@@ -205,13 +162,10 @@ Command<std::vector<std::pair<std::string, std::vector<std::string>>>> command_g
   return make_command<std::vector<std::pair<std::string, std::vector<std::string>>>>(CommandFlags::repeatable, no_keys, "COMMAND", "GETKEYSANDFLAGS",
                                                                                       command...);
 }
-inline Command<std::vector<std::string>> command_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "COMMAND", "HELP"); }
+REDISPP_DECL Command<std::vector<std::string>> command_help();
 
 // ACL
-inline Command<std::vector<std::string>> acl_cat(std::string_view category) {
-  return category.empty() ? make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "ACL", "CAT")
-                          : make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "ACL", "CAT", category);
-}
+REDISPP_DECL Command<std::vector<std::string>> acl_cat(std::string_view category);
 template <class... Names>
 Command<long long> acl_deluser(const Names&... usernames) { return make_command<long long>(no_keys, "ACL", "DELUSER", usernames...); }
 /// ACL DRYRUN: nullopt when `username` may run the command, else the server's reason.
@@ -224,68 +178,51 @@ Command<std::optional<std::string>> acl_dryrun(std::string_view username, const 
       },
       CommandFlags::repeatable, no_keys, "ACL", "DRYRUN", username, command...);
 }
-inline Command<std::string> acl_genpass(std::optional<int> bits) {
-  return bits ? make_command<std::string>(CommandFlags::repeatable, no_keys, "ACL", "GENPASS", *bits) : make_command<std::string>(CommandFlags::repeatable, no_keys, "ACL", "GENPASS");
-}
-inline Command<std::optional<AclUser>> acl_getuser(std::string_view username) {
-  return make_command<std::optional<AclUser>>(CommandFlags::repeatable, no_keys, "ACL", "GETUSER", username);
-}
-inline Command<std::vector<std::string>> acl_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "ACL", "HELP"); }
-inline Command<std::vector<std::string>> acl_list() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "ACL", "LIST"); }
-inline Command<bool> acl_load() { return make_command<bool>(no_keys, "ACL", "LOAD"); }
-inline Command<bool> acl_save() { return make_command<bool>(no_keys, "ACL", "SAVE"); }
-inline Command<std::vector<AclLogEntry>> acl_log(std::optional<long long> count) {
-  return count ? make_command<std::vector<AclLogEntry>>(no_keys, "ACL", "LOG", *count)
-               : make_command<std::vector<AclLogEntry>>(no_keys, "ACL", "LOG");
-}
-inline Command<bool> acl_log_reset() { return make_command<bool>(no_keys, "ACL", "LOG", "RESET"); }
+REDISPP_DECL Command<std::string> acl_genpass(std::optional<int> bits);
+REDISPP_DECL Command<std::optional<AclUser>> acl_getuser(std::string_view username);
+REDISPP_DECL Command<std::vector<std::string>> acl_help();
+REDISPP_DECL Command<std::vector<std::string>> acl_list();
+REDISPP_DECL Command<bool> acl_load();
+REDISPP_DECL Command<bool> acl_save();
+REDISPP_DECL Command<std::vector<AclLogEntry>> acl_log(std::optional<long long> count);
+REDISPP_DECL Command<bool> acl_log_reset();
 template <class... Rules>
 Command<bool> acl_setuser(std::string_view username, const Rules&... rules) {
   return make_command<bool>(no_keys, "ACL", "SETUSER", username, rules...);
 }
-inline Command<std::vector<std::string>> acl_users() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "ACL", "USERS"); }
-inline Command<std::string> acl_whoami() { return make_command<std::string>(CommandFlags::repeatable, no_keys, "ACL", "WHOAMI"); }
+REDISPP_DECL Command<std::vector<std::string>> acl_users();
+REDISPP_DECL Command<std::string> acl_whoami();
 
 // LATENCY
-inline Command<std::string> latency_doctor() { return make_command<std::string>(CommandFlags::repeatable, no_keys, "LATENCY", "DOCTOR"); }
-inline Command<std::string> latency_graph(std::string_view event) { return make_command<std::string>(CommandFlags::repeatable, no_keys, "LATENCY", "GRAPH", event); }
-inline Command<std::vector<std::string>> latency_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "LATENCY", "HELP"); }
+REDISPP_DECL Command<std::string> latency_doctor();
+REDISPP_DECL Command<std::string> latency_graph(std::string_view event);
+REDISPP_DECL Command<std::vector<std::string>> latency_help();
 template <class... Commands>
 Command<std::unordered_map<std::string, LatencyHistogram>> latency_histogram(const Commands&... commands) {
   return make_command<std::unordered_map<std::string, LatencyHistogram>>(CommandFlags::repeatable, no_keys, "LATENCY", "HISTOGRAM", commands...);
 }
-inline Command<std::vector<LatencySample>> latency_history(std::string_view event) {
-  return make_command<std::vector<LatencySample>>(CommandFlags::repeatable, no_keys, "LATENCY", "HISTORY", event);
-}
-inline Command<std::vector<LatencyEvent>> latency_latest() { return make_command<std::vector<LatencyEvent>>(CommandFlags::repeatable, no_keys, "LATENCY", "LATEST"); }
+REDISPP_DECL Command<std::vector<LatencySample>> latency_history(std::string_view event);
+REDISPP_DECL Command<std::vector<LatencyEvent>> latency_latest();
 template <class... Events>
 Command<long long> latency_reset(const Events&... events) { return make_command<long long>(no_keys, "LATENCY", "RESET", events...); }
 
 // MEMORY
-inline Command<std::string> memory_doctor() { return make_command<std::string>(CommandFlags::repeatable, no_keys, "MEMORY", "DOCTOR"); }
-inline Command<std::vector<std::string>> memory_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "MEMORY", "HELP"); }
-inline Command<std::string> memory_malloc_stats() { return make_command<std::string>(CommandFlags::repeatable, no_keys, "MEMORY", "MALLOC-STATS"); }
-inline Command<bool> memory_purge() { return make_command<bool>(no_keys, "MEMORY", "PURGE"); }
-inline Command<MemoryStats> memory_stats() { return make_command<MemoryStats>(CommandFlags::repeatable, no_keys, "MEMORY", "STATS"); }
-inline Command<std::optional<long long>> memory_usage(std::string_view key, std::optional<long long> samples) {
-  return samples ? make_read_command<std::optional<long long>>(KeyPositions::at(2), "MEMORY", "USAGE", key, "SAMPLES", *samples)
-                 : make_read_command<std::optional<long long>>(KeyPositions::at(2), "MEMORY", "USAGE", key);
-}
+REDISPP_DECL Command<std::string> memory_doctor();
+REDISPP_DECL Command<std::vector<std::string>> memory_help();
+REDISPP_DECL Command<std::string> memory_malloc_stats();
+REDISPP_DECL Command<bool> memory_purge();
+REDISPP_DECL Command<MemoryStats> memory_stats();
+REDISPP_DECL Command<std::optional<long long>> memory_usage(std::string_view key, std::optional<long long> samples);
 
 // MODULE
-inline Command<std::vector<std::string>> module_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "MODULE", "HELP"); }
-inline Command<std::vector<ModuleInfo>> module_list() { return make_command<std::vector<ModuleInfo>>(CommandFlags::repeatable, no_keys, "MODULE", "LIST"); }
+REDISPP_DECL Command<std::vector<std::string>> module_help();
+REDISPP_DECL Command<std::vector<ModuleInfo>> module_list();
 template <class... Args>
 Command<bool> module_load(std::string_view path, const Args&... args) {
   return make_command<bool>(no_keys, "MODULE", "LOAD", path, args...);
 }
-inline Command<bool> module_loadex(std::string_view path, const ModuleLoadOptions& o) {
-  ArgumentWriter w("MODULE", "LOADEX", path);
-  for (const auto& [name, value] : o.configs) w.add("CONFIG", name, value);
-  if (!o.args.empty()) w.add("ARGS", o.args);
-  return Command<bool>(std::move(w).finish(), no_keys);
-}
-inline Command<bool> module_unload(std::string_view name) { return make_command<bool>(no_keys, "MODULE", "UNLOAD", name); }
+REDISPP_DECL Command<bool> module_loadex(std::string_view path, const ModuleLoadOptions& o);
+REDISPP_DECL Command<bool> module_unload(std::string_view name);
 
 }  // namespace cmd
 
@@ -454,3 +391,7 @@ class ServerCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/server_commands.ipp>
+#endif

@@ -19,6 +19,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/config.hpp>  // REDISPP_DECL
 
 namespace redispp {
 
@@ -36,8 +37,8 @@ template <class... Members>
 Command<long long> srem(std::string_view key, const Members&... members) {
   return make_command<long long>(first_key, "SREM", key, members...);
 }
-inline Command<long long> scard(std::string_view key) { return make_read_command<long long>(first_key, "SCARD", key); }
-inline Command<MemberSet> smembers(std::string_view key) { return make_read_command<MemberSet>(first_key, "SMEMBERS", key); }
+REDISPP_DECL Command<long long> scard(std::string_view key);
+REDISPP_DECL Command<MemberSet> smembers(std::string_view key);
 template <class M>
 Command<bool> sismember(std::string_view key, const M& member) {
   return make_read_command<bool>(first_key, "SISMEMBER", key, member);
@@ -50,18 +51,10 @@ template <class M>
 Command<bool> smove(std::string_view source, std::string_view destination, const M& member) {
   return make_command<bool>(KeyPositions::range(1, 2), "SMOVE", source, destination, member);
 }
-inline Command<std::optional<std::string>> spop(std::string_view key) {
-  return make_command<std::optional<std::string>>(first_key, "SPOP", key);
-}
-inline Command<std::vector<std::string>> spop(std::string_view key, long long count) {
-  return make_command<std::vector<std::string>>(first_key, "SPOP", key, count);
-}
-inline Command<std::optional<std::string>> srandmember(std::string_view key) {
-  return make_read_command<std::optional<std::string>>(first_key, "SRANDMEMBER", key);
-}
-inline Command<std::vector<std::string>> srandmember(std::string_view key, long long count) {
-  return make_read_command<std::vector<std::string>>(first_key, "SRANDMEMBER", key, count);
-}
+REDISPP_DECL Command<std::optional<std::string>> spop(std::string_view key);
+REDISPP_DECL Command<std::vector<std::string>> spop(std::string_view key, long long count);
+REDISPP_DECL Command<std::optional<std::string>> srandmember(std::string_view key);
+REDISPP_DECL Command<std::vector<std::string>> srandmember(std::string_view key, long long count);
 template <class... Keys>
 Command<MemberSet> sdiff(const Keys&... keys) { return make_read_command<MemberSet>(keys_from(1), "SDIFF", keys...); }
 template <class... Keys>
@@ -87,13 +80,8 @@ Command<long long> sintercard(const Keys& keys, long long limit) {
   if (limit > 0) w.add("LIMIT", limit);
   return Command<long long>(std::move(w).finish(), KeyPositions::counted(2, argument_count(keys)), CommandFlags::read_only);
 }
-inline Command<ScanPage<std::vector<std::string>>> sscan(std::string_view key, std::uint64_t cursor,
-                                                         const ScanOptions& o) {
-  ArgumentWriter w("SSCAN", key, cursor);
-  if (!o.match.empty()) w.add("MATCH", o.match);
-  if (o.count) w.add("COUNT", *o.count);
-  return Command<ScanPage<std::vector<std::string>>>(std::move(w).finish(), first_key, CommandFlags::read_only);
-}
+REDISPP_DECL Command<ScanPage<std::vector<std::string>>> sscan(std::string_view key, std::uint64_t cursor,
+                                                         const ScanOptions& o);
 
 }  // namespace cmd
 
@@ -156,3 +144,7 @@ class SetCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/sets_commands.ipp>
+#endif

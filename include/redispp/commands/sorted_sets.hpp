@@ -35,6 +35,7 @@
 #include <redispp/commands/command.hpp>  // also cmd::detail::block_seconds, socket_extension
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/sorted_sets_types.hpp>  // the option and reply structs
+#include <redispp/config.hpp>  // REDISPP_DECL
 
 namespace redispp {
 
@@ -97,7 +98,7 @@ Command<std::optional<double>> zadd_incr(std::string_view key, const M& member, 
   w.add("INCR", increment, member);
   return Command<std::optional<double>>(std::move(w).finish(), first_key);
 }
-inline Command<long long> zcard(std::string_view key) { return make_read_command<long long>(first_key, "ZCARD", key); }
+REDISPP_DECL Command<long long> zcard(std::string_view key);
 template <class Min, class Max>
 Command<long long> zcount(std::string_view key, const Min& min, const Max& max) {
   return make_read_command<long long>(first_key, "ZCOUNT", key, min, max);
@@ -134,9 +135,7 @@ template <class Min, class Max>
 Command<long long> zremrangebylex(std::string_view key, const Min& min, const Max& max) {
   return make_command<long long>(first_key, "ZREMRANGEBYLEX", key, min, max);
 }
-inline Command<long long> zremrangebyrank(std::string_view key, long long start, long long stop) {
-  return make_command<long long>(first_key, "ZREMRANGEBYRANK", key, start, stop);
-}
+REDISPP_DECL Command<long long> zremrangebyrank(std::string_view key, long long start, long long stop);
 template <class Min, class Max>
 Command<long long> zremrangebyscore(std::string_view key, const Min& min, const Max& max) {
   return make_command<long long>(first_key, "ZREMRANGEBYSCORE", key, min, max);
@@ -174,24 +173,14 @@ Command<T> zrange_by(std::string_view name, std::string_view key, const From& fr
   return Command<T>(std::move(w).finish(), first_key, CommandFlags::read_only);
 }
 
-inline Command<std::optional<std::string>> zrandmember(std::string_view key) {
-  return make_read_command<std::optional<std::string>>(first_key, "ZRANDMEMBER", key);
-}
-inline Command<std::vector<std::string>> zrandmember(std::string_view key, long long count) {
-  return make_read_command<std::vector<std::string>>(first_key, "ZRANDMEMBER", key, count);
-}
-inline Command<ScoredMembers> zrandmember_withscores(std::string_view key, long long count) {
-  return make_read_command<ScoredMembers>(first_key, "ZRANDMEMBER", key, count, "WITHSCORES");
-}
+REDISPP_DECL Command<std::optional<std::string>> zrandmember(std::string_view key);
+REDISPP_DECL Command<std::vector<std::string>> zrandmember(std::string_view key, long long count);
+REDISPP_DECL Command<ScoredMembers> zrandmember_withscores(std::string_view key, long long count);
 
-inline Command<ScoredMembers> zpopmin(std::string_view key) { return make_command<ScoredMembers>(first_key, "ZPOPMIN", key); }
-inline Command<ScoredMembers> zpopmin(std::string_view key, long long count) {
-  return make_command<ScoredMembers>(first_key, "ZPOPMIN", key, count);
-}
-inline Command<ScoredMembers> zpopmax(std::string_view key) { return make_command<ScoredMembers>(first_key, "ZPOPMAX", key); }
-inline Command<ScoredMembers> zpopmax(std::string_view key, long long count) {
-  return make_command<ScoredMembers>(first_key, "ZPOPMAX", key, count);
-}
+REDISPP_DECL Command<ScoredMembers> zpopmin(std::string_view key);
+REDISPP_DECL Command<ScoredMembers> zpopmin(std::string_view key, long long count);
+REDISPP_DECL Command<ScoredMembers> zpopmax(std::string_view key);
+REDISPP_DECL Command<ScoredMembers> zpopmax(std::string_view key, long long count);
 template <class Keys>
 Command<std::optional<ZPopResult>> bzpopmin(const Keys& keys, std::chrono::milliseconds timeout) {
   return make_command<std::optional<ZPopResult>>(KeyPositions::range(1, -2), "BZPOPMIN", keys, detail::block_seconds(timeout))
@@ -242,12 +231,7 @@ Command<long long> zintercard(const Keys& keys, long long limit) {
   if (limit > 0) w.add("LIMIT", limit);
   return Command<long long>(std::move(w).finish(), KeyPositions::counted(2, argument_count(keys)), CommandFlags::read_only);
 }
-inline Command<ScanPage<ScoredMembers>> zscan(std::string_view key, std::uint64_t cursor, const ScanOptions& o) {
-  ArgumentWriter w("ZSCAN", key, cursor);
-  if (!o.match.empty()) w.add("MATCH", o.match);
-  if (o.count) w.add("COUNT", *o.count);
-  return Command<ScanPage<ScoredMembers>>(std::move(w).finish(), first_key, CommandFlags::read_only);
-}
+REDISPP_DECL Command<ScanPage<ScoredMembers>> zscan(std::string_view key, std::uint64_t cursor, const ScanOptions& o);
 
 }  // namespace cmd
 
@@ -375,3 +359,7 @@ class SortedSetCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/sorted_sets_commands.ipp>
+#endif

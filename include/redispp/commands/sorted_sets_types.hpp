@@ -17,6 +17,8 @@
 #include <redispp/commands/command.hpp>  // also cmd::detail::block_seconds, socket_extension
 #include <redispp/commands/options.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp {
 
 /// Members with their scores, in the server's order.
@@ -69,10 +71,7 @@ struct ZPopResult {
   std::string member;
   double score = 0;
 
-  friend ZPopResult redispp_from_reply(Reply&& reply, std::type_identity<ZPopResult>) {
-    auto [k, m, s] = convert<std::tuple<std::string, std::string, double>>(std::move(reply));
-    return ZPopResult{std::move(k), std::move(m), s};
-  }
+  friend REDISPP_DECL ZPopResult redispp_from_reply(Reply&& reply, std::type_identity<ZPopResult>);  // impl/sorted_sets_types.ipp
   friend bool operator==(const ZPopResult&, const ZPopResult&) = default;
 };
 
@@ -81,11 +80,12 @@ struct ZMPopResult {
   std::string key;
   ScoredMembers members;
 
-  friend ZMPopResult redispp_from_reply(Reply&& reply, std::type_identity<ZMPopResult>) {
-    auto [k, popped] = convert<std::pair<std::string, ScoredMembers>>(std::move(reply));
-    return ZMPopResult{std::move(k), std::move(popped)};
-  }
+  friend REDISPP_DECL ZMPopResult redispp_from_reply(Reply&& reply, std::type_identity<ZMPopResult>);  // impl/sorted_sets_types.ipp
   friend bool operator==(const ZMPopResult&, const ZMPopResult&) = default;
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/sorted_sets_types.ipp>
+#endif

@@ -17,6 +17,8 @@
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp {
 
 /// SET's options: an expiry (one of ex, px, exat, pxat, keepttl) and a condition (nx or xx).
@@ -61,24 +63,7 @@ struct LcsMatches {
   std::vector<LcsMatch> matches;
   long long len = 0;
 
-  friend LcsMatches redispp_from_reply(Reply&& reply, std::type_identity<LcsMatches>) {
-    LcsMatches out;
-    for (auto& [name, value] : convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply))) {
-      if (name == "len") {
-        out.len = convert<long long>(std::move(value));
-      } else if (name == "matches") {
-        for (Reply& match : value.elements()) {
-          auto& parts = match.elements();
-          if (parts.size() < 2) throw DataError("LCS IDX: a match with fewer than two ranges");
-          LcsMatch m{convert<std::pair<long long, long long>>(std::move(parts[0])),
-                     convert<std::pair<long long, long long>>(std::move(parts[1]))};
-          if (parts.size() > 2) m.length = convert<long long>(std::move(parts[2]));
-          out.matches.push_back(std::move(m));
-        }
-      }
-    }
-    return out;
-  }
+  friend REDISPP_DECL LcsMatches redispp_from_reply(Reply&& reply, std::type_identity<LcsMatches>);  // impl/strings_replies.ipp
 };
 
 namespace cmd {
@@ -113,15 +98,8 @@ template <class V>
 Command<std::optional<std::string>> getset(std::string_view key, const V& value) {
   return make_command<std::optional<std::string>>(first_key, "GETSET", key, value);
 }
-inline Command<std::optional<std::string>> getdel(std::string_view key) {
-  return make_command<std::optional<std::string>>(first_key, "GETDEL", key);
-}
-inline Command<std::optional<std::string>> getex(std::string_view key, const GetExOptions& o) {
-  ArgumentWriter w("GETEX", key);
-  detail::add_expiry(w, o);
-  w.add_if(o.persist, "PERSIST");
-  return Command<std::optional<std::string>>(std::move(w).finish(), first_key);
-}
+REDISPP_DECL Command<std::optional<std::string>> getdel(std::string_view key);
+REDISPP_DECL Command<std::optional<std::string>> getex(std::string_view key, const GetExOptions& o);
 template <class... Keys>
 Command<std::vector<std::optional<std::string>>> mget(const Keys&... keys) {
   return make_read_command<std::vector<std::optional<std::string>>>(keys_from(1), "MGET", keys...);
@@ -140,38 +118,25 @@ template <class V>
 Command<bool> psetex(std::string_view key, std::chrono::milliseconds ttl, const V& value) {
   return make_command<bool>(first_key, "PSETEX", key, ttl.count(), value);
 }
-inline Command<long long> incr(std::string_view key) { return make_command<long long>(first_key, "INCR", key); }
-inline Command<long long> incrby(std::string_view key, long long by) { return make_command<long long>(first_key, "INCRBY", key, by); }
-inline Command<double> incrbyfloat(std::string_view key, double by) { return make_command<double>(first_key, "INCRBYFLOAT", key, by); }
-inline Command<long long> decr(std::string_view key) { return make_command<long long>(first_key, "DECR", key); }
-inline Command<long long> decrby(std::string_view key, long long by) { return make_command<long long>(first_key, "DECRBY", key, by); }
+REDISPP_DECL Command<long long> incr(std::string_view key);
+REDISPP_DECL Command<long long> incrby(std::string_view key, long long by);
+REDISPP_DECL Command<double> incrbyfloat(std::string_view key, double by);
+REDISPP_DECL Command<long long> decr(std::string_view key);
+REDISPP_DECL Command<long long> decrby(std::string_view key, long long by);
 template <class V>
 Command<long long> append(std::string_view key, const V& value) { return make_command<long long>(first_key, "APPEND", key, value); }
-inline Command<long long> strlen(std::string_view key) { return make_read_command<long long>(first_key, "STRLEN", key); }
-inline Command<std::string> getrange(std::string_view key, long long start, long long end) {
-  return make_read_command<std::string>(first_key, "GETRANGE", key, start, end);
-}
+REDISPP_DECL Command<long long> strlen(std::string_view key);
+REDISPP_DECL Command<std::string> getrange(std::string_view key, long long start, long long end);
 template <class V>
 Command<long long> setrange(std::string_view key, long long offset, const V& value) {
   return make_command<long long>(first_key, "SETRANGE", key, offset, value);
 }
 
 /// SUBSTR: the old name of GETRANGE.
-inline Command<std::string> substr(std::string_view key, long long start, long long end) {
-  return make_read_command<std::string>(first_key, "SUBSTR", key, start, end);
-}
-inline Command<std::string> lcs(std::string_view key1, std::string_view key2) {
-  return make_read_command<std::string>(KeyPositions::range(1, 2), "LCS", key1, key2);
-}
-inline Command<long long> lcs_len(std::string_view key1, std::string_view key2) {
-  return make_read_command<long long>(KeyPositions::range(1, 2), "LCS", key1, key2, "LEN");
-}
-inline Command<LcsMatches> lcs_idx(std::string_view key1, std::string_view key2, const LcsIdxOptions& o) {
-  ArgumentWriter w("LCS", key1, key2, "IDX");
-  if (o.min_match_len) w.add("MINMATCHLEN", *o.min_match_len);
-  w.add_if(o.with_match_len, "WITHMATCHLEN");
-  return Command<LcsMatches>(std::move(w).finish(), KeyPositions::range(1, 2), CommandFlags::read_only);
-}
+REDISPP_DECL Command<std::string> substr(std::string_view key, long long start, long long end);
+REDISPP_DECL Command<std::string> lcs(std::string_view key1, std::string_view key2);
+REDISPP_DECL Command<long long> lcs_len(std::string_view key1, std::string_view key2);
+REDISPP_DECL Command<LcsMatches> lcs_idx(std::string_view key1, std::string_view key2, const LcsIdxOptions& o);
 
 }  // namespace cmd
 }  // namespace redispp
@@ -244,3 +209,11 @@ class StringCommands {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/strings_replies.ipp>
+#endif
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/strings_commands.ipp>
+#endif

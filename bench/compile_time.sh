@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Compile time of a user's file (issue 13's targets: include-only <= 1.2 s, ping <= 1.5 s with
+# the compiled library, header-only ping <= 4 s). Times `$CXX -c` of three one-file programs,
+# median of $RUNS runs each, and prints the load average beside each line: the machine is shared,
+# and a number without its load means little.
+#
+#   bench/compile_time.sh                 g++, -O2 -g (the project's default, RelWithDebInfo)
+#   CXX=clang++ bench/compile_time.sh     another compiler
+#   CXXFLAGS=-O0 bench/compile_time.sh    other flags (a Debug-like edit-compile loop)
+#   RUNS=9 bench/compile_time.sh          more runs per program (default 5)
+#   bench/compile_time.sh --trace         also writes clang -ftime-trace JSON files (CXX=clang++)
+#
+# Only the compile of the user's file is timed (no link): that is what the library's headers
+# cost. It configures the library once into $BUILD_DIR (default build-compile-time) for the
+# generated <redispp/version.hpp>; nothing is built there.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${BUILD_DIR:-$repo/build-compile-time}"
+cxx="${CXX:-g++}"
+runs="${RUNS:-5}"
+read -r -a flags <<<"${CXXFLAGS:--O2 -g}"
+trace=0
+[ "${1:-}" = "--trace" ] && trace=1
+
+mkdir -p "$build/src"
+if [ ! -f "$build/include/redispp/version.hpp" ]; then
+  cmake -S "$repo" -B "$build" -DREDISPP_BUILD_TESTS=OFF -DREDISPP_BUILD_EXAMPLES=OFF \
+    -DREDISPP_BUILD_BENCHMARKS=OFF -DREDISPP_BUILD_TOOLS=OFF >"$build/configure.log" 2>&1 || {
+    cat "$build/configure.log" >&2; exit 1; }
+fi
+defs=()
+grep -q "REDISPP_WITH_HIREDIS:BOOL=ON" "$build/CMakeCache.txt" && defs+=(-DREDISPP_WITH_HIREDIS=1)
+grep -q "REDISPP_WITH_TLS:BOOL=ON" "$build/CMakeCache.txt" && defs+=(-DREDISPP_WITH_TLS=1)
+
+cat >"$build/src/include_only.cpp" <<'CPP'
+#include <redispp/redispp.hpp>
+int main() { return 0; }
+CPP
+cat >"$build/src/ping.cpp" <<'CPP'
+#include <redispp/redispp.hpp>
+int main() {
+  redispp::Redis r{redispp::ConnectionOptions{}};
+  return r.ping() ? 0 : 1;
+}
+CPP
+
+# median_seconds <file> [extra flags...]: compiles <file> $runs times, prints the median in seconds.
+median_seconds() {
+  local file="$1" times=() start end i
+  shift
+  for ((i = 0; i < runs; i++)); do
+    start=$(date +%s.%N)
+    "$cxx" -std=c++20 "${flags[@]}" "${defs[@]}" -I"$repo/include" -I"$build/include" "$@" \
+      -c "$file" -o "$build/out.o"
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+}
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+echo "compiler: $("$cxx" --version | head -n1); flags: -std=c++20 ${flags[*]}; median of $runs"
+printf '%-34s %8s   %s\n' "program" "seconds" "load average (1/5/15 min) before"
+l=$(load); s=$(median_seconds "$build/src/include_only.cpp")
+printf '%-34s %8.2f   %s\n' "include <redispp/redispp.hpp>" "$s" "$l"
+l=$(load); s=$(median_seconds "$build/src/ping.cpp")
+printf '%-34s %8.2f   %s\n' "r.ping(), compiled library" "$s" "$l"
+l=$(load); s=$(median_seconds "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1)
+printf '%-34s %8.2f   %s\n' "r.ping(), REDISPP_HEADER_ONLY" "$s" "$l"
+printf 'preprocessed lines (include-only): %s\n' \
+  "$("$cxx" -std=c++20 "${defs[@]}" -I"$repo/include" -I"$build/include" -E "$build/src/include_only.cpp" | wc -l)"
+
+if [ "$trace" -eq 1 ]; then
+  for f in include_only ping; do
+    "$cxx" -std=c++20 "${flags[@]}" "${defs[@]}" -I"$repo/include" -I"$build/include" -ftime-trace \
+      -c "$build/src/$f.cpp" -o "$build/src/$f.o"
+  done
+  echo "time traces: $build/src/include_only.json, $build/src/ping.json (open in chrome://tracing)"
+fi
+rm -f "$build/out.o"
