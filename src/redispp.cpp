@@ -21,7 +21,7 @@
 #include <redispp/impl/streams_types.ipp>
 #include <redispp/impl/strings_replies.ipp>
 #include <redispp/impl/bitmaps_commands.ipp>
-#include <redispp/impl/connection_commands_commands.ipp>
+#include <redispp/impl/connection_commands.ipp>
 #include <redispp/impl/geo_commands.ipp>
 #include <redispp/impl/hashes_commands.ipp>
 #include <redispp/impl/hyperloglog_commands.ipp>

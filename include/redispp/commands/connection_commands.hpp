@@ -230,5 +230,5 @@ class ConnectionCommands {
 #endif
 
 #ifdef REDISPP_HEADER_ONLY
-#include <redispp/impl/connection_commands_commands.ipp>
+#include <redispp/impl/connection_commands.ipp>
 #endif
