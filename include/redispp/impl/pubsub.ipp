@@ -111,9 +111,9 @@ REDISPP_DECL Message decode_message(Reply&& frame) {
 
 namespace detail {
 
-// A frame of bulk strings only (Connection::buffered_flat_frame): messages and RESP2 pongs are
-// decoded here; any other shape (a kind that needs its integer, an unknown kind) goes through
-// decode_message, which has the rules and the error messages.
+// A frame of bulk strings only (Connection::buffered_flat_frame): message, smessage and pmessage
+// are decoded here from the views; any other frame of bulk strings (a RESP2 pong, an unknown
+// kind) becomes a Reply for decode_message, which has the rules and the error messages.
 inline Message decode_flat_message(std::span<const std::string_view> parts) {
   const std::string_view kind = parts[0];
   Message m;
