@@ -56,6 +56,14 @@ REDISPP_DECL std::optional<Reply> round_trip_strings(ConnectionPool& pool, std::
 REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Command<Reply>& command);
 }  // namespace detail
 
+class Redis;
+/// r.incr("n") gives the long long (host_result.hpp).
+template <>
+struct HostResultOf<Redis> {
+  template <class T>
+  using type = T;
+};
+
 class Redis : public CommandSet<Redis> {
  public:
   /// A client with a pool of its own.

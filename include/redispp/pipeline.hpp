@@ -43,7 +43,21 @@
 namespace redispp {
 
 class Pipeline;
+class ImmediateCommands;
 class Script;  // script.hpp, which defines Pipeline::script()
+
+/// pipe.immediate().incr("n") runs now and gives the long long; pipe.incr("n") queues it and
+/// gives the Pipeline back (host_result.hpp).
+template <>
+struct HostResultOf<ImmediateCommands> {
+  template <class T>
+  using type = T;
+};
+template <>
+struct HostResultOf<Pipeline> {
+  template <class T>
+  using type = Pipeline&;
+};
 
 /// The commands of a watching pipeline that run immediately (pipe.immediate().get(...)).
 class ImmediateCommands : public CommandSet<ImmediateCommands> {

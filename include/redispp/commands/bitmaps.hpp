@@ -16,6 +16,7 @@
 #include <vector>    // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
 
@@ -108,26 +109,30 @@ REDISPP_DECL Command<std::vector<long long>> bitfield_ro(std::string_view key, c
 template <class Derived>
 class BitmapCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/getbit — the bit at `offset` (false beyond the end).
-  decltype(auto) getbit(std::string_view key, long long offset) { return run(cmd::getbit(key, offset)); }
+  Result<bool> getbit(std::string_view key, long long offset) { return run(cmd::getbit(key, offset)); }
   /// https://redis.io/commands/setbit — the bit's previous value.
-  decltype(auto) setbit(std::string_view key, long long offset, bool value) { return run(cmd::setbit(key, offset, value)); }
+  Result<bool> setbit(std::string_view key, long long offset, bool value) { return run(cmd::setbit(key, offset, value)); }
   /// https://redis.io/commands/bitcount — set bits in the value, or between start and end
   /// (inclusive, negative from the end; bytes unless BitUnit::bit).
-  decltype(auto) bitcount(std::string_view key) { return run(cmd::bitcount(key)); }
-  decltype(auto) bitcount(std::string_view key, long long start, long long end, BitUnit unit = BitUnit::byte) { return run(cmd::bitcount(key, start, end, unit)); }
+  Result<long long> bitcount(std::string_view key) { return run(cmd::bitcount(key)); }
+  Result<long long> bitcount(std::string_view key, long long start, long long end, BitUnit unit = BitUnit::byte) { return run(cmd::bitcount(key, start, end, unit)); }
   /// https://redis.io/commands/bitpos — the first bit equal to `bit`, or -1.
-  decltype(auto) bitpos(std::string_view key, bool bit) { return run(cmd::bitpos(key, bit)); }
-  decltype(auto) bitpos(std::string_view key, bool bit, long long start) { return run(cmd::bitpos(key, bit, start)); }
-  decltype(auto) bitpos(std::string_view key, bool bit, long long start, long long end, BitUnit unit = BitUnit::byte) { return run(cmd::bitpos(key, bit, start, end, unit)); }
+  Result<long long> bitpos(std::string_view key, bool bit) { return run(cmd::bitpos(key, bit)); }
+  Result<long long> bitpos(std::string_view key, bool bit, long long start) { return run(cmd::bitpos(key, bit, start)); }
+  Result<long long> bitpos(std::string_view key, bool bit, long long start, long long end, BitUnit unit = BitUnit::byte) { return run(cmd::bitpos(key, bit, start, end, unit)); }
   /// https://redis.io/commands/bitop — the length of the destination string.
-  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) bitop(BitOp operation, std::string_view destination, const K&... keys) { return run(cmd::bitop(operation, destination, keys...)); }
-  decltype(auto) bitop(BitOp operation, std::string_view destination, KeyList keys) { return run(cmd::bitop(operation, destination, keys)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> bitop(BitOp operation, std::string_view destination, const K&... keys) { return run(cmd::bitop(operation, destination, keys...)); }
+  Result<long long> bitop(BitOp operation, std::string_view destination, KeyList keys) { return run(cmd::bitop(operation, destination, keys)); }
   /// https://redis.io/commands/bitfield — one optional per GET, SET (old value) and INCRBY (new
   /// value); nullopt where OVERFLOW FAIL refused.
-  decltype(auto) bitfield(std::string_view key, const BitFieldOperations& operations) { return run(cmd::bitfield(key, operations)); }
+  Result<std::vector<std::optional<long long>>> bitfield(std::string_view key, const BitFieldOperations& operations) { return run(cmd::bitfield(key, operations)); }
   /// https://redis.io/commands/bitfield_ro — GETs only (DataError otherwise); one value per GET.
-  decltype(auto) bitfield_ro(std::string_view key, const BitFieldOperations& operations) { return run(cmd::bitfield_ro(key, operations)); }
+  Result<std::vector<long long>> bitfield_ro(std::string_view key, const BitFieldOperations& operations) { return run(cmd::bitfield_ro(key, operations)); }
 
  private:
   template <class T>

@@ -11,6 +11,10 @@
 // plus one base class here. A command name belongs to exactly one group (overloads of one
 // name must live in one class, or calls become ambiguous).
 //
+// Each method's type is spelled out: Result<T> (host_result.hpp) is the T itself on Redis, the
+// Pipeline& to chain on a pipeline, so `Result<long long> incr(std::string_view key)` reads as
+// what r.incr("n") gives.
+//
 // Keys and values are std::string_view (binary-safe); values and fields also take any type the
 // encoder accepts (numbers, user types with redispp_to_bulk). Many-key commands take the keys as
 // separate arguments, a range, or a braced list (KeyList).
@@ -20,6 +24,7 @@
 #include <redispp/commands/generic.hpp>
 #include <redispp/commands/geo.hpp>
 #include <redispp/commands/hashes.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/hyperloglog.hpp>
 #include <redispp/commands/keys.hpp>
 #include <redispp/commands/lists.hpp>
@@ -47,7 +52,13 @@ class CommandSet : public ConnectionCommands<Derived>,
                    public StreamCommands<Derived>,
                    public GeoCommands<Derived>,
                    public ScriptingCommands<Derived>,
-                   public PubSubCommands<Derived> {};
+                   public PubSubCommands<Derived> {
+ public:
+  /// What the host's command methods return for a reply of type T (host_result.hpp); named here
+  /// too so that Redis::Result<T> is not ambiguous between the group mixins.
+  template <class T>
+  using Result = HostResult<Derived, T>;
+};
 
 /// The name DESIGN.md uses for the mixin.
 template <class Derived>

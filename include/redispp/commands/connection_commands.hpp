@@ -35,6 +35,7 @@
 
 #include <redispp/commands/client_list.hpp>
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/reply_fields.hpp>
 #include <redispp/errors.hpp>
@@ -150,71 +151,75 @@ REDISPP_DECL Command<TrackingInfo> client_trackinginfo();
 template <class Derived>
 class ConnectionCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/ping — true on PONG; with a message, the message back.
-  decltype(auto) ping() { return run(cmd::ping()); }
-  template <Argument M> decltype(auto) ping(const M& message) { return run(cmd::ping(message)); }
+  Result<bool> ping() { return run(cmd::ping()); }
+  template <Argument M> Result<std::string> ping(const M& message) { return run(cmd::ping(message)); }
   /// https://redis.io/commands/echo
-  template <Argument M> decltype(auto) echo(const M& message) { return run(cmd::echo(message)); }
+  template <Argument M> Result<std::string> echo(const M& message) { return run(cmd::echo(message)); }
   /// https://redis.io/commands/select — switches the connection running it for the rest of that
   /// call (a pipeline's later commands); the pool then closes it. Use ConnectionOptions::db.
-  decltype(auto) select(int db) { return run(cmd::select(db)); }
+  Result<bool> select(int db) { return run(cmd::select(db)); }
   /// https://redis.io/commands/auth — authenticates the connection running it for the rest of
   /// that call; the pool then closes it. Use ConnectionOptions::username/password (or a
   /// credential provider), which every connection sends when it connects.
-  decltype(auto) auth(std::string_view password) { return run(cmd::auth(password)); }
-  decltype(auto) auth(std::string_view username, std::string_view password) { return run(cmd::auth(username, password)); }
+  Result<bool> auth(std::string_view password) { return run(cmd::auth(password)); }
+  Result<bool> auth(std::string_view username, std::string_view password) { return run(cmd::auth(username, password)); }
   /// https://redis.io/commands/hello — the server's handshake info. With a protocol version it
   /// switches the connection's protocol (and AUTH/SETNAME it) for the rest of that call; the
   /// pool then closes it. Use ConnectionOptions::protocol (and username/password/client_name)
   /// instead. hiredis 0.14 cannot read RESP3: never hello(3) on a hiredis-parser connection.
-  decltype(auto) hello(std::optional<int> protocol = std::nullopt, const HelloOptions& options = {}) { return run(cmd::hello(protocol, options)); }
+  Result<HelloInfo> hello(std::optional<int> protocol = std::nullopt, const HelloOptions& options = {}) { return run(cmd::hello(protocol, options)); }
   /// https://redis.io/commands/reset — resets the connection to a fresh one's state (database 0,
   /// RESP2, no name, the default user, no tracking); the pool then closes it, so the next call
   /// gets a connection set up from ConnectionOptions again.
-  decltype(auto) reset() { return run(cmd::reset()); }
+  Result<bool> reset() { return run(cmd::reset()); }
   /// https://redis.io/commands/quit — the server closes the connection after answering; the
   /// pool drops it. Deprecated by Redis 7.2.
-  decltype(auto) quit() { return run(cmd::quit()); }
+  Result<bool> quit() { return run(cmd::quit()); }
   /// https://redis.io/commands/client-setname — names the connection for the rest of that
   /// call; the pool then closes it. Use ConnectionOptions::client_name, which names every one.
-  decltype(auto) client_setname(std::string_view name) { return run(cmd::client_setname(name)); }
+  Result<bool> client_setname(std::string_view name) { return run(cmd::client_setname(name)); }
   /// https://redis.io/commands/client-getname — nullopt when the connection has no name.
-  decltype(auto) client_getname() { return run(cmd::client_getname()); }
+  Result<std::optional<std::string>> client_getname() { return run(cmd::client_getname()); }
   /// https://redis.io/commands/client-id
-  decltype(auto) client_id() { return run(cmd::client_id()); }
+  Result<long long> client_id() { return run(cmd::client_id()); }
   /// https://redis.io/commands/client-list — parsed into ClientInfo (age, idle, addr ...);
   /// optionally only clients of a TYPE or with given IDs.
-  decltype(auto) client_list(const ClientListOptions& options = {}) { return run(cmd::client_list(options)); }
+  Result<std::vector<ClientInfo>> client_list(const ClientListOptions& options = {}) { return run(cmd::client_list(options)); }
   /// https://redis.io/commands/client-info — this connection, parsed as CLIENT LIST is.
-  decltype(auto) client_info() { return run(cmd::client_info()); }
+  Result<ClientInfo> client_info() { return run(cmd::client_info()); }
   /// https://redis.io/commands/client-kill — by address (true when one was closed), or by
   /// filters (how many were closed): r.client_kill({.type = "pubsub"}).
-  decltype(auto) client_kill(std::string_view address) { return run(cmd::client_kill(address)); }
-  decltype(auto) client_kill(const ClientKillOptions& filters) { return run(cmd::client_kill(filters)); }
+  Result<bool> client_kill(std::string_view address) { return run(cmd::client_kill(address)); }
+  Result<long long> client_kill(const ClientKillOptions& filters) { return run(cmd::client_kill(filters)); }
   /// https://redis.io/commands/client-pause — suspends all clients (write_only: only writes)
   /// for `timeout`; server-wide.
-  decltype(auto) client_pause(std::chrono::milliseconds timeout, bool write_only = false) { return run(cmd::client_pause(timeout, write_only)); }
+  Result<bool> client_pause(std::chrono::milliseconds timeout, bool write_only = false) { return run(cmd::client_pause(timeout, write_only)); }
   /// https://redis.io/commands/client-unpause
-  decltype(auto) client_unpause() { return run(cmd::client_unpause()); }
+  Result<bool> client_unpause() { return run(cmd::client_unpause()); }
   /// https://redis.io/commands/client-unblock — true when client `id` was blocked; error = true
   /// makes its blocking command fail with UNBLOCKED instead of timing out.
-  decltype(auto) client_unblock(long long id, bool error = false) { return run(cmd::client_unblock(id, error)); }
+  Result<bool> client_unblock(long long id, bool error = false) { return run(cmd::client_unblock(id, error)); }
   /// https://redis.io/commands/client-no-evict — for the rest of that call; the pool then
   /// closes the connection.
-  decltype(auto) client_no_evict(bool on) { return run(cmd::client_no_evict(on)); }
+  Result<bool> client_no_evict(bool on) { return run(cmd::client_no_evict(on)); }
   /// https://redis.io/commands/client-caching — applies to the connection's next command only
   /// (tracking OPTIN/OPTOUT): meaningful on a single connection or in a pipeline.
-  decltype(auto) client_caching(bool yes) { return run(cmd::client_caching(yes)); }
+  Result<bool> client_caching(bool yes) { return run(cmd::client_caching(yes)); }
   /// https://redis.io/commands/client-getredir — the client id invalidations go to (-1: off).
-  decltype(auto) client_getredir() { return run(cmd::client_getredir()); }
+  Result<long long> client_getredir() { return run(cmd::client_getredir()); }
   /// https://redis.io/commands/client-help
-  decltype(auto) client_help() { return run(cmd::client_help()); }
+  Result<std::vector<std::string>> client_help() { return run(cmd::client_help()); }
   /// https://redis.io/commands/client-tracking — client-side caching for the rest of that call;
   /// the pool then closes the connection. Invalidation pushes that arrive on a pooled
   /// connection are dropped and counted (Connection::dropped_pushes).
-  decltype(auto) client_tracking(bool on, const TrackingOptions& options = {}) { return run(cmd::client_tracking(on, options)); }
+  Result<bool> client_tracking(bool on, const TrackingOptions& options = {}) { return run(cmd::client_tracking(on, options)); }
   /// https://redis.io/commands/client-trackinginfo
-  decltype(auto) client_trackinginfo() { return run(cmd::client_trackinginfo()); }
+  Result<TrackingInfo> client_trackinginfo() { return run(cmd::client_trackinginfo()); }
 
  private:
   template <class T>

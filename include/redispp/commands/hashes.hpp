@@ -15,6 +15,7 @@
 #include <vector>         // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
 
@@ -85,47 +86,51 @@ namespace redispp {
 template <class Derived>
 class HashCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/hset — one field, or a map / range of (field, value) pairs;
   /// returns how many fields were added.
-  template <Argument F, Argument V> decltype(auto) hset(std::string_view key, const F& field, const V& value) { return run(cmd::hset(key, field, value)); }
-  template <Argument Pairs> decltype(auto) hset(std::string_view key, const Pairs& mapping) { return run(cmd::hset(key, mapping)); }
-  decltype(auto) hset(std::string_view key, PairList mapping) { return run(cmd::hset(key, mapping)); }
+  template <Argument F, Argument V> Result<long long> hset(std::string_view key, const F& field, const V& value) { return run(cmd::hset(key, field, value)); }
+  template <Argument Pairs> Result<long long> hset(std::string_view key, const Pairs& mapping) { return run(cmd::hset(key, mapping)); }
+  Result<long long> hset(std::string_view key, PairList mapping) { return run(cmd::hset(key, mapping)); }
   /// https://redis.io/commands/hget
-  template <Argument F> decltype(auto) hget(std::string_view key, const F& field) { return run(cmd::hget(key, field)); }
+  template <Argument F> Result<std::optional<std::string>> hget(std::string_view key, const F& field) { return run(cmd::hget(key, field)); }
   /// https://redis.io/commands/hmget
-  template <Argument... F> requires(sizeof...(F) > 0) decltype(auto) hmget(std::string_view key, const F&... fields) { return run(cmd::hmget(key, fields...)); }
-  decltype(auto) hmget(std::string_view key, KeyList fields) { return run(cmd::hmget(key, fields)); }
+  template <Argument... F> requires(sizeof...(F) > 0) Result<std::vector<std::optional<std::string>>> hmget(std::string_view key, const F&... fields) { return run(cmd::hmget(key, fields...)); }
+  Result<std::vector<std::optional<std::string>>> hmget(std::string_view key, KeyList fields) { return run(cmd::hmget(key, fields)); }
   /// https://redis.io/commands/hgetall — field -> value.
-  decltype(auto) hgetall(std::string_view key) { return run(cmd::hgetall(key)); }
+  Result<std::unordered_map<std::string, std::string>> hgetall(std::string_view key) { return run(cmd::hgetall(key)); }
   /// https://redis.io/commands/hdel
-  template <Argument... F> requires(sizeof...(F) > 0) decltype(auto) hdel(std::string_view key, const F&... fields) { return run(cmd::hdel(key, fields...)); }
-  decltype(auto) hdel(std::string_view key, KeyList fields) { return run(cmd::hdel(key, fields)); }
+  template <Argument... F> requires(sizeof...(F) > 0) Result<long long> hdel(std::string_view key, const F&... fields) { return run(cmd::hdel(key, fields...)); }
+  Result<long long> hdel(std::string_view key, KeyList fields) { return run(cmd::hdel(key, fields)); }
   /// https://redis.io/commands/hexists
-  template <Argument F> decltype(auto) hexists(std::string_view key, const F& field) { return run(cmd::hexists(key, field)); }
+  template <Argument F> Result<bool> hexists(std::string_view key, const F& field) { return run(cmd::hexists(key, field)); }
   /// https://redis.io/commands/hincrby
-  template <Argument F> decltype(auto) hincrby(std::string_view key, const F& field, long long by) { return run(cmd::hincrby(key, field, by)); }
+  template <Argument F> Result<long long> hincrby(std::string_view key, const F& field, long long by) { return run(cmd::hincrby(key, field, by)); }
   /// https://redis.io/commands/hincrbyfloat
-  template <Argument F> decltype(auto) hincrbyfloat(std::string_view key, const F& field, double by) { return run(cmd::hincrbyfloat(key, field, by)); }
+  template <Argument F> Result<double> hincrbyfloat(std::string_view key, const F& field, double by) { return run(cmd::hincrbyfloat(key, field, by)); }
   /// https://redis.io/commands/hkeys
-  decltype(auto) hkeys(std::string_view key) { return run(cmd::hkeys(key)); }
+  Result<std::vector<std::string>> hkeys(std::string_view key) { return run(cmd::hkeys(key)); }
   /// https://redis.io/commands/hvals
-  decltype(auto) hvals(std::string_view key) { return run(cmd::hvals(key)); }
+  Result<std::vector<std::string>> hvals(std::string_view key) { return run(cmd::hvals(key)); }
   /// https://redis.io/commands/hlen
-  decltype(auto) hlen(std::string_view key) { return run(cmd::hlen(key)); }
+  Result<long long> hlen(std::string_view key) { return run(cmd::hlen(key)); }
   /// https://redis.io/commands/hsetnx
-  template <Argument F, Argument V> decltype(auto) hsetnx(std::string_view key, const F& field, const V& value) { return run(cmd::hsetnx(key, field, value)); }
+  template <Argument F, Argument V> Result<bool> hsetnx(std::string_view key, const F& field, const V& value) { return run(cmd::hsetnx(key, field, value)); }
   /// https://redis.io/commands/hstrlen
-  template <Argument F> decltype(auto) hstrlen(std::string_view key, const F& field) { return run(cmd::hstrlen(key, field)); }
+  template <Argument F> Result<long long> hstrlen(std::string_view key, const F& field) { return run(cmd::hstrlen(key, field)); }
   /// https://redis.io/commands/hrandfield — one field, or `count` fields.
-  decltype(auto) hrandfield(std::string_view key) { return run(cmd::hrandfield(key)); }
-  decltype(auto) hrandfield(std::string_view key, long long count) { return run(cmd::hrandfield(key, count)); }
+  Result<std::optional<std::string>> hrandfield(std::string_view key) { return run(cmd::hrandfield(key)); }
+  Result<std::vector<std::string>> hrandfield(std::string_view key, long long count) { return run(cmd::hrandfield(key, count)); }
   /// https://redis.io/commands/hrandfield with WITHVALUES — (field, value) pairs.
-  decltype(auto) hrandfield_withvalues(std::string_view key, long long count) { return run(cmd::hrandfield_withvalues(key, count)); }
+  Result<std::vector<std::pair<std::string, std::string>>> hrandfield_withvalues(std::string_view key, long long count) { return run(cmd::hrandfield_withvalues(key, count)); }
   /// https://redis.io/commands/hmset (deprecated: hset with a mapping) — a map or range of pairs.
-  template <Argument Pairs> decltype(auto) hmset(std::string_view key, const Pairs& mapping) { return run(cmd::hmset(key, mapping)); }
-  decltype(auto) hmset(std::string_view key, PairList mapping) { return run(cmd::hmset(key, mapping)); }
+  template <Argument Pairs> Result<bool> hmset(std::string_view key, const Pairs& mapping) { return run(cmd::hmset(key, mapping)); }
+  Result<bool> hmset(std::string_view key, PairList mapping) { return run(cmd::hmset(key, mapping)); }
   /// https://redis.io/commands/hscan — one page: {cursor, field -> value}.
-  decltype(auto) hscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::hscan(key, cursor, options)); }
+  Result<ScanPage<std::unordered_map<std::string, std::string>>> hscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::hscan(key, cursor, options)); }
 
  private:
   template <class T>

@@ -12,6 +12,7 @@
 #include <vector>  // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
 
@@ -41,26 +42,30 @@ REDISPP_DECL Command<std::string> pfdebug_decode(std::string_view key);
 template <class Derived>
 class HyperLogLogCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/pfadd — true when the estimate may have changed (or the key was
   /// created); with no elements, only creates the key.
-  template <Argument... E> decltype(auto) pfadd(std::string_view key, const E&... elements) { return run(cmd::pfadd(key, elements...)); }
-  decltype(auto) pfadd(std::string_view key, KeyList elements) { return run(cmd::pfadd(key, elements)); }
+  template <Argument... E> Result<bool> pfadd(std::string_view key, const E&... elements) { return run(cmd::pfadd(key, elements...)); }
+  Result<bool> pfadd(std::string_view key, KeyList elements) { return run(cmd::pfadd(key, elements)); }
   /// https://redis.io/commands/pfcount — the estimated cardinality of the union of the keys.
-  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) pfcount(const K&... keys) { return run(cmd::pfcount(keys...)); }
-  decltype(auto) pfcount(KeyList keys) { return run(cmd::pfcount(keys)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> pfcount(const K&... keys) { return run(cmd::pfcount(keys...)); }
+  Result<long long> pfcount(KeyList keys) { return run(cmd::pfcount(keys)); }
   /// https://redis.io/commands/pfmerge — merges the sources into `destination` (kept if it exists).
-  template <Argument... K> decltype(auto) pfmerge(std::string_view destination, const K&... sources) { return run(cmd::pfmerge(destination, sources...)); }
-  decltype(auto) pfmerge(std::string_view destination, KeyList sources) { return run(cmd::pfmerge(destination, sources)); }
+  template <Argument... K> Result<bool> pfmerge(std::string_view destination, const K&... sources) { return run(cmd::pfmerge(destination, sources...)); }
+  Result<bool> pfmerge(std::string_view destination, KeyList sources) { return run(cmd::pfmerge(destination, sources)); }
   /// https://redis.io/commands/pfselftest — runs the server's HyperLogLog self test (slow-ish).
-  decltype(auto) pfselftest() { return run(cmd::pfselftest()); }
+  Result<bool> pfselftest() { return run(cmd::pfselftest()); }
   /// https://redis.io/commands/pfdebug GETREG — the value of every register (converts to dense).
-  decltype(auto) pfdebug_getreg(std::string_view key) { return run(cmd::pfdebug_getreg(key)); }
+  Result<std::vector<long long>> pfdebug_getreg(std::string_view key) { return run(cmd::pfdebug_getreg(key)); }
   /// https://redis.io/commands/pfdebug ENCODING — "sparse" or "dense".
-  decltype(auto) pfdebug_encoding(std::string_view key) { return run(cmd::pfdebug_encoding(key)); }
+  Result<std::string> pfdebug_encoding(std::string_view key) { return run(cmd::pfdebug_encoding(key)); }
   /// https://redis.io/commands/pfdebug TODENSE — true when it was sparse and is now dense.
-  decltype(auto) pfdebug_todense(std::string_view key) { return run(cmd::pfdebug_todense(key)); }
+  Result<bool> pfdebug_todense(std::string_view key) { return run(cmd::pfdebug_todense(key)); }
   /// https://redis.io/commands/pfdebug DECODE — the sparse encoding's opcodes, as text.
-  decltype(auto) pfdebug_decode(std::string_view key) { return run(cmd::pfdebug_decode(key)); }
+  Result<std::string> pfdebug_decode(std::string_view key) { return run(cmd::pfdebug_decode(key)); }
 
  private:
   template <class T>

@@ -20,6 +20,7 @@
 #include <vector>   // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
 
@@ -168,82 +169,86 @@ namespace redispp {
 template <class Derived>
 class KeyCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/del — how many keys were removed.
-  template <Argument... Keys> requires(sizeof...(Keys) > 0) decltype(auto) del(const Keys&... keys) { return run(cmd::del(keys...)); }
-  decltype(auto) del(KeyList keys) { return run(cmd::del(keys)); }
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> del(const Keys&... keys) { return run(cmd::del(keys...)); }
+  Result<long long> del(KeyList keys) { return run(cmd::del(keys)); }
   /// https://redis.io/commands/unlink
-  template <Argument... Keys> requires(sizeof...(Keys) > 0) decltype(auto) unlink(const Keys&... keys) { return run(cmd::unlink(keys...)); }
-  decltype(auto) unlink(KeyList keys) { return run(cmd::unlink(keys)); }
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> unlink(const Keys&... keys) { return run(cmd::unlink(keys...)); }
+  Result<long long> unlink(KeyList keys) { return run(cmd::unlink(keys)); }
   /// https://redis.io/commands/exists — one key: bool; several (or a range): how many exist.
-  decltype(auto) exists(std::string_view key) { return run(cmd::exists_one(key)); }
-  template <Argument K1, Argument K2, Argument... Keys> decltype(auto) exists(const K1& k1, const K2& k2, const Keys&... keys) { return run(cmd::exists(k1, k2, keys...)); }
-  decltype(auto) exists(KeyList keys) { return run(cmd::exists(keys)); }
-  template <Argument Keys> requires detail::range_argument<Keys> decltype(auto) exists(const Keys& keys) { return run(cmd::exists(keys)); }
+  Result<bool> exists(std::string_view key) { return run(cmd::exists_one(key)); }
+  template <Argument K1, Argument K2, Argument... Keys> Result<long long> exists(const K1& k1, const K2& k2, const Keys&... keys) { return run(cmd::exists(k1, k2, keys...)); }
+  Result<long long> exists(KeyList keys) { return run(cmd::exists(keys)); }
+  template <Argument Keys> requires detail::range_argument<Keys> Result<long long> exists(const Keys& keys) { return run(cmd::exists(keys)); }
   /// https://redis.io/commands/expire
-  decltype(auto) expire(std::string_view key, std::chrono::seconds ttl, const ExpireOptions& options = {}) { return run(cmd::expire(key, ttl, options)); }
+  Result<bool> expire(std::string_view key, std::chrono::seconds ttl, const ExpireOptions& options = {}) { return run(cmd::expire(key, ttl, options)); }
   /// https://redis.io/commands/pexpire
-  decltype(auto) pexpire(std::string_view key, std::chrono::milliseconds ttl, const ExpireOptions& options = {}) { return run(cmd::pexpire(key, ttl, options)); }
+  Result<bool> pexpire(std::string_view key, std::chrono::milliseconds ttl, const ExpireOptions& options = {}) { return run(cmd::pexpire(key, ttl, options)); }
   /// https://redis.io/commands/expireat
-  decltype(auto) expireat(std::string_view key, UnixSeconds when, const ExpireOptions& options = {}) { return run(cmd::expireat(key, when, options)); }
+  Result<bool> expireat(std::string_view key, UnixSeconds when, const ExpireOptions& options = {}) { return run(cmd::expireat(key, when, options)); }
   /// https://redis.io/commands/pexpireat
-  decltype(auto) pexpireat(std::string_view key, UnixMilliseconds when, const ExpireOptions& options = {}) { return run(cmd::pexpireat(key, when, options)); }
+  Result<bool> pexpireat(std::string_view key, UnixMilliseconds when, const ExpireOptions& options = {}) { return run(cmd::pexpireat(key, when, options)); }
   /// https://redis.io/commands/ttl — seconds; -1 no expiry, -2 no such key.
-  decltype(auto) ttl(std::string_view key) { return run(cmd::ttl(key)); }
+  Result<long long> ttl(std::string_view key) { return run(cmd::ttl(key)); }
   /// https://redis.io/commands/pttl — milliseconds; -1 no expiry, -2 no such key.
-  decltype(auto) pttl(std::string_view key) { return run(cmd::pttl(key)); }
+  Result<long long> pttl(std::string_view key) { return run(cmd::pttl(key)); }
   /// https://redis.io/commands/persist
-  decltype(auto) persist(std::string_view key) { return run(cmd::persist(key)); }
+  Result<bool> persist(std::string_view key) { return run(cmd::persist(key)); }
   /// https://redis.io/commands/type
-  decltype(auto) type(std::string_view key) { return run(cmd::type(key)); }
+  Result<std::string> type(std::string_view key) { return run(cmd::type(key)); }
   /// https://redis.io/commands/rename
-  decltype(auto) rename(std::string_view key, std::string_view new_key) { return run(cmd::rename(key, new_key)); }
+  Result<bool> rename(std::string_view key, std::string_view new_key) { return run(cmd::rename(key, new_key)); }
   /// https://redis.io/commands/renamenx
-  decltype(auto) renamenx(std::string_view key, std::string_view new_key) { return run(cmd::renamenx(key, new_key)); }
+  Result<bool> renamenx(std::string_view key, std::string_view new_key) { return run(cmd::renamenx(key, new_key)); }
   /// https://redis.io/commands/keys — blocks the server on big databases: prefer scan_iter.
-  decltype(auto) keys(std::string_view pattern = "*") { return run(cmd::keys(pattern)); }
+  Result<std::vector<std::string>> keys(std::string_view pattern = "*") { return run(cmd::keys(pattern)); }
   /// https://redis.io/commands/scan — one page: {cursor, keys}; cursor 0 means done.
-  decltype(auto) scan(std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::scan(cursor, options)); }
+  Result<ScanPage<std::vector<std::string>>> scan(std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::scan(cursor, options)); }
   /// https://redis.io/commands/touch — how many of the keys exist (their access time is updated).
-  template <Argument... Keys> requires(sizeof...(Keys) > 0) decltype(auto) touch(const Keys&... keys) { return run(cmd::touch(keys...)); }
-  decltype(auto) touch(KeyList keys) { return run(cmd::touch(keys)); }
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> touch(const Keys&... keys) { return run(cmd::touch(keys...)); }
+  Result<long long> touch(KeyList keys) { return run(cmd::touch(keys)); }
   /// https://redis.io/commands/expiretime — Unix seconds; -1 no expiry, -2 no such key.
-  decltype(auto) expiretime(std::string_view key) { return run(cmd::expiretime(key)); }
+  Result<long long> expiretime(std::string_view key) { return run(cmd::expiretime(key)); }
   /// https://redis.io/commands/pexpiretime — Unix milliseconds; -1 no expiry, -2 no such key.
-  decltype(auto) pexpiretime(std::string_view key) { return run(cmd::pexpiretime(key)); }
+  Result<long long> pexpiretime(std::string_view key) { return run(cmd::pexpiretime(key)); }
   /// https://redis.io/commands/randomkey — nullopt when the database is empty.
-  decltype(auto) randomkey() { return run(cmd::randomkey()); }
+  Result<std::optional<std::string>> randomkey() { return run(cmd::randomkey()); }
   /// https://redis.io/commands/copy — false when the destination exists (without replace).
-  decltype(auto) copy(std::string_view source, std::string_view destination, const CopyOptions& options = {}) { return run(cmd::copy(source, destination, options)); }
+  Result<bool> copy(std::string_view source, std::string_view destination, const CopyOptions& options = {}) { return run(cmd::copy(source, destination, options)); }
   /// https://redis.io/commands/move — false when the key is missing or exists in `db`.
-  decltype(auto) move(std::string_view key, long long db) { return run(cmd::move(key, db)); }
+  Result<bool> move(std::string_view key, long long db) { return run(cmd::move(key, db)); }
   /// https://redis.io/commands/dump — the serialized value (binary), nullopt for a missing key.
-  decltype(auto) dump(std::string_view key) { return run(cmd::dump(key)); }
+  Result<std::optional<std::string>> dump(std::string_view key) { return run(cmd::dump(key)); }
   /// https://redis.io/commands/restore — from dump(); ttl 0 = no expiry.
   ///   r.restore("copy", 0ms, *r.dump("k"), {.replace = true});
-  template <Argument V> decltype(auto) restore(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore(key, ttl, serialized, options)); }
+  template <Argument V> Result<bool> restore(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore(key, ttl, serialized, options)); }
   /// https://redis.io/commands/migrate — one key, or (a range or list of keys) the KEYS form;
   /// false when none of the keys existed (NOKEY).
-  decltype(auto) migrate(std::string_view host, int port, std::string_view key, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate(host, port, key, destination_db, timeout, options)); }
-  template <Argument Keys> requires detail::range_argument<Keys> decltype(auto) migrate(std::string_view host, int port, const Keys& keys, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate_keys(host, port, keys, destination_db, timeout, options)); }
-  decltype(auto) migrate(std::string_view host, int port, KeyList keys, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate_keys(host, port, keys, destination_db, timeout, options)); }
+  Result<bool> migrate(std::string_view host, int port, std::string_view key, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate(host, port, key, destination_db, timeout, options)); }
+  template <Argument Keys> requires detail::range_argument<Keys> Result<bool> migrate(std::string_view host, int port, const Keys& keys, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate_keys(host, port, keys, destination_db, timeout, options)); }
+  Result<bool> migrate(std::string_view host, int port, KeyList keys, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate_keys(host, port, keys, destination_db, timeout, options)); }
   /// https://redis.io/commands/object-encoding — "listpack", "hashtable", "int" ...; nullopt for a missing key.
-  decltype(auto) object_encoding(std::string_view key) { return run(cmd::object_encoding(key)); }
+  Result<std::optional<std::string>> object_encoding(std::string_view key) { return run(cmd::object_encoding(key)); }
   /// https://redis.io/commands/object-freq — needs an LFU maxmemory-policy (else ResponseError).
-  decltype(auto) object_freq(std::string_view key) { return run(cmd::object_freq(key)); }
+  Result<std::optional<long long>> object_freq(std::string_view key) { return run(cmd::object_freq(key)); }
   /// https://redis.io/commands/object-idletime — seconds since last access (not under LFU policies).
-  decltype(auto) object_idletime(std::string_view key) { return run(cmd::object_idletime(key)); }
+  Result<std::optional<long long>> object_idletime(std::string_view key) { return run(cmd::object_idletime(key)); }
   /// https://redis.io/commands/object-refcount
-  decltype(auto) object_refcount(std::string_view key) { return run(cmd::object_refcount(key)); }
+  Result<std::optional<long long>> object_refcount(std::string_view key) { return run(cmd::object_refcount(key)); }
   /// https://redis.io/commands/object-help
-  decltype(auto) object_help() { return run(cmd::object_help()); }
+  Result<std::vector<std::string>> object_help() { return run(cmd::object_help()); }
   /// https://redis.io/commands/sort — the sorted elements (or GET values; nullopt where missing).
-  decltype(auto) sort(std::string_view key, const SortOptions& options = {}) { return run(cmd::sort(key, options)); }
+  Result<std::vector<std::optional<std::string>>> sort(std::string_view key, const SortOptions& options = {}) { return run(cmd::sort(key, options)); }
   /// https://redis.io/commands/sort with STORE — how many elements were stored in `destination`.
-  decltype(auto) sort_store(std::string_view key, std::string_view destination, const SortOptions& options = {}) { return run(cmd::sort_store(key, destination, options)); }
+  Result<long long> sort_store(std::string_view key, std::string_view destination, const SortOptions& options = {}) { return run(cmd::sort_store(key, destination, options)); }
   /// https://redis.io/commands/sort_ro — SORT without STORE, allowed on replicas.
-  decltype(auto) sort_ro(std::string_view key, const SortOptions& options = {}) { return run(cmd::sort_ro(key, options)); }
+  Result<std::vector<std::optional<std::string>>> sort_ro(std::string_view key, const SortOptions& options = {}) { return run(cmd::sort_ro(key, options)); }
   /// https://redis.io/commands/wait — replicas that acknowledged; blocks up to `timeout` (0 = forever).
-  decltype(auto) wait(long long numreplicas, std::chrono::milliseconds timeout) { return run(cmd::wait(numreplicas, timeout)); }
+  Result<long long> wait(long long numreplicas, std::chrono::milliseconds timeout) { return run(cmd::wait(numreplicas, timeout)); }
 
  private:
   template <class T>

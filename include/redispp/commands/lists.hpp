@@ -19,6 +19,7 @@
 #include <vector>    // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
 
@@ -29,6 +30,9 @@ struct LposOptions {
   std::optional<long long> rank = std::nullopt;
   std::optional<long long> maxlen = std::nullopt;
 };
+
+/// LMPOP / BLMPOP: the list popped from and its elements, or nullopt when all were empty.
+using ListPop = std::optional<std::pair<std::string, std::vector<std::string>>>;
 
 namespace cmd {
 
@@ -109,8 +113,6 @@ REDISPP_DECL Command<std::optional<std::string>> blmove(std::string_view source,
 REDISPP_DECL Command<std::optional<std::string>> rpoplpush(std::string_view source, std::string_view destination);
 REDISPP_DECL Command<std::optional<std::string>> brpoplpush(std::string_view source, std::string_view destination,
                                                       std::chrono::milliseconds timeout);
-/// LMPOP / BLMPOP: the list popped from and its elements, or nullopt when all were empty.
-using ListPop = std::optional<std::pair<std::string, std::vector<std::string>>>;
 template <class Keys>
 Command<ListPop> lmpop(const Keys& keys, ListEnd from, long long count) {
   const std::size_t numkeys = argument_count(keys);
@@ -133,59 +135,63 @@ namespace redispp {
 template <class Derived>
 class ListCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/lpush — the new length.
-  template <Argument... V> requires(sizeof...(V) > 0) decltype(auto) lpush(std::string_view key, const V&... values) { return run(cmd::lpush(key, values...)); }
+  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> lpush(std::string_view key, const V&... values) { return run(cmd::lpush(key, values...)); }
   /// https://redis.io/commands/rpush — the new length.
-  template <Argument... V> requires(sizeof...(V) > 0) decltype(auto) rpush(std::string_view key, const V&... values) { return run(cmd::rpush(key, values...)); }
+  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> rpush(std::string_view key, const V&... values) { return run(cmd::rpush(key, values...)); }
   /// https://redis.io/commands/lpushx
-  template <Argument... V> requires(sizeof...(V) > 0) decltype(auto) lpushx(std::string_view key, const V&... values) { return run(cmd::lpushx(key, values...)); }
+  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> lpushx(std::string_view key, const V&... values) { return run(cmd::lpushx(key, values...)); }
   /// https://redis.io/commands/rpushx
-  template <Argument... V> requires(sizeof...(V) > 0) decltype(auto) rpushx(std::string_view key, const V&... values) { return run(cmd::rpushx(key, values...)); }
+  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> rpushx(std::string_view key, const V&... values) { return run(cmd::rpushx(key, values...)); }
   /// https://redis.io/commands/lpop — one element, or with a count up to that many.
-  decltype(auto) lpop(std::string_view key) { return run(cmd::lpop(key)); }
-  decltype(auto) lpop(std::string_view key, long long count) { return run(cmd::lpop(key, count)); }
+  Result<std::optional<std::string>> lpop(std::string_view key) { return run(cmd::lpop(key)); }
+  Result<std::optional<std::vector<std::string>>> lpop(std::string_view key, long long count) { return run(cmd::lpop(key, count)); }
   /// https://redis.io/commands/rpop
-  decltype(auto) rpop(std::string_view key) { return run(cmd::rpop(key)); }
-  decltype(auto) rpop(std::string_view key, long long count) { return run(cmd::rpop(key, count)); }
+  Result<std::optional<std::string>> rpop(std::string_view key) { return run(cmd::rpop(key)); }
+  Result<std::optional<std::vector<std::string>>> rpop(std::string_view key, long long count) { return run(cmd::rpop(key, count)); }
   /// https://redis.io/commands/lrange
-  decltype(auto) lrange(std::string_view key, long long start, long long stop) { return run(cmd::lrange(key, start, stop)); }
+  Result<std::vector<std::string>> lrange(std::string_view key, long long start, long long stop) { return run(cmd::lrange(key, start, stop)); }
   /// https://redis.io/commands/llen
-  decltype(auto) llen(std::string_view key) { return run(cmd::llen(key)); }
+  Result<long long> llen(std::string_view key) { return run(cmd::llen(key)); }
   /// https://redis.io/commands/lindex
-  decltype(auto) lindex(std::string_view key, long long index) { return run(cmd::lindex(key, index)); }
+  Result<std::optional<std::string>> lindex(std::string_view key, long long index) { return run(cmd::lindex(key, index)); }
   /// https://redis.io/commands/lset
-  template <Argument V> decltype(auto) lset(std::string_view key, long long index, const V& value) { return run(cmd::lset(key, index, value)); }
+  template <Argument V> Result<bool> lset(std::string_view key, long long index, const V& value) { return run(cmd::lset(key, index, value)); }
   /// https://redis.io/commands/linsert — before = true inserts before the pivot.
-  template <Argument P, Argument V> decltype(auto) linsert(std::string_view key, bool before, const P& pivot, const V& value) { return run(cmd::linsert(key, before, pivot, value)); }
+  template <Argument P, Argument V> Result<long long> linsert(std::string_view key, bool before, const P& pivot, const V& value) { return run(cmd::linsert(key, before, pivot, value)); }
   /// https://redis.io/commands/lrem
-  template <Argument V> decltype(auto) lrem(std::string_view key, long long count, const V& value) { return run(cmd::lrem(key, count, value)); }
+  template <Argument V> Result<long long> lrem(std::string_view key, long long count, const V& value) { return run(cmd::lrem(key, count, value)); }
   /// https://redis.io/commands/ltrim
-  decltype(auto) ltrim(std::string_view key, long long start, long long stop) { return run(cmd::ltrim(key, start, stop)); }
+  Result<bool> ltrim(std::string_view key, long long start, long long stop) { return run(cmd::ltrim(key, start, stop)); }
   /// https://redis.io/commands/lpos — the first match's index, or nullopt.
-  template <Argument V> decltype(auto) lpos(std::string_view key, const V& value, const LposOptions& options = {}) { return run(cmd::lpos(key, value, options)); }
+  template <Argument V> Result<std::optional<long long>> lpos(std::string_view key, const V& value, const LposOptions& options = {}) { return run(cmd::lpos(key, value, options)); }
   /// https://redis.io/commands/lpos with COUNT — up to `count` indexes (0 = all).
-  template <Argument V> decltype(auto) lpos(std::string_view key, const V& value, long long count, const LposOptions& options) { return run(cmd::lpos(key, value, count, options)); }
+  template <Argument V> Result<std::vector<long long>> lpos(std::string_view key, const V& value, long long count, const LposOptions& options) { return run(cmd::lpos(key, value, count, options)); }
   /// https://redis.io/commands/lmove
-  decltype(auto) lmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to) { return run(cmd::lmove(source, destination, from, to)); }
+  Result<std::optional<std::string>> lmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to) { return run(cmd::lmove(source, destination, from, to)); }
   /// https://redis.io/commands/blpop — (list, element), or nullopt after `timeout` (0 = forever).
-  template <Argument Keys> decltype(auto) blpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::blpop(keys, timeout)); }
-  decltype(auto) blpop(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::blpop(keys, timeout)); }
+  template <Argument Keys> Result<std::optional<std::pair<std::string, std::string>>> blpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::blpop(keys, timeout)); }
+  Result<std::optional<std::pair<std::string, std::string>>> blpop(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::blpop(keys, timeout)); }
   /// https://redis.io/commands/brpop
-  template <Argument Keys> decltype(auto) brpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(keys, timeout)); }
-  decltype(auto) brpop(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(keys, timeout)); }
+  template <Argument Keys> Result<std::optional<std::pair<std::string, std::string>>> brpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(keys, timeout)); }
+  Result<std::optional<std::pair<std::string, std::string>>> brpop(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(keys, timeout)); }
   /// https://redis.io/commands/blmove
-  decltype(auto) blmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to, std::chrono::milliseconds timeout) { return run(cmd::blmove(source, destination, from, to, timeout)); }
+  Result<std::optional<std::string>> blmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to, std::chrono::milliseconds timeout) { return run(cmd::blmove(source, destination, from, to, timeout)); }
   /// https://redis.io/commands/rpoplpush (deprecated: lmove) — the element moved, or nullopt.
-  decltype(auto) rpoplpush(std::string_view source, std::string_view destination) { return run(cmd::rpoplpush(source, destination)); }
+  Result<std::optional<std::string>> rpoplpush(std::string_view source, std::string_view destination) { return run(cmd::rpoplpush(source, destination)); }
   /// https://redis.io/commands/brpoplpush (deprecated: blmove) — nullopt after `timeout` (0 = forever).
-  decltype(auto) brpoplpush(std::string_view source, std::string_view destination, std::chrono::milliseconds timeout) { return run(cmd::brpoplpush(source, destination, timeout)); }
+  Result<std::optional<std::string>> brpoplpush(std::string_view source, std::string_view destination, std::chrono::milliseconds timeout) { return run(cmd::brpoplpush(source, destination, timeout)); }
   /// https://redis.io/commands/lmpop — up to `count` elements from the first non-empty list:
   /// (list, elements), or nullopt.  r.lmpop({"a", "b"}, ListEnd::left, 10)
-  template <Argument Keys> decltype(auto) lmpop(const Keys& keys, ListEnd from, long long count = 1) { return run(cmd::lmpop(keys, from, count)); }
-  decltype(auto) lmpop(KeyList keys, ListEnd from, long long count = 1) { return run(cmd::lmpop(keys, from, count)); }
+  template <Argument Keys> Result<ListPop> lmpop(const Keys& keys, ListEnd from, long long count = 1) { return run(cmd::lmpop(keys, from, count)); }
+  Result<ListPop> lmpop(KeyList keys, ListEnd from, long long count = 1) { return run(cmd::lmpop(keys, from, count)); }
   /// https://redis.io/commands/blmpop — as lmpop, waiting up to `timeout` (0 = forever).
-  template <Argument Keys> decltype(auto) blmpop(const Keys& keys, ListEnd from, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::blmpop(keys, from, timeout, count)); }
-  decltype(auto) blmpop(KeyList keys, ListEnd from, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::blmpop(keys, from, timeout, count)); }
+  template <Argument Keys> Result<ListPop> blmpop(const Keys& keys, ListEnd from, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::blmpop(keys, from, timeout, count)); }
+  Result<ListPop> blmpop(KeyList keys, ListEnd from, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::blmpop(keys, from, timeout, count)); }
 
  private:
   template <class T>

@@ -22,6 +22,7 @@
 #include <vector>       // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
 
@@ -68,34 +69,38 @@ Command<Reply> sunsubscribe(const Channels&... shardchannels) {
 template <class Derived>
 class PubSubCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/publish — how many subscribers received the message.
-  template <Argument M> decltype(auto) publish(std::string_view channel, const M& message) { return run(cmd::publish(channel, message)); }
+  template <Argument M> Result<long long> publish(std::string_view channel, const M& message) { return run(cmd::publish(channel, message)); }
   /// https://redis.io/commands/spublish — to a shard channel; how many received it.
-  template <Argument M> decltype(auto) spublish(std::string_view shardchannel, const M& message) { return run(cmd::spublish(shardchannel, message)); }
+  template <Argument M> Result<long long> spublish(std::string_view shardchannel, const M& message) { return run(cmd::spublish(shardchannel, message)); }
   /// https://redis.io/commands/pubsub-channels — active channels matching a glob (empty = all).
-  decltype(auto) pubsub_channels(std::string_view pattern = {}) { return run(cmd::pubsub_channels(pattern)); }
+  Result<std::vector<std::string>> pubsub_channels(std::string_view pattern = {}) { return run(cmd::pubsub_channels(pattern)); }
   /// https://redis.io/commands/pubsub-shardchannels
-  decltype(auto) pubsub_shardchannels(std::string_view pattern = {}) { return run(cmd::pubsub_shardchannels(pattern)); }
+  Result<std::vector<std::string>> pubsub_shardchannels(std::string_view pattern = {}) { return run(cmd::pubsub_shardchannels(pattern)); }
   /// https://redis.io/commands/pubsub-numpat — how many patterns are subscribed to.
-  decltype(auto) pubsub_numpat() { return run(cmd::pubsub_numpat()); }
+  Result<long long> pubsub_numpat() { return run(cmd::pubsub_numpat()); }
   /// https://redis.io/commands/pubsub-numsub — (channel, subscribers) per channel asked.
-  template <Argument... C> decltype(auto) pubsub_numsub(const C&... channels) { return run(cmd::pubsub_numsub(channels...)); }
-  decltype(auto) pubsub_numsub(KeyList channels) { return run(cmd::pubsub_numsub(channels)); }
+  template <Argument... C> Result<std::vector<std::pair<std::string, long long>>> pubsub_numsub(const C&... channels) { return run(cmd::pubsub_numsub(channels...)); }
+  Result<std::vector<std::pair<std::string, long long>>> pubsub_numsub(KeyList channels) { return run(cmd::pubsub_numsub(channels)); }
   /// https://redis.io/commands/pubsub-shardnumsub
-  template <Argument... C> decltype(auto) pubsub_shardnumsub(const C&... shardchannels) { return run(cmd::pubsub_shardnumsub(shardchannels...)); }
-  decltype(auto) pubsub_shardnumsub(KeyList shardchannels) { return run(cmd::pubsub_shardnumsub(shardchannels)); }
+  template <Argument... C> Result<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(const C&... shardchannels) { return run(cmd::pubsub_shardnumsub(shardchannels...)); }
+  Result<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(KeyList shardchannels) { return run(cmd::pubsub_shardnumsub(shardchannels)); }
   /// https://redis.io/commands/pubsub-help
-  decltype(auto) pubsub_help() { return run(cmd::pubsub_help()); }
+  Result<std::vector<std::string>> pubsub_help() { return run(cmd::pubsub_help()); }
   /// https://redis.io/commands/unsubscribe — sends it and returns the raw acknowledgement; the
   /// PubSub object (later) manages subscriptions. RESP2 only: see the top of pubsub.hpp.
-  template <Argument... C> decltype(auto) unsubscribe(const C&... channels) { return run(cmd::unsubscribe(channels...)); }
-  decltype(auto) unsubscribe(KeyList channels) { return run(cmd::unsubscribe(channels)); }
+  template <Argument... C> Result<Reply> unsubscribe(const C&... channels) { return run(cmd::unsubscribe(channels...)); }
+  Result<Reply> unsubscribe(KeyList channels) { return run(cmd::unsubscribe(channels)); }
   /// https://redis.io/commands/punsubscribe — as unsubscribe, for patterns.
-  template <Argument... P> decltype(auto) punsubscribe(const P&... patterns) { return run(cmd::punsubscribe(patterns...)); }
-  decltype(auto) punsubscribe(KeyList patterns) { return run(cmd::punsubscribe(patterns)); }
+  template <Argument... P> Result<Reply> punsubscribe(const P&... patterns) { return run(cmd::punsubscribe(patterns...)); }
+  Result<Reply> punsubscribe(KeyList patterns) { return run(cmd::punsubscribe(patterns)); }
   /// https://redis.io/commands/sunsubscribe — as unsubscribe, for shard channels.
-  template <Argument... C> decltype(auto) sunsubscribe(const C&... shardchannels) { return run(cmd::sunsubscribe(shardchannels...)); }
-  decltype(auto) sunsubscribe(KeyList shardchannels) { return run(cmd::sunsubscribe(shardchannels)); }
+  template <Argument... C> Result<Reply> sunsubscribe(const C&... shardchannels) { return run(cmd::sunsubscribe(shardchannels...)); }
+  Result<Reply> sunsubscribe(KeyList shardchannels) { return run(cmd::sunsubscribe(shardchannels)); }
 
  private:
   template <class T>

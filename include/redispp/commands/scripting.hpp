@@ -34,6 +34,7 @@
 #include <vector>         // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/script_args.hpp>
 
@@ -170,50 +171,54 @@ REDISPP_DECL Command<std::vector<std::string>> function_help();
 template <class Derived>
 class ScriptingCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/eval — the script's reply (a Reply; eval<T> converts it).
   ///   r.eval("return redis.call('GET', KEYS[1])", {"k"});
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) eval(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval<T>(script, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> eval(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval<T>(script, keys, args)); }
   /// https://redis.io/commands/eval_ro — EVAL for read-only scripts (may run on replicas).
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) eval_ro(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval_ro<T>(script, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> eval_ro(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval_ro<T>(script, keys, args)); }
   /// https://redis.io/commands/evalsha — NoScriptError when the server does not know the sha.
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) evalsha(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha<T>(sha1, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> evalsha(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha<T>(sha1, keys, args)); }
   /// https://redis.io/commands/evalsha_ro
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) evalsha_ro(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha_ro<T>(sha1, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> evalsha_ro(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha_ro<T>(sha1, keys, args)); }
   /// https://redis.io/commands/fcall — calls a function of a loaded library.
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) fcall(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall<T>(function, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> fcall(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall<T>(function, keys, args)); }
   /// https://redis.io/commands/fcall_ro — for functions flagged no-writes.
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> decltype(auto) fcall_ro(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall_ro<T>(function, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> fcall_ro(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall_ro<T>(function, keys, args)); }
   /// https://redis.io/commands/script-load — the script's sha1, for evalsha.
-  decltype(auto) script_load(std::string_view script) { return run(cmd::script_load(script)); }
+  Result<std::string> script_load(std::string_view script) { return run(cmd::script_load(script)); }
   /// https://redis.io/commands/script-exists — one bool per sha1, in order.
-  template <Argument... Shas> requires(sizeof...(Shas) > 0) decltype(auto) script_exists(const Shas&... sha1s) { return run(cmd::script_exists(sha1s...)); }
-  decltype(auto) script_exists(KeyList sha1s) { return run(cmd::script_exists(sha1s)); }
+  template <Argument... Shas> requires(sizeof...(Shas) > 0) Result<std::vector<bool>> script_exists(const Shas&... sha1s) { return run(cmd::script_exists(sha1s...)); }
+  Result<std::vector<bool>> script_exists(KeyList sha1s) { return run(cmd::script_exists(sha1s)); }
   /// https://redis.io/commands/script-flush — empties the script cache of the whole server.
-  decltype(auto) script_flush(ScriptFlushMode mode = ScriptFlushMode::server_default) { return run(cmd::script_flush(mode)); }
+  Result<bool> script_flush(ScriptFlushMode mode = ScriptFlushMode::server_default) { return run(cmd::script_flush(mode)); }
   /// https://redis.io/commands/script-kill — stops the running script (if it has not written).
-  decltype(auto) script_kill() { return run(cmd::script_kill()); }
+  Result<bool> script_kill() { return run(cmd::script_kill()); }
   /// https://redis.io/commands/script-debug — see ScriptDebugMode: only `no` suits a pooled client.
-  decltype(auto) script_debug(ScriptDebugMode mode) { return run(cmd::script_debug(mode)); }
+  Result<bool> script_debug(ScriptDebugMode mode) { return run(cmd::script_debug(mode)); }
   /// https://redis.io/commands/script-help
-  decltype(auto) script_help() { return run(cmd::script_help()); }
+  Result<std::vector<std::string>> script_help() { return run(cmd::script_help()); }
   /// https://redis.io/commands/function-load — the library's name; replace = overwrite it.
-  decltype(auto) function_load(std::string_view code, bool replace = false) { return run(cmd::function_load(code, replace)); }
+  Result<std::string> function_load(std::string_view code, bool replace = false) { return run(cmd::function_load(code, replace)); }
   /// https://redis.io/commands/function-delete
-  decltype(auto) function_delete(std::string_view library_name) { return run(cmd::function_delete(library_name)); }
+  Result<bool> function_delete(std::string_view library_name) { return run(cmd::function_delete(library_name)); }
   /// https://redis.io/commands/function-dump — every library, as a payload for function_restore.
-  decltype(auto) function_dump() { return run(cmd::function_dump()); }
+  Result<std::string> function_dump() { return run(cmd::function_dump()); }
   /// https://redis.io/commands/function-restore
-  decltype(auto) function_restore(std::string_view payload, FunctionRestorePolicy policy = FunctionRestorePolicy::append) { return run(cmd::function_restore(payload, policy)); }
+  Result<bool> function_restore(std::string_view payload, FunctionRestorePolicy policy = FunctionRestorePolicy::append) { return run(cmd::function_restore(payload, policy)); }
   /// https://redis.io/commands/function-flush — deletes every library of the server.
-  decltype(auto) function_flush(ScriptFlushMode mode = ScriptFlushMode::server_default) { return run(cmd::function_flush(mode)); }
+  Result<bool> function_flush(ScriptFlushMode mode = ScriptFlushMode::server_default) { return run(cmd::function_flush(mode)); }
   /// https://redis.io/commands/function-kill — stops the running function (if it has not written).
-  decltype(auto) function_kill() { return run(cmd::function_kill()); }
+  Result<bool> function_kill() { return run(cmd::function_kill()); }
   /// https://redis.io/commands/function-list — the libraries and their functions.
-  decltype(auto) function_list(const FunctionListOptions& options = {}) { return run(cmd::function_list(options)); }
+  Result<std::vector<FunctionLibrary>> function_list(const FunctionListOptions& options = {}) { return run(cmd::function_list(options)); }
   /// https://redis.io/commands/function-stats
-  decltype(auto) function_stats() { return run(cmd::function_stats()); }
+  Result<FunctionStats> function_stats() { return run(cmd::function_stats()); }
   /// https://redis.io/commands/function-help
-  decltype(auto) function_help() { return run(cmd::function_help()); }
+  Result<std::vector<std::string>> function_help() { return run(cmd::function_help()); }
 
  private:
   template <class T>

@@ -32,6 +32,7 @@
 #include <vector>         // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/info.hpp>
 #include <redispp/commands/keys.hpp>  // RestoreOptions (RESTORE-ASKING)
 #include <redispp/commands/options.hpp>
@@ -230,158 +231,162 @@ REDISPP_DECL Command<bool> module_unload(std::string_view name);
 template <class Derived>
 class ServerCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/dbsize — keys in the connection's database.
-  decltype(auto) dbsize() { return run(cmd::dbsize()); }
+  Result<long long> dbsize() { return run(cmd::dbsize()); }
   /// https://redis.io/commands/flushdb
-  decltype(auto) flushdb(bool asynchronous = false) { return run(cmd::flushdb(asynchronous)); }
+  Result<bool> flushdb(bool asynchronous = false) { return run(cmd::flushdb(asynchronous)); }
   /// https://redis.io/commands/flushall — every database of the server.
-  decltype(auto) flushall(bool asynchronous = false) { return run(cmd::flushall(asynchronous)); }
+  Result<bool> flushall(bool asynchronous = false) { return run(cmd::flushall(asynchronous)); }
   /// https://redis.io/commands/swapdb — server-wide: every client sees the swap.
-  decltype(auto) swapdb(int a, int b) { return run(cmd::swapdb(a, b)); }
+  Result<bool> swapdb(int a, int b) { return run(cmd::swapdb(a, b)); }
   /// https://redis.io/commands/info — parsed into an Info: r.info().integer("connected_clients")
-  template <Argument... Sections> decltype(auto) info(const Sections&... sections) { return run(cmd::info(sections...)); }
+  template <Argument... Sections> Result<Info> info(const Sections&... sections) { return run(cmd::info(sections...)); }
   /// https://redis.io/commands/time — the server's clock.
-  decltype(auto) time() { return run(cmd::time()); }
+  Result<ServerTime> time() { return run(cmd::time()); }
   /// https://redis.io/commands/lastsave — when the last successful save finished.
-  decltype(auto) lastsave() { return run(cmd::lastsave()); }
+  Result<UnixSeconds> lastsave() { return run(cmd::lastsave()); }
   /// https://redis.io/commands/save — a blocking save.
-  decltype(auto) save() { return run(cmd::save()); }
+  Result<bool> save() { return run(cmd::save()); }
   /// https://redis.io/commands/bgsave — true when the save started (schedule: or was
   /// scheduled after a running AOF rewrite).
-  decltype(auto) bgsave(bool schedule = false) { return run(cmd::bgsave(schedule)); }
+  Result<bool> bgsave(bool schedule = false) { return run(cmd::bgsave(schedule)); }
   /// https://redis.io/commands/bgrewriteaof — true when the rewrite started or was scheduled.
-  decltype(auto) bgrewriteaof() { return run(cmd::bgrewriteaof()); }
+  Result<bool> bgrewriteaof() { return run(cmd::bgrewriteaof()); }
   /// https://redis.io/commands/shutdown — on success the server closes the connection without
   /// answering, which surfaces as a ConnectionError; a refused shutdown is a ResponseError.
-  decltype(auto) shutdown(const ShutdownOptions& options = {}) { return run(cmd::shutdown(options)); }
+  Result<bool> shutdown(const ShutdownOptions& options = {}) { return run(cmd::shutdown(options)); }
   /// https://redis.io/commands/failover — hands the master role to a replica.
-  decltype(auto) failover(const FailoverOptions& options = {}) { return run(cmd::failover(options)); }
+  Result<bool> failover(const FailoverOptions& options = {}) { return run(cmd::failover(options)); }
   /// https://redis.io/commands/replicaof — makes the server a replica of host:port.
-  decltype(auto) replicaof(std::string_view host, int port) { return run(cmd::replicaof(host, port)); }
+  Result<bool> replicaof(std::string_view host, int port) { return run(cmd::replicaof(host, port)); }
   /// https://redis.io/commands/replicaof — REPLICAOF NO ONE: makes the server a master.
-  decltype(auto) replicaof_no_one() { return run(cmd::replicaof_no_one()); }
+  Result<bool> replicaof_no_one() { return run(cmd::replicaof_no_one()); }
   /// https://redis.io/commands/slaveof — the old name of REPLICAOF.
-  decltype(auto) slaveof(std::string_view host, int port) { return run(cmd::slaveof(host, port)); }
-  decltype(auto) slaveof_no_one() { return run(cmd::slaveof_no_one()); }
+  Result<bool> slaveof(std::string_view host, int port) { return run(cmd::slaveof(host, port)); }
+  Result<bool> slaveof_no_one() { return run(cmd::slaveof_no_one()); }
   /// https://redis.io/commands/replconf — replication's internal handshake. Some forms (ACK,
   /// GETACK) never answer a normal client: only for tools that speak the replication protocol.
-  template <Argument... A> decltype(auto) replconf(const A&... args) { return run(cmd::replconf(args...)); }
+  template <Argument... A> Result<bool> replconf(const A&... args) { return run(cmd::replconf(args...)); }
   /// https://redis.io/commands/role — master, replica or sentinel, with its details.
-  decltype(auto) role() { return run(cmd::role()); }
+  Result<Role> role() { return run(cmd::role()); }
   /// https://redis.io/commands/restore-asking — RESTORE for cluster slot migration (a DUMP
   /// payload; ttl 0 = no expiry).
-  template <Argument V> decltype(auto) restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore_asking(key, ttl, serialized, options)); }
+  template <Argument V> Result<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore_asking(key, ttl, serialized, options)); }
   /// https://redis.io/commands/lolwut — the server's art and version, as text.
-  decltype(auto) lolwut(std::optional<int> version = std::nullopt) { return run(cmd::lolwut(version)); }
+  Result<std::string> lolwut(std::optional<int> version = std::nullopt) { return run(cmd::lolwut(version)); }
 
   /// https://redis.io/commands/config-get — parameter -> value.
-  decltype(auto) config_get(std::string_view pattern = "*") { return run(cmd::config_get(pattern)); }
+  Result<std::unordered_map<std::string, std::string>> config_get(std::string_view pattern = "*") { return run(cmd::config_get(pattern)); }
   /// https://redis.io/commands/config-set — one parameter, or a map / range of (parameter,
   /// value) pairs set all or nothing.
-  template <Argument V> decltype(auto) config_set(std::string_view parameter, const V& value) { return run(cmd::config_set(parameter, value)); }
-  template <Argument Pairs> decltype(auto) config_set(const Pairs& parameters) { return run(cmd::config_set(parameters)); }
-  decltype(auto) config_set(PairList parameters) { return run(cmd::config_set(parameters)); }
+  template <Argument V> Result<bool> config_set(std::string_view parameter, const V& value) { return run(cmd::config_set(parameter, value)); }
+  template <Argument Pairs> Result<bool> config_set(const Pairs& parameters) { return run(cmd::config_set(parameters)); }
+  Result<bool> config_set(PairList parameters) { return run(cmd::config_set(parameters)); }
   /// https://redis.io/commands/config-resetstat
-  decltype(auto) config_resetstat() { return run(cmd::config_resetstat()); }
+  Result<bool> config_resetstat() { return run(cmd::config_resetstat()); }
   /// https://redis.io/commands/config-rewrite — needs a server started with a config file.
-  decltype(auto) config_rewrite() { return run(cmd::config_rewrite()); }
+  Result<bool> config_rewrite() { return run(cmd::config_rewrite()); }
   /// https://redis.io/commands/config-help
-  decltype(auto) config_help() { return run(cmd::config_help()); }
+  Result<std::vector<std::string>> config_help() { return run(cmd::config_help()); }
 
   /// https://redis.io/commands/slowlog-get — the newest entries first (count: how many; -1 = all).
-  decltype(auto) slowlog_get(std::optional<long long> count = std::nullopt) { return run(cmd::slowlog_get(count)); }
+  Result<std::vector<SlowLogEntry>> slowlog_get(std::optional<long long> count = std::nullopt) { return run(cmd::slowlog_get(count)); }
   /// https://redis.io/commands/slowlog-len
-  decltype(auto) slowlog_len() { return run(cmd::slowlog_len()); }
+  Result<long long> slowlog_len() { return run(cmd::slowlog_len()); }
   /// https://redis.io/commands/slowlog-reset
-  decltype(auto) slowlog_reset() { return run(cmd::slowlog_reset()); }
+  Result<bool> slowlog_reset() { return run(cmd::slowlog_reset()); }
   /// https://redis.io/commands/slowlog-help
-  decltype(auto) slowlog_help() { return run(cmd::slowlog_help()); }
+  Result<std::vector<std::string>> slowlog_help() { return run(cmd::slowlog_help()); }
 
   /// https://redis.io/commands/command-count
-  decltype(auto) command_count() { return run(cmd::command_count()); }
+  Result<long long> command_count() { return run(cmd::command_count()); }
   /// https://redis.io/commands/command-info — one entry per name (nullopt for unknown names);
   /// no names = every command.
-  template <Argument... Names> decltype(auto) command_info(const Names&... names) { return run(cmd::command_info(names...)); }
+  template <Argument... Names> Result<std::vector<std::optional<CommandInfo>>> command_info(const Names&... names) { return run(cmd::command_info(names...)); }
   /// https://redis.io/commands/command-docs — name -> doc; no names = every command.
-  template <Argument... Names> decltype(auto) command_docs(const Names&... names) { return run(cmd::command_docs(names...)); }
+  template <Argument... Names> Result<std::unordered_map<std::string, CommandDoc>> command_docs(const Names&... names) { return run(cmd::command_docs(names...)); }
   /// https://redis.io/commands/command-list — names, optionally filtered: {.aclcat = "read"}.
-  decltype(auto) command_list(const CommandListOptions& filter = {}) { return run(cmd::command_list(filter)); }
+  Result<std::vector<std::string>> command_list(const CommandListOptions& filter = {}) { return run(cmd::command_list(filter)); }
   /// https://redis.io/commands/command-getkeys — the keys of a full command:
   /// r.command_getkeys("MSET", "a", "1", "b", "2") == {"a", "b"}.
-  template <Argument... A> requires(sizeof...(A) > 0) decltype(auto) command_getkeys(const A&... command) { return run(cmd::command_getkeys(command...)); }
+  template <Argument... A> requires(sizeof...(A) > 0) Result<std::vector<std::string>> command_getkeys(const A&... command) { return run(cmd::command_getkeys(command...)); }
   /// https://redis.io/commands/command-getkeysandflags — (key, its flags) pairs.
-  template <Argument... A> requires(sizeof...(A) > 0) decltype(auto) command_getkeysandflags(const A&... command) { return run(cmd::command_getkeysandflags(command...)); }
+  template <Argument... A> requires(sizeof...(A) > 0) Result<std::vector<std::pair<std::string, std::vector<std::string>>>> command_getkeysandflags(const A&... command) { return run(cmd::command_getkeysandflags(command...)); }
   /// https://redis.io/commands/command-help
-  decltype(auto) command_help() { return run(cmd::command_help()); }
+  Result<std::vector<std::string>> command_help() { return run(cmd::command_help()); }
 
   /// https://redis.io/commands/acl-cat — categories, or a category's commands.
-  decltype(auto) acl_cat(std::string_view category = {}) { return run(cmd::acl_cat(category)); }
+  Result<std::vector<std::string>> acl_cat(std::string_view category = {}) { return run(cmd::acl_cat(category)); }
   /// https://redis.io/commands/acl-deluser — how many users were deleted.
-  template <Argument... N> requires(sizeof...(N) > 0) decltype(auto) acl_deluser(const N&... usernames) { return run(cmd::acl_deluser(usernames...)); }
+  template <Argument... N> requires(sizeof...(N) > 0) Result<long long> acl_deluser(const N&... usernames) { return run(cmd::acl_deluser(usernames...)); }
   /// https://redis.io/commands/acl-dryrun — nullopt when allowed, else the reason:
   /// r.acl_dryrun("app", "SET", "k", "v").
-  template <Argument... A> requires(sizeof...(A) > 0) decltype(auto) acl_dryrun(std::string_view username, const A&... command) { return run(cmd::acl_dryrun(username, command...)); }
+  template <Argument... A> requires(sizeof...(A) > 0) Result<std::optional<std::string>> acl_dryrun(std::string_view username, const A&... command) { return run(cmd::acl_dryrun(username, command...)); }
   /// https://redis.io/commands/acl-genpass — a random password (bits: how many random bits, 256 by default).
-  decltype(auto) acl_genpass(std::optional<int> bits = std::nullopt) { return run(cmd::acl_genpass(bits)); }
+  Result<std::string> acl_genpass(std::optional<int> bits = std::nullopt) { return run(cmd::acl_genpass(bits)); }
   /// https://redis.io/commands/acl-getuser — nullopt when there is no such user.
-  decltype(auto) acl_getuser(std::string_view username) { return run(cmd::acl_getuser(username)); }
+  Result<std::optional<AclUser>> acl_getuser(std::string_view username) { return run(cmd::acl_getuser(username)); }
   /// https://redis.io/commands/acl-help
-  decltype(auto) acl_help() { return run(cmd::acl_help()); }
+  Result<std::vector<std::string>> acl_help() { return run(cmd::acl_help()); }
   /// https://redis.io/commands/acl-list — every user's rules, as ACL SETUSER would take them.
-  decltype(auto) acl_list() { return run(cmd::acl_list()); }
+  Result<std::vector<std::string>> acl_list() { return run(cmd::acl_list()); }
   /// https://redis.io/commands/acl-load — needs a server with an aclfile.
-  decltype(auto) acl_load() { return run(cmd::acl_load()); }
+  Result<bool> acl_load() { return run(cmd::acl_load()); }
   /// https://redis.io/commands/acl-save — needs a server with an aclfile.
-  decltype(auto) acl_save() { return run(cmd::acl_save()); }
+  Result<bool> acl_save() { return run(cmd::acl_save()); }
   /// https://redis.io/commands/acl-log — the newest entries first.
-  decltype(auto) acl_log(std::optional<long long> count = std::nullopt) { return run(cmd::acl_log(count)); }
+  Result<std::vector<AclLogEntry>> acl_log(std::optional<long long> count = std::nullopt) { return run(cmd::acl_log(count)); }
   /// https://redis.io/commands/acl-log — ACL LOG RESET: clears the log.
-  decltype(auto) acl_log_reset() { return run(cmd::acl_log_reset()); }
+  Result<bool> acl_log_reset() { return run(cmd::acl_log_reset()); }
   /// https://redis.io/commands/acl-setuser — r.acl_setuser("app", "on", ">secret", "~app:*", "+@read").
-  template <Argument... R> decltype(auto) acl_setuser(std::string_view username, const R&... rules) { return run(cmd::acl_setuser(username, rules...)); }
+  template <Argument... R> Result<bool> acl_setuser(std::string_view username, const R&... rules) { return run(cmd::acl_setuser(username, rules...)); }
   /// https://redis.io/commands/acl-users
-  decltype(auto) acl_users() { return run(cmd::acl_users()); }
+  Result<std::vector<std::string>> acl_users() { return run(cmd::acl_users()); }
   /// https://redis.io/commands/acl-whoami — the connection's user.
-  decltype(auto) acl_whoami() { return run(cmd::acl_whoami()); }
+  Result<std::string> acl_whoami() { return run(cmd::acl_whoami()); }
 
   /// https://redis.io/commands/latency-doctor — a human-readable report.
-  decltype(auto) latency_doctor() { return run(cmd::latency_doctor()); }
+  Result<std::string> latency_doctor() { return run(cmd::latency_doctor()); }
   /// https://redis.io/commands/latency-graph — an ASCII graph of one event.
-  decltype(auto) latency_graph(std::string_view event) { return run(cmd::latency_graph(event)); }
+  Result<std::string> latency_graph(std::string_view event) { return run(cmd::latency_graph(event)); }
   /// https://redis.io/commands/latency-help
-  decltype(auto) latency_help() { return run(cmd::latency_help()); }
+  Result<std::vector<std::string>> latency_help() { return run(cmd::latency_help()); }
   /// https://redis.io/commands/latency-histogram — per command; no names = every command run so far.
-  template <Argument... C> decltype(auto) latency_histogram(const C&... commands) { return run(cmd::latency_histogram(commands...)); }
+  template <Argument... C> Result<std::unordered_map<std::string, LatencyHistogram>> latency_histogram(const C&... commands) { return run(cmd::latency_histogram(commands...)); }
   /// https://redis.io/commands/latency-history — one event's samples.
-  decltype(auto) latency_history(std::string_view event) { return run(cmd::latency_history(event)); }
+  Result<std::vector<LatencySample>> latency_history(std::string_view event) { return run(cmd::latency_history(event)); }
   /// https://redis.io/commands/latency-latest — every event's latest and maximum spike.
-  decltype(auto) latency_latest() { return run(cmd::latency_latest()); }
+  Result<std::vector<LatencyEvent>> latency_latest() { return run(cmd::latency_latest()); }
   /// https://redis.io/commands/latency-reset — how many event series were reset (no names: all).
-  template <Argument... E> decltype(auto) latency_reset(const E&... events) { return run(cmd::latency_reset(events...)); }
+  template <Argument... E> Result<long long> latency_reset(const E&... events) { return run(cmd::latency_reset(events...)); }
 
   /// https://redis.io/commands/memory-doctor
-  decltype(auto) memory_doctor() { return run(cmd::memory_doctor()); }
+  Result<std::string> memory_doctor() { return run(cmd::memory_doctor()); }
   /// https://redis.io/commands/memory-help
-  decltype(auto) memory_help() { return run(cmd::memory_help()); }
+  Result<std::vector<std::string>> memory_help() { return run(cmd::memory_help()); }
   /// https://redis.io/commands/memory-malloc-stats — the allocator's own report.
-  decltype(auto) memory_malloc_stats() { return run(cmd::memory_malloc_stats()); }
+  Result<std::string> memory_malloc_stats() { return run(cmd::memory_malloc_stats()); }
   /// https://redis.io/commands/memory-purge
-  decltype(auto) memory_purge() { return run(cmd::memory_purge()); }
+  Result<bool> memory_purge() { return run(cmd::memory_purge()); }
   /// https://redis.io/commands/memory-stats — parsed (see MemoryStats).
-  decltype(auto) memory_stats() { return run(cmd::memory_stats()); }
+  Result<MemoryStats> memory_stats() { return run(cmd::memory_stats()); }
   /// https://redis.io/commands/memory-usage — bytes a key takes, nullopt when it does not exist.
-  decltype(auto) memory_usage(std::string_view key, std::optional<long long> samples = std::nullopt) { return run(cmd::memory_usage(key, samples)); }
+  Result<std::optional<long long>> memory_usage(std::string_view key, std::optional<long long> samples = std::nullopt) { return run(cmd::memory_usage(key, samples)); }
 
   /// https://redis.io/commands/module-help
-  decltype(auto) module_help() { return run(cmd::module_help()); }
+  Result<std::vector<std::string>> module_help() { return run(cmd::module_help()); }
   /// https://redis.io/commands/module-list
-  decltype(auto) module_list() { return run(cmd::module_list()); }
+  Result<std::vector<ModuleInfo>> module_list() { return run(cmd::module_list()); }
   /// https://redis.io/commands/module-load — a shared library path, and its arguments.
-  template <Argument... A> decltype(auto) module_load(std::string_view path, const A&... args) { return run(cmd::module_load(path, args...)); }
+  template <Argument... A> Result<bool> module_load(std::string_view path, const A&... args) { return run(cmd::module_load(path, args...)); }
   /// https://redis.io/commands/module-loadex — with CONFIG name value pairs and ARGS.
-  decltype(auto) module_loadex(std::string_view path, const ModuleLoadOptions& options = {}) { return run(cmd::module_loadex(path, options)); }
+  Result<bool> module_loadex(std::string_view path, const ModuleLoadOptions& options = {}) { return run(cmd::module_loadex(path, options)); }
   /// https://redis.io/commands/module-unload
-  decltype(auto) module_unload(std::string_view name) { return run(cmd::module_unload(name)); }
+  Result<bool> module_unload(std::string_view name) { return run(cmd::module_unload(name)); }
 
  private:
   template <class T>

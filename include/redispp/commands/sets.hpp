@@ -18,6 +18,7 @@
 #include <vector>         // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
 
@@ -89,52 +90,56 @@ REDISPP_DECL Command<ScanPage<std::vector<std::string>>> sscan(std::string_view 
 template <class Derived>
 class SetCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/sadd — how many members were new.
-  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) sadd(std::string_view key, const M&... members) { return run(cmd::sadd(key, members...)); }
-  decltype(auto) sadd(std::string_view key, KeyList members) { return run(cmd::sadd(key, members)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<long long> sadd(std::string_view key, const M&... members) { return run(cmd::sadd(key, members...)); }
+  Result<long long> sadd(std::string_view key, KeyList members) { return run(cmd::sadd(key, members)); }
   /// https://redis.io/commands/srem — how many members were removed.
-  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) srem(std::string_view key, const M&... members) { return run(cmd::srem(key, members...)); }
-  decltype(auto) srem(std::string_view key, KeyList members) { return run(cmd::srem(key, members)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<long long> srem(std::string_view key, const M&... members) { return run(cmd::srem(key, members...)); }
+  Result<long long> srem(std::string_view key, KeyList members) { return run(cmd::srem(key, members)); }
   /// https://redis.io/commands/scard
-  decltype(auto) scard(std::string_view key) { return run(cmd::scard(key)); }
+  Result<long long> scard(std::string_view key) { return run(cmd::scard(key)); }
   /// https://redis.io/commands/smembers — an unordered_set (empty for a missing key).
-  decltype(auto) smembers(std::string_view key) { return run(cmd::smembers(key)); }
+  Result<MemberSet> smembers(std::string_view key) { return run(cmd::smembers(key)); }
   /// https://redis.io/commands/sismember
-  template <Argument M> decltype(auto) sismember(std::string_view key, const M& member) { return run(cmd::sismember(key, member)); }
+  template <Argument M> Result<bool> sismember(std::string_view key, const M& member) { return run(cmd::sismember(key, member)); }
   /// https://redis.io/commands/smismember — one bool per member, in order.
-  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) smismember(std::string_view key, const M&... members) { return run(cmd::smismember(key, members...)); }
-  decltype(auto) smismember(std::string_view key, KeyList members) { return run(cmd::smismember(key, members)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<bool>> smismember(std::string_view key, const M&... members) { return run(cmd::smismember(key, members...)); }
+  Result<std::vector<bool>> smismember(std::string_view key, KeyList members) { return run(cmd::smismember(key, members)); }
   /// https://redis.io/commands/smove — false when the member was not in `source`.
-  template <Argument M> decltype(auto) smove(std::string_view source, std::string_view destination, const M& member) { return run(cmd::smove(source, destination, member)); }
+  template <Argument M> Result<bool> smove(std::string_view source, std::string_view destination, const M& member) { return run(cmd::smove(source, destination, member)); }
   /// https://redis.io/commands/spop — one random member (nullopt: no key), or up to `count`.
-  decltype(auto) spop(std::string_view key) { return run(cmd::spop(key)); }
-  decltype(auto) spop(std::string_view key, long long count) { return run(cmd::spop(key, count)); }
+  Result<std::optional<std::string>> spop(std::string_view key) { return run(cmd::spop(key)); }
+  Result<std::vector<std::string>> spop(std::string_view key, long long count) { return run(cmd::spop(key, count)); }
   /// https://redis.io/commands/srandmember — one random member, or `count` (negative: repeats allowed).
-  decltype(auto) srandmember(std::string_view key) { return run(cmd::srandmember(key)); }
-  decltype(auto) srandmember(std::string_view key, long long count) { return run(cmd::srandmember(key, count)); }
+  Result<std::optional<std::string>> srandmember(std::string_view key) { return run(cmd::srandmember(key)); }
+  Result<std::vector<std::string>> srandmember(std::string_view key, long long count) { return run(cmd::srandmember(key, count)); }
   /// https://redis.io/commands/sdiff — the members of the first set in none of the others.
-  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sdiff(const K&... keys) { return run(cmd::sdiff(keys...)); }
-  decltype(auto) sdiff(KeyList keys) { return run(cmd::sdiff(keys)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<MemberSet> sdiff(const K&... keys) { return run(cmd::sdiff(keys...)); }
+  Result<MemberSet> sdiff(KeyList keys) { return run(cmd::sdiff(keys)); }
   /// https://redis.io/commands/sinter
-  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sinter(const K&... keys) { return run(cmd::sinter(keys...)); }
-  decltype(auto) sinter(KeyList keys) { return run(cmd::sinter(keys)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<MemberSet> sinter(const K&... keys) { return run(cmd::sinter(keys...)); }
+  Result<MemberSet> sinter(KeyList keys) { return run(cmd::sinter(keys)); }
   /// https://redis.io/commands/sunion
-  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sunion(const K&... keys) { return run(cmd::sunion(keys...)); }
-  decltype(auto) sunion(KeyList keys) { return run(cmd::sunion(keys)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<MemberSet> sunion(const K&... keys) { return run(cmd::sunion(keys...)); }
+  Result<MemberSet> sunion(KeyList keys) { return run(cmd::sunion(keys)); }
   /// https://redis.io/commands/sdiffstore — the size of the stored set.
-  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sdiffstore(std::string_view destination, const K&... keys) { return run(cmd::sdiffstore(destination, keys...)); }
-  decltype(auto) sdiffstore(std::string_view destination, KeyList keys) { return run(cmd::sdiffstore(destination, keys)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> sdiffstore(std::string_view destination, const K&... keys) { return run(cmd::sdiffstore(destination, keys...)); }
+  Result<long long> sdiffstore(std::string_view destination, KeyList keys) { return run(cmd::sdiffstore(destination, keys)); }
   /// https://redis.io/commands/sinterstore
-  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sinterstore(std::string_view destination, const K&... keys) { return run(cmd::sinterstore(destination, keys...)); }
-  decltype(auto) sinterstore(std::string_view destination, KeyList keys) { return run(cmd::sinterstore(destination, keys)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> sinterstore(std::string_view destination, const K&... keys) { return run(cmd::sinterstore(destination, keys...)); }
+  Result<long long> sinterstore(std::string_view destination, KeyList keys) { return run(cmd::sinterstore(destination, keys)); }
   /// https://redis.io/commands/sunionstore
-  template <Argument... K> requires(sizeof...(K) > 0) decltype(auto) sunionstore(std::string_view destination, const K&... keys) { return run(cmd::sunionstore(destination, keys...)); }
-  decltype(auto) sunionstore(std::string_view destination, KeyList keys) { return run(cmd::sunionstore(destination, keys)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> sunionstore(std::string_view destination, const K&... keys) { return run(cmd::sunionstore(destination, keys...)); }
+  Result<long long> sunionstore(std::string_view destination, KeyList keys) { return run(cmd::sunionstore(destination, keys)); }
   /// https://redis.io/commands/sintercard — the intersection's size, counting stops at `limit` (0 = none).
-  template <Argument Keys> decltype(auto) sintercard(const Keys& keys, long long limit = 0) { return run(cmd::sintercard(keys, limit)); }
-  decltype(auto) sintercard(KeyList keys, long long limit = 0) { return run(cmd::sintercard(keys, limit)); }
+  template <Argument Keys> Result<long long> sintercard(const Keys& keys, long long limit = 0) { return run(cmd::sintercard(keys, limit)); }
+  Result<long long> sintercard(KeyList keys, long long limit = 0) { return run(cmd::sintercard(keys, limit)); }
   /// https://redis.io/commands/sscan — one page: {cursor, members}; Redis::sscan_iter iterates them all.
-  decltype(auto) sscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::sscan(key, cursor, options)); }
+  Result<ScanPage<std::vector<std::string>>> sscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::sscan(key, cursor, options)); }
 
  private:
   template <class T>

@@ -33,6 +33,7 @@
 #include <vector>       // std::vector
 
 #include <redispp/commands/command.hpp>  // also cmd::detail::block_seconds, socket_extension
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/sorted_sets_types.hpp>  // the option and reply structs
 #include <redispp/config.hpp>  // REDISPP_DECL
@@ -242,114 +243,118 @@ class SortedSetCommands {
   using Limit = std::optional<RangeLimit>;
 
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/zadd — (member, score) pairs from a map, a range or a braced list;
   /// how many members were added (with .ch: added or changed).
-  template <cmd::detail::member_score_range Pairs> decltype(auto) zadd(std::string_view key, const Pairs& mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
-  decltype(auto) zadd(std::string_view key, ScoreList mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
-  template <Argument M> decltype(auto) zadd(std::string_view key, const M& member, double score, const ZAddOptions& options = {}) { return run(cmd::zadd(key, member, score, options)); }
+  template <cmd::detail::member_score_range Pairs> Result<long long> zadd(std::string_view key, const Pairs& mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
+  Result<long long> zadd(std::string_view key, ScoreList mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
+  template <Argument M> Result<long long> zadd(std::string_view key, const M& member, double score, const ZAddOptions& options = {}) { return run(cmd::zadd(key, member, score, options)); }
   /// https://redis.io/commands/zadd with INCR — the new score, nullopt when a condition prevented it.
-  template <Argument M> decltype(auto) zadd_incr(std::string_view key, const M& member, double increment, const ZAddOptions& options = {}) { return run(cmd::zadd_incr(key, member, increment, options)); }
+  template <Argument M> Result<std::optional<double>> zadd_incr(std::string_view key, const M& member, double increment, const ZAddOptions& options = {}) { return run(cmd::zadd_incr(key, member, increment, options)); }
   /// https://redis.io/commands/zcard
-  decltype(auto) zcard(std::string_view key) { return run(cmd::zcard(key)); }
+  Result<long long> zcard(std::string_view key) { return run(cmd::zcard(key)); }
   /// https://redis.io/commands/zcount — members with min <= score <= max ("(1" excludes, "-inf", "+inf").
-  template <Argument Min, Argument Max> decltype(auto) zcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zcount(key, min, max)); }
+  template <Argument Min, Argument Max> Result<long long> zcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zcount(key, min, max)); }
   /// https://redis.io/commands/zlexcount — min and max as "[a", "(a", "-", "+".
-  template <Argument Min, Argument Max> decltype(auto) zlexcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zlexcount(key, min, max)); }
+  template <Argument Min, Argument Max> Result<long long> zlexcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zlexcount(key, min, max)); }
   /// https://redis.io/commands/zincrby — the new score.
-  template <Argument M> decltype(auto) zincrby(std::string_view key, double increment, const M& member) { return run(cmd::zincrby(key, increment, member)); }
+  template <Argument M> Result<double> zincrby(std::string_view key, double increment, const M& member) { return run(cmd::zincrby(key, increment, member)); }
   /// https://redis.io/commands/zscore — nullopt for a missing member or key.
-  template <Argument M> decltype(auto) zscore(std::string_view key, const M& member) { return run(cmd::zscore(key, member)); }
+  template <Argument M> Result<std::optional<double>> zscore(std::string_view key, const M& member) { return run(cmd::zscore(key, member)); }
   /// https://redis.io/commands/zmscore — one optional score per member, in order.
-  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) zmscore(std::string_view key, const M&... members) { return run(cmd::zmscore(key, members...)); }
-  decltype(auto) zmscore(std::string_view key, KeyList members) { return run(cmd::zmscore(key, members)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<std::optional<double>>> zmscore(std::string_view key, const M&... members) { return run(cmd::zmscore(key, members...)); }
+  Result<std::vector<std::optional<double>>> zmscore(std::string_view key, KeyList members) { return run(cmd::zmscore(key, members)); }
   /// https://redis.io/commands/zrank — 0-based, lowest score first; nullopt for a missing member.
-  template <Argument M> decltype(auto) zrank(std::string_view key, const M& member) { return run(cmd::zrank(key, member)); }
+  template <Argument M> Result<std::optional<long long>> zrank(std::string_view key, const M& member) { return run(cmd::zrank(key, member)); }
   /// https://redis.io/commands/zrevrank — 0-based, highest score first.
-  template <Argument M> decltype(auto) zrevrank(std::string_view key, const M& member) { return run(cmd::zrevrank(key, member)); }
+  template <Argument M> Result<std::optional<long long>> zrevrank(std::string_view key, const M& member) { return run(cmd::zrevrank(key, member)); }
   /// https://redis.io/commands/zrem — how many were removed.
-  template <Argument... M> requires(sizeof...(M) > 0) decltype(auto) zrem(std::string_view key, const M&... members) { return run(cmd::zrem(key, members...)); }
-  decltype(auto) zrem(std::string_view key, KeyList members) { return run(cmd::zrem(key, members)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<long long> zrem(std::string_view key, const M&... members) { return run(cmd::zrem(key, members...)); }
+  Result<long long> zrem(std::string_view key, KeyList members) { return run(cmd::zrem(key, members)); }
   /// https://redis.io/commands/zremrangebylex
-  template <Argument Min, Argument Max> decltype(auto) zremrangebylex(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebylex(key, min, max)); }
+  template <Argument Min, Argument Max> Result<long long> zremrangebylex(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebylex(key, min, max)); }
   /// https://redis.io/commands/zremrangebyrank
-  decltype(auto) zremrangebyrank(std::string_view key, long long start, long long stop) { return run(cmd::zremrangebyrank(key, start, stop)); }
+  Result<long long> zremrangebyrank(std::string_view key, long long start, long long stop) { return run(cmd::zremrangebyrank(key, start, stop)); }
   /// https://redis.io/commands/zremrangebyscore
-  template <Argument Min, Argument Max> decltype(auto) zremrangebyscore(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebyscore(key, min, max)); }
+  template <Argument Min, Argument Max> Result<long long> zremrangebyscore(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebyscore(key, min, max)); }
 
   /// https://redis.io/commands/zrange — members by rank, or by score / lex (ZRangeOptions::by).
-  template <Argument Start, Argument Stop> decltype(auto) zrange(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<Members>(key, start, stop, options, false)); }
+  template <Argument Start, Argument Stop> Result<Members> zrange(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<Members>(key, start, stop, options, false)); }
   /// https://redis.io/commands/zrange with WITHSCORES — (member, score) pairs.
-  template <Argument Start, Argument Stop> decltype(auto) zrange_withscores(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<ScoredMembers>(key, start, stop, options, true)); }
+  template <Argument Start, Argument Stop> Result<ScoredMembers> zrange_withscores(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<ScoredMembers>(key, start, stop, options, true)); }
   /// https://redis.io/commands/zrangestore — how many members were stored.
-  template <Argument Start, Argument Stop> decltype(auto) zrangestore(std::string_view destination, std::string_view source, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrangestore(destination, source, start, stop, options)); }
+  template <Argument Start, Argument Stop> Result<long long> zrangestore(std::string_view destination, std::string_view source, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrangestore(destination, source, start, stop, options)); }
   /// https://redis.io/commands/zrevrange (deprecated: zrange with .rev)
-  decltype(auto) zrevrange(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<Members>(key, start, stop, false)); }
-  decltype(auto) zrevrange_withscores(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<ScoredMembers>(key, start, stop, true)); }
+  Result<Members> zrevrange(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<Members>(key, start, stop, false)); }
+  Result<ScoredMembers> zrevrange_withscores(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<ScoredMembers>(key, start, stop, true)); }
   /// https://redis.io/commands/zrangebyscore (deprecated: zrange with ZRangeBy::score)
-  template <Argument Min, Argument Max> decltype(auto) zrangebyscore(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYSCORE", key, min, max, limit, false)); }
-  template <Argument Min, Argument Max> decltype(auto) zrangebyscore_withscores(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZRANGEBYSCORE", key, min, max, limit, true)); }
+  template <Argument Min, Argument Max> Result<Members> zrangebyscore(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYSCORE", key, min, max, limit, false)); }
+  template <Argument Min, Argument Max> Result<ScoredMembers> zrangebyscore_withscores(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZRANGEBYSCORE", key, min, max, limit, true)); }
   /// https://redis.io/commands/zrevrangebyscore — note: max before min, as Redis takes them.
-  template <Argument Max, Argument Min> decltype(auto) zrevrangebyscore(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYSCORE", key, max, min, limit, false)); }
-  template <Argument Max, Argument Min> decltype(auto) zrevrangebyscore_withscores(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZREVRANGEBYSCORE", key, max, min, limit, true)); }
+  template <Argument Max, Argument Min> Result<Members> zrevrangebyscore(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYSCORE", key, max, min, limit, false)); }
+  template <Argument Max, Argument Min> Result<ScoredMembers> zrevrangebyscore_withscores(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZREVRANGEBYSCORE", key, max, min, limit, true)); }
   /// https://redis.io/commands/zrangebylex (deprecated: zrange with ZRangeBy::lex)
-  template <Argument Min, Argument Max> decltype(auto) zrangebylex(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYLEX", key, min, max, limit, false)); }
+  template <Argument Min, Argument Max> Result<Members> zrangebylex(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYLEX", key, min, max, limit, false)); }
   /// https://redis.io/commands/zrevrangebylex — max before min.
-  template <Argument Max, Argument Min> decltype(auto) zrevrangebylex(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYLEX", key, max, min, limit, false)); }
+  template <Argument Max, Argument Min> Result<Members> zrevrangebylex(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYLEX", key, max, min, limit, false)); }
 
   /// https://redis.io/commands/zrandmember — one random member (nullopt: no key), or `count`
   /// (negative: repeats allowed).
-  decltype(auto) zrandmember(std::string_view key) { return run(cmd::zrandmember(key)); }
-  decltype(auto) zrandmember(std::string_view key, long long count) { return run(cmd::zrandmember(key, count)); }
-  decltype(auto) zrandmember_withscores(std::string_view key, long long count) { return run(cmd::zrandmember_withscores(key, count)); }
+  Result<std::optional<std::string>> zrandmember(std::string_view key) { return run(cmd::zrandmember(key)); }
+  Result<std::vector<std::string>> zrandmember(std::string_view key, long long count) { return run(cmd::zrandmember(key, count)); }
+  Result<ScoredMembers> zrandmember_withscores(std::string_view key, long long count) { return run(cmd::zrandmember_withscores(key, count)); }
   /// https://redis.io/commands/zpopmin — the lowest (member, score), or `count` of them (empty: no key).
-  decltype(auto) zpopmin(std::string_view key) { return run(cmd::zpopmin(key)); }
-  decltype(auto) zpopmin(std::string_view key, long long count) { return run(cmd::zpopmin(key, count)); }
+  Result<ScoredMembers> zpopmin(std::string_view key) { return run(cmd::zpopmin(key)); }
+  Result<ScoredMembers> zpopmin(std::string_view key, long long count) { return run(cmd::zpopmin(key, count)); }
   /// https://redis.io/commands/zpopmax
-  decltype(auto) zpopmax(std::string_view key) { return run(cmd::zpopmax(key)); }
-  decltype(auto) zpopmax(std::string_view key, long long count) { return run(cmd::zpopmax(key, count)); }
+  Result<ScoredMembers> zpopmax(std::string_view key) { return run(cmd::zpopmax(key)); }
+  Result<ScoredMembers> zpopmax(std::string_view key, long long count) { return run(cmd::zpopmax(key, count)); }
   /// https://redis.io/commands/bzpopmin — {key, member, score}, or nullopt after `timeout` (0 = forever).
-  template <Argument Keys> decltype(auto) bzpopmin(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmin(keys, timeout)); }
-  decltype(auto) bzpopmin(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmin(keys, timeout)); }
+  template <Argument Keys> Result<std::optional<ZPopResult>> bzpopmin(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmin(keys, timeout)); }
+  Result<std::optional<ZPopResult>> bzpopmin(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmin(keys, timeout)); }
   /// https://redis.io/commands/bzpopmax
-  template <Argument Keys> decltype(auto) bzpopmax(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmax(keys, timeout)); }
-  decltype(auto) bzpopmax(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmax(keys, timeout)); }
+  template <Argument Keys> Result<std::optional<ZPopResult>> bzpopmax(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmax(keys, timeout)); }
+  Result<std::optional<ZPopResult>> bzpopmax(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmax(keys, timeout)); }
   /// https://redis.io/commands/zmpop — {key, pairs} from the first non-empty key, or nullopt.
-  template <Argument Keys> decltype(auto) zmpop(const Keys& keys, ZPopEnd end, long long count = 1) { return run(cmd::zmpop(keys, end, count)); }
-  decltype(auto) zmpop(KeyList keys, ZPopEnd end, long long count = 1) { return run(cmd::zmpop(keys, end, count)); }
+  template <Argument Keys> Result<std::optional<ZMPopResult>> zmpop(const Keys& keys, ZPopEnd end, long long count = 1) { return run(cmd::zmpop(keys, end, count)); }
+  Result<std::optional<ZMPopResult>> zmpop(KeyList keys, ZPopEnd end, long long count = 1) { return run(cmd::zmpop(keys, end, count)); }
   /// https://redis.io/commands/bzmpop — as zmpop, waiting up to `timeout` (0 = forever).
-  template <Argument Keys> decltype(auto) bzmpop(const Keys& keys, ZPopEnd end, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::bzmpop(keys, end, timeout, count)); }
-  decltype(auto) bzmpop(KeyList keys, ZPopEnd end, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::bzmpop(keys, end, timeout, count)); }
+  template <Argument Keys> Result<std::optional<ZMPopResult>> bzmpop(const Keys& keys, ZPopEnd end, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::bzmpop(keys, end, timeout, count)); }
+  Result<std::optional<ZMPopResult>> bzmpop(KeyList keys, ZPopEnd end, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::bzmpop(keys, end, timeout, count)); }
 
   /// https://redis.io/commands/zdiff — the members of the first key in none of the others.
-  template <Argument Keys> decltype(auto) zdiff(const Keys& keys) { return run(cmd::zcombine<Members>("ZDIFF", keys, {}, false)); }
-  decltype(auto) zdiff(KeyList keys) { return run(cmd::zcombine<Members>("ZDIFF", keys, {}, false)); }
-  template <Argument Keys> decltype(auto) zdiff_withscores(const Keys& keys) { return run(cmd::zcombine<ScoredMembers>("ZDIFF", keys, {}, true)); }
-  decltype(auto) zdiff_withscores(KeyList keys) { return run(cmd::zcombine<ScoredMembers>("ZDIFF", keys, {}, true)); }
+  template <Argument Keys> Result<Members> zdiff(const Keys& keys) { return run(cmd::zcombine<Members>("ZDIFF", keys, {}, false)); }
+  Result<Members> zdiff(KeyList keys) { return run(cmd::zcombine<Members>("ZDIFF", keys, {}, false)); }
+  template <Argument Keys> Result<ScoredMembers> zdiff_withscores(const Keys& keys) { return run(cmd::zcombine<ScoredMembers>("ZDIFF", keys, {}, true)); }
+  Result<ScoredMembers> zdiff_withscores(KeyList keys) { return run(cmd::zcombine<ScoredMembers>("ZDIFF", keys, {}, true)); }
   /// https://redis.io/commands/zdiffstore — the size of the stored set.
-  template <Argument Keys> decltype(auto) zdiffstore(std::string_view destination, const Keys& keys) { return run(cmd::zcombine_store("ZDIFFSTORE", destination, keys, {})); }
-  decltype(auto) zdiffstore(std::string_view destination, KeyList keys) { return run(cmd::zcombine_store("ZDIFFSTORE", destination, keys, {})); }
+  template <Argument Keys> Result<long long> zdiffstore(std::string_view destination, const Keys& keys) { return run(cmd::zcombine_store("ZDIFFSTORE", destination, keys, {})); }
+  Result<long long> zdiffstore(std::string_view destination, KeyList keys) { return run(cmd::zcombine_store("ZDIFFSTORE", destination, keys, {})); }
   /// https://redis.io/commands/zinter — WEIGHTS and AGGREGATE through ZAggregateOptions.
-  template <Argument Keys> decltype(auto) zinter(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZINTER", keys, options, false)); }
-  decltype(auto) zinter(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZINTER", keys, options, false)); }
-  template <Argument Keys> decltype(auto) zinter_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZINTER", keys, options, true)); }
-  decltype(auto) zinter_withscores(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZINTER", keys, options, true)); }
+  template <Argument Keys> Result<Members> zinter(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZINTER", keys, options, false)); }
+  Result<Members> zinter(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZINTER", keys, options, false)); }
+  template <Argument Keys> Result<ScoredMembers> zinter_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZINTER", keys, options, true)); }
+  Result<ScoredMembers> zinter_withscores(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZINTER", keys, options, true)); }
   /// https://redis.io/commands/zinterstore
-  template <Argument Keys> decltype(auto) zinterstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZINTERSTORE", destination, keys, options)); }
-  decltype(auto) zinterstore(std::string_view destination, KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZINTERSTORE", destination, keys, options)); }
+  template <Argument Keys> Result<long long> zinterstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZINTERSTORE", destination, keys, options)); }
+  Result<long long> zinterstore(std::string_view destination, KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZINTERSTORE", destination, keys, options)); }
   /// https://redis.io/commands/zintercard — the intersection's size, counting stops at `limit` (0 = none).
-  template <Argument Keys> decltype(auto) zintercard(const Keys& keys, long long limit = 0) { return run(cmd::zintercard(keys, limit)); }
-  decltype(auto) zintercard(KeyList keys, long long limit = 0) { return run(cmd::zintercard(keys, limit)); }
+  template <Argument Keys> Result<long long> zintercard(const Keys& keys, long long limit = 0) { return run(cmd::zintercard(keys, limit)); }
+  Result<long long> zintercard(KeyList keys, long long limit = 0) { return run(cmd::zintercard(keys, limit)); }
   /// https://redis.io/commands/zunion
-  template <Argument Keys> decltype(auto) zunion(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZUNION", keys, options, false)); }
-  decltype(auto) zunion(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZUNION", keys, options, false)); }
-  template <Argument Keys> decltype(auto) zunion_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZUNION", keys, options, true)); }
-  decltype(auto) zunion_withscores(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZUNION", keys, options, true)); }
+  template <Argument Keys> Result<Members> zunion(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZUNION", keys, options, false)); }
+  Result<Members> zunion(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZUNION", keys, options, false)); }
+  template <Argument Keys> Result<ScoredMembers> zunion_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZUNION", keys, options, true)); }
+  Result<ScoredMembers> zunion_withscores(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZUNION", keys, options, true)); }
   /// https://redis.io/commands/zunionstore
-  template <Argument Keys> decltype(auto) zunionstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZUNIONSTORE", destination, keys, options)); }
-  decltype(auto) zunionstore(std::string_view destination, KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZUNIONSTORE", destination, keys, options)); }
+  template <Argument Keys> Result<long long> zunionstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZUNIONSTORE", destination, keys, options)); }
+  Result<long long> zunionstore(std::string_view destination, KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZUNIONSTORE", destination, keys, options)); }
   /// https://redis.io/commands/zscan — one page: {cursor, (member, score) pairs}; Redis::zscan_iter
   /// iterates them all.
-  decltype(auto) zscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::zscan(key, cursor, options)); }
+  Result<ScanPage<ScoredMembers>> zscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::zscan(key, cursor, options)); }
 
  private:
   template <class T>

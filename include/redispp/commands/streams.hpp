@@ -35,6 +35,7 @@
 #include <fmt/format.h>
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/commands/streams_types.hpp>  // the option and reply structs
@@ -194,72 +195,76 @@ using StreamIdList = std::initializer_list<std::pair<std::string_view, std::stri
 template <class Derived>
 class StreamCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/xadd — the new entry's id (nullopt: NOMKSTREAM and no stream).
   ///   r.xadd("events", {{"type", "click"}, {"x", "10"}});
-  template <Argument Fields> decltype(auto) xadd(std::string_view key, const Fields& fields, const XAddOptions& options = {}) { return run(cmd::xadd(key, fields, options)); }
-  decltype(auto) xadd(std::string_view key, PairList fields, const XAddOptions& options = {}) { return run(cmd::xadd(key, fields, options)); }
+  template <Argument Fields> Result<std::optional<std::string>> xadd(std::string_view key, const Fields& fields, const XAddOptions& options = {}) { return run(cmd::xadd(key, fields, options)); }
+  Result<std::optional<std::string>> xadd(std::string_view key, PairList fields, const XAddOptions& options = {}) { return run(cmd::xadd(key, fields, options)); }
   /// https://redis.io/commands/xtrim — how many entries were evicted.
-  decltype(auto) xtrim(std::string_view key, const XTrimOptions& options) { return run(cmd::xtrim(key, options)); }
+  Result<long long> xtrim(std::string_view key, const XTrimOptions& options) { return run(cmd::xtrim(key, options)); }
   /// https://redis.io/commands/xdel — how many entries were deleted.
-  template <Argument... Ids> requires(sizeof...(Ids) > 0) decltype(auto) xdel(std::string_view key, const Ids&... ids) { return run(cmd::xdel(key, ids...)); }
-  decltype(auto) xdel(std::string_view key, KeyList ids) { return run(cmd::xdel(key, ids)); }
+  template <Argument... Ids> requires(sizeof...(Ids) > 0) Result<long long> xdel(std::string_view key, const Ids&... ids) { return run(cmd::xdel(key, ids...)); }
+  Result<long long> xdel(std::string_view key, KeyList ids) { return run(cmd::xdel(key, ids)); }
   /// https://redis.io/commands/xlen
-  decltype(auto) xlen(std::string_view key) { return run(cmd::xlen(key)); }
+  Result<long long> xlen(std::string_view key) { return run(cmd::xlen(key)); }
   /// https://redis.io/commands/xrange — entries from start to end ("-" and "+" are the ends).
-  decltype(auto) xrange(std::string_view key, std::string_view start = "-", std::string_view end = "+", std::optional<long long> count = std::nullopt) { return run(cmd::xrange(key, start, end, count)); }
+  Result<std::vector<StreamEntry>> xrange(std::string_view key, std::string_view start = "-", std::string_view end = "+", std::optional<long long> count = std::nullopt) { return run(cmd::xrange(key, start, end, count)); }
   /// https://redis.io/commands/xrevrange — the same, newest first (note: end comes first).
-  decltype(auto) xrevrange(std::string_view key, std::string_view end = "+", std::string_view start = "-", std::optional<long long> count = std::nullopt) { return run(cmd::xrevrange(key, end, start, count)); }
+  Result<std::vector<StreamEntry>> xrevrange(std::string_view key, std::string_view end = "+", std::string_view start = "-", std::optional<long long> count = std::nullopt) { return run(cmd::xrevrange(key, end, start, count)); }
   /// https://redis.io/commands/xread — entries after each given id; with options.block, waits
   /// for new ones and gives nullopt when none came.
   ///   r.xread({{"events", "$"}}, {.count = 10, .block = 500ms});
-  template <Argument Streams> requires std::ranges::forward_range<Streams> decltype(auto) xread(const Streams& streams, const XReadOptions& options = {}) { return run(cmd::xread(streams, options)); }
-  decltype(auto) xread(StreamIdList streams, const XReadOptions& options = {}) { return run(cmd::xread(streams, options)); }
+  template <Argument Streams> requires std::ranges::forward_range<Streams> Result<std::optional<StreamReadResult>> xread(const Streams& streams, const XReadOptions& options = {}) { return run(cmd::xread(streams, options)); }
+  Result<std::optional<StreamReadResult>> xread(StreamIdList streams, const XReadOptions& options = {}) { return run(cmd::xread(streams, options)); }
   /// https://redis.io/commands/xreadgroup — as xread, for a consumer of a group (">" = new entries).
-  template <Argument Streams> requires std::ranges::forward_range<Streams> decltype(auto) xreadgroup(std::string_view group, std::string_view consumer, const Streams& streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, streams, options)); }
-  decltype(auto) xreadgroup(std::string_view group, std::string_view consumer, StreamIdList streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, streams, options)); }
+  template <Argument Streams> requires std::ranges::forward_range<Streams> Result<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std::string_view consumer, const Streams& streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, streams, options)); }
+  Result<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std::string_view consumer, StreamIdList streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, streams, options)); }
   /// https://redis.io/commands/xack — how many were acknowledged.
-  template <Argument... Ids> requires(sizeof...(Ids) > 0) decltype(auto) xack(std::string_view key, std::string_view group, const Ids&... ids) { return run(cmd::xack(key, group, ids...)); }
-  decltype(auto) xack(std::string_view key, std::string_view group, KeyList ids) { return run(cmd::xack(key, group, ids)); }
+  template <Argument... Ids> requires(sizeof...(Ids) > 0) Result<long long> xack(std::string_view key, std::string_view group, const Ids&... ids) { return run(cmd::xack(key, group, ids...)); }
+  Result<long long> xack(std::string_view key, std::string_view group, KeyList ids) { return run(cmd::xack(key, group, ids)); }
   /// https://redis.io/commands/xsetid
-  decltype(auto) xsetid(std::string_view key, std::string_view last_id, const XSetIdOptions& options = {}) { return run(cmd::xsetid(key, last_id, options)); }
+  Result<bool> xsetid(std::string_view key, std::string_view last_id, const XSetIdOptions& options = {}) { return run(cmd::xsetid(key, last_id, options)); }
   /// https://redis.io/commands/xgroup-create — id "$" = only entries added from now on, "0" = all.
-  decltype(auto) xgroup_create(std::string_view key, std::string_view group, std::string_view id = "$", const XGroupCreateOptions& options = {}) { return run(cmd::xgroup_create(key, group, id, options)); }
+  Result<bool> xgroup_create(std::string_view key, std::string_view group, std::string_view id = "$", const XGroupCreateOptions& options = {}) { return run(cmd::xgroup_create(key, group, id, options)); }
   /// https://redis.io/commands/xgroup-createconsumer — false when it already existed.
-  decltype(auto) xgroup_createconsumer(std::string_view key, std::string_view group, std::string_view consumer) { return run(cmd::xgroup_createconsumer(key, group, consumer)); }
+  Result<bool> xgroup_createconsumer(std::string_view key, std::string_view group, std::string_view consumer) { return run(cmd::xgroup_createconsumer(key, group, consumer)); }
   /// https://redis.io/commands/xgroup-delconsumer — how many pending entries it had.
-  decltype(auto) xgroup_delconsumer(std::string_view key, std::string_view group, std::string_view consumer) { return run(cmd::xgroup_delconsumer(key, group, consumer)); }
+  Result<long long> xgroup_delconsumer(std::string_view key, std::string_view group, std::string_view consumer) { return run(cmd::xgroup_delconsumer(key, group, consumer)); }
   /// https://redis.io/commands/xgroup-destroy — false when there was no such group.
-  decltype(auto) xgroup_destroy(std::string_view key, std::string_view group) { return run(cmd::xgroup_destroy(key, group)); }
+  Result<bool> xgroup_destroy(std::string_view key, std::string_view group) { return run(cmd::xgroup_destroy(key, group)); }
   /// https://redis.io/commands/xgroup-setid
-  decltype(auto) xgroup_setid(std::string_view key, std::string_view group, std::string_view id, std::optional<long long> entries_read = std::nullopt) { return run(cmd::xgroup_setid(key, group, id, entries_read)); }
+  Result<bool> xgroup_setid(std::string_view key, std::string_view group, std::string_view id, std::optional<long long> entries_read = std::nullopt) { return run(cmd::xgroup_setid(key, group, id, entries_read)); }
   /// https://redis.io/commands/xgroup-help
-  decltype(auto) xgroup_help() { return run(cmd::xgroup_help()); }
+  Result<std::vector<std::string>> xgroup_help() { return run(cmd::xgroup_help()); }
   /// https://redis.io/commands/xinfo-stream
-  decltype(auto) xinfo_stream(std::string_view key) { return run(cmd::xinfo_stream(key)); }
+  Result<StreamInfo> xinfo_stream(std::string_view key) { return run(cmd::xinfo_stream(key)); }
   /// https://redis.io/commands/xinfo-stream with FULL — entries (up to count; the server's
   /// default is 10, 0 = all), groups, their pending lists and consumers.
-  decltype(auto) xinfo_stream_full(std::string_view key, std::optional<long long> count = std::nullopt) { return run(cmd::xinfo_stream_full(key, count)); }
+  Result<StreamInfoFull> xinfo_stream_full(std::string_view key, std::optional<long long> count = std::nullopt) { return run(cmd::xinfo_stream_full(key, count)); }
   /// https://redis.io/commands/xinfo-groups
-  decltype(auto) xinfo_groups(std::string_view key) { return run(cmd::xinfo_groups(key)); }
+  Result<std::vector<StreamGroupInfo>> xinfo_groups(std::string_view key) { return run(cmd::xinfo_groups(key)); }
   /// https://redis.io/commands/xinfo-consumers
-  decltype(auto) xinfo_consumers(std::string_view key, std::string_view group) { return run(cmd::xinfo_consumers(key, group)); }
+  Result<std::vector<StreamConsumerInfo>> xinfo_consumers(std::string_view key, std::string_view group) { return run(cmd::xinfo_consumers(key, group)); }
   /// https://redis.io/commands/xinfo-help
-  decltype(auto) xinfo_help() { return run(cmd::xinfo_help()); }
+  Result<std::vector<std::string>> xinfo_help() { return run(cmd::xinfo_help()); }
   /// https://redis.io/commands/xpending — the summary form.
-  decltype(auto) xpending(std::string_view key, std::string_view group) { return run(cmd::xpending(key, group)); }
+  Result<XPendingSummary> xpending(std::string_view key, std::string_view group) { return run(cmd::xpending(key, group)); }
   /// https://redis.io/commands/xpending — the extended form: up to `count` pending entries
   /// between start and end.
-  decltype(auto) xpending_range(std::string_view key, std::string_view group, std::string_view start, std::string_view end, long long count, const XPendingOptions& options = {}) { return run(cmd::xpending_range(key, group, start, end, count, options)); }
+  Result<std::vector<XPendingEntry>> xpending_range(std::string_view key, std::string_view group, std::string_view start, std::string_view end, long long count, const XPendingOptions& options = {}) { return run(cmd::xpending_range(key, group, start, end, count, options)); }
   /// https://redis.io/commands/xclaim — the claimed entries.
-  template <Argument Ids> decltype(auto) xclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim(key, group, consumer, min_idle_time, ids, options)); }
-  decltype(auto) xclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, KeyList ids, const XClaimOptions& options = {}) { return run(cmd::xclaim(key, group, consumer, min_idle_time, ids, options)); }
+  template <Argument Ids> Result<std::vector<StreamEntry>> xclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim(key, group, consumer, min_idle_time, ids, options)); }
+  Result<std::vector<StreamEntry>> xclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, KeyList ids, const XClaimOptions& options = {}) { return run(cmd::xclaim(key, group, consumer, min_idle_time, ids, options)); }
   /// https://redis.io/commands/xclaim with JUSTID — the claimed ids only.
-  template <Argument Ids> decltype(auto) xclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim_justid(key, group, consumer, min_idle_time, ids, options)); }
-  decltype(auto) xclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, KeyList ids, const XClaimOptions& options = {}) { return run(cmd::xclaim_justid(key, group, consumer, min_idle_time, ids, options)); }
+  template <Argument Ids> Result<std::vector<std::string>> xclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim_justid(key, group, consumer, min_idle_time, ids, options)); }
+  Result<std::vector<std::string>> xclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, KeyList ids, const XClaimOptions& options = {}) { return run(cmd::xclaim_justid(key, group, consumer, min_idle_time, ids, options)); }
   /// https://redis.io/commands/xautoclaim — {next_id, entries, deleted_ids}.
-  decltype(auto) xautoclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, std::string_view start = "0-0", std::optional<long long> count = std::nullopt) { return run(cmd::xautoclaim(key, group, consumer, min_idle_time, start, count)); }
+  Result<XAutoClaimResult<std::vector<StreamEntry>>> xautoclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, std::string_view start = "0-0", std::optional<long long> count = std::nullopt) { return run(cmd::xautoclaim(key, group, consumer, min_idle_time, start, count)); }
   /// https://redis.io/commands/xautoclaim with JUSTID — {next_id, ids, deleted_ids}.
-  decltype(auto) xautoclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, std::string_view start = "0-0", std::optional<long long> count = std::nullopt) { return run(cmd::xautoclaim_justid(key, group, consumer, min_idle_time, start, count)); }
+  Result<XAutoClaimResult<std::vector<std::string>>> xautoclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, std::string_view start = "0-0", std::optional<long long> count = std::nullopt) { return run(cmd::xautoclaim_justid(key, group, consumer, min_idle_time, start, count)); }
 
  private:
   template <class T>

@@ -15,6 +15,7 @@
 #include <vector>    // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 
 #include <redispp/config.hpp>  // REDISPP_DECL
@@ -147,59 +148,63 @@ namespace redispp {
 template <class Derived>
 class StringCommands {
  public:
+  /// What each method returns: its reply type T on Redis, Pipeline& on a pipeline (host_result.hpp).
+  template <class T>
+  using Result = HostResult<Derived, T>;
+
   /// https://redis.io/commands/set — true when set (false when NX/XX prevented it).
-  template <Argument V> decltype(auto) set(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set(key, value, options)); }
+  template <Argument V> Result<bool> set(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set(key, value, options)); }
   /// https://redis.io/commands/set with GET: the old value (or nullopt).
-  template <Argument V> decltype(auto) set_get(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set_get(key, value, options)); }
+  template <Argument V> Result<std::optional<std::string>> set_get(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set_get(key, value, options)); }
   /// https://redis.io/commands/get — nullopt for a missing key; get<long long>(key) converts.
-  template <class T = std::string> decltype(auto) get(std::string_view key) { return run(cmd::get<T>(key)); }
+  template <class T = std::string> Result<std::optional<T>> get(std::string_view key) { return run(cmd::get<T>(key)); }
   /// https://redis.io/commands/getset (deprecated: set_get)
-  template <Argument V> decltype(auto) getset(std::string_view key, const V& value) { return run(cmd::getset(key, value)); }
+  template <Argument V> Result<std::optional<std::string>> getset(std::string_view key, const V& value) { return run(cmd::getset(key, value)); }
   /// https://redis.io/commands/getdel
-  decltype(auto) getdel(std::string_view key) { return run(cmd::getdel(key)); }
+  Result<std::optional<std::string>> getdel(std::string_view key) { return run(cmd::getdel(key)); }
   /// https://redis.io/commands/getex
-  decltype(auto) getex(std::string_view key, const GetExOptions& options = {}) { return run(cmd::getex(key, options)); }
+  Result<std::optional<std::string>> getex(std::string_view key, const GetExOptions& options = {}) { return run(cmd::getex(key, options)); }
   /// https://redis.io/commands/mget — one optional per key, in order.
-  template <Argument... Keys> requires(sizeof...(Keys) > 0) decltype(auto) mget(const Keys&... keys) { return run(cmd::mget(keys...)); }
-  decltype(auto) mget(KeyList keys) { return run(cmd::mget(keys)); }
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<std::vector<std::optional<std::string>>> mget(const Keys&... keys) { return run(cmd::mget(keys...)); }
+  Result<std::vector<std::optional<std::string>>> mget(KeyList keys) { return run(cmd::mget(keys)); }
   /// https://redis.io/commands/mset — a map or range of (key, value) pairs.
-  template <Argument Pairs> decltype(auto) mset(const Pairs& pairs) { return run(cmd::mset(pairs)); }
-  decltype(auto) mset(PairList pairs) { return run(cmd::mset(pairs)); }
+  template <Argument Pairs> Result<bool> mset(const Pairs& pairs) { return run(cmd::mset(pairs)); }
+  Result<bool> mset(PairList pairs) { return run(cmd::mset(pairs)); }
   /// https://redis.io/commands/msetnx — false (and nothing set) when any key exists.
-  template <Argument Pairs> decltype(auto) msetnx(const Pairs& pairs) { return run(cmd::msetnx(pairs)); }
-  decltype(auto) msetnx(PairList pairs) { return run(cmd::msetnx(pairs)); }
+  template <Argument Pairs> Result<bool> msetnx(const Pairs& pairs) { return run(cmd::msetnx(pairs)); }
+  Result<bool> msetnx(PairList pairs) { return run(cmd::msetnx(pairs)); }
   /// https://redis.io/commands/setnx
-  template <Argument V> decltype(auto) setnx(std::string_view key, const V& value) { return run(cmd::setnx(key, value)); }
+  template <Argument V> Result<bool> setnx(std::string_view key, const V& value) { return run(cmd::setnx(key, value)); }
   /// https://redis.io/commands/setex
-  template <Argument V> decltype(auto) setex(std::string_view key, std::chrono::seconds ttl, const V& value) { return run(cmd::setex(key, ttl, value)); }
+  template <Argument V> Result<bool> setex(std::string_view key, std::chrono::seconds ttl, const V& value) { return run(cmd::setex(key, ttl, value)); }
   /// https://redis.io/commands/psetex
-  template <Argument V> decltype(auto) psetex(std::string_view key, std::chrono::milliseconds ttl, const V& value) { return run(cmd::psetex(key, ttl, value)); }
+  template <Argument V> Result<bool> psetex(std::string_view key, std::chrono::milliseconds ttl, const V& value) { return run(cmd::psetex(key, ttl, value)); }
   /// https://redis.io/commands/incr
-  decltype(auto) incr(std::string_view key) { return run(cmd::incr(key)); }
+  Result<long long> incr(std::string_view key) { return run(cmd::incr(key)); }
   /// https://redis.io/commands/incrby
-  decltype(auto) incrby(std::string_view key, long long by) { return run(cmd::incrby(key, by)); }
+  Result<long long> incrby(std::string_view key, long long by) { return run(cmd::incrby(key, by)); }
   /// https://redis.io/commands/incrbyfloat
-  decltype(auto) incrbyfloat(std::string_view key, double by) { return run(cmd::incrbyfloat(key, by)); }
+  Result<double> incrbyfloat(std::string_view key, double by) { return run(cmd::incrbyfloat(key, by)); }
   /// https://redis.io/commands/decr
-  decltype(auto) decr(std::string_view key) { return run(cmd::decr(key)); }
+  Result<long long> decr(std::string_view key) { return run(cmd::decr(key)); }
   /// https://redis.io/commands/decrby
-  decltype(auto) decrby(std::string_view key, long long by) { return run(cmd::decrby(key, by)); }
+  Result<long long> decrby(std::string_view key, long long by) { return run(cmd::decrby(key, by)); }
   /// https://redis.io/commands/append — the new length.
-  template <Argument V> decltype(auto) append(std::string_view key, const V& value) { return run(cmd::append(key, value)); }
+  template <Argument V> Result<long long> append(std::string_view key, const V& value) { return run(cmd::append(key, value)); }
   /// https://redis.io/commands/strlen
-  decltype(auto) strlen(std::string_view key) { return run(cmd::strlen(key)); }
+  Result<long long> strlen(std::string_view key) { return run(cmd::strlen(key)); }
   /// https://redis.io/commands/getrange
-  decltype(auto) getrange(std::string_view key, long long start, long long end) { return run(cmd::getrange(key, start, end)); }
+  Result<std::string> getrange(std::string_view key, long long start, long long end) { return run(cmd::getrange(key, start, end)); }
   /// https://redis.io/commands/setrange — the new length.
-  template <Argument V> decltype(auto) setrange(std::string_view key, long long offset, const V& value) { return run(cmd::setrange(key, offset, value)); }
+  template <Argument V> Result<long long> setrange(std::string_view key, long long offset, const V& value) { return run(cmd::setrange(key, offset, value)); }
   /// https://redis.io/commands/substr (deprecated: getrange)
-  decltype(auto) substr(std::string_view key, long long start, long long end) { return run(cmd::substr(key, start, end)); }
+  Result<std::string> substr(std::string_view key, long long start, long long end) { return run(cmd::substr(key, start, end)); }
   /// https://redis.io/commands/lcs — the longest common subsequence of two keys' values.
-  decltype(auto) lcs(std::string_view key1, std::string_view key2) { return run(cmd::lcs(key1, key2)); }
+  Result<std::string> lcs(std::string_view key1, std::string_view key2) { return run(cmd::lcs(key1, key2)); }
   /// https://redis.io/commands/lcs with LEN — only its length.
-  decltype(auto) lcs_len(std::string_view key1, std::string_view key2) { return run(cmd::lcs_len(key1, key2)); }
+  Result<long long> lcs_len(std::string_view key1, std::string_view key2) { return run(cmd::lcs_len(key1, key2)); }
   /// https://redis.io/commands/lcs with IDX — where it matches: LcsMatches{matches, len}.
-  decltype(auto) lcs_idx(std::string_view key1, std::string_view key2, const LcsIdxOptions& options = {}) { return run(cmd::lcs_idx(key1, key2, options)); }
+  Result<LcsMatches> lcs_idx(std::string_view key1, std::string_view key2, const LcsIdxOptions& options = {}) { return run(cmd::lcs_idx(key1, key2, options)); }
 
  private:
   template <class T>

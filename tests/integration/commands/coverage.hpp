@@ -9,6 +9,12 @@
 //     {"hset", [](Recorder& r) { r.hset("k", "f", "v"); }},
 //     {"client|list", ...},
 //   });
+//
+// The Recorder is also the check of every method's spelled-out type (commands/host_result.hpp):
+// its run() returns Recorded<T> of the builder's T, and a method declaring Result<U> returns
+// Recorded<U>; the two do not convert, so a method whose declared type differs from its
+// builder's does not compile. Each entry calls one method, templates included, and
+// coverage_test.cpp instantiates every non-template method of every group for the Recorder.
 #include <functional>
 #include <map>
 #include <string>
@@ -16,6 +22,22 @@
 #include <vector>
 
 #include <redispp/commands/command_set.hpp>
+
+namespace redispp::test {
+struct Recorder;
+
+/// What a Recorder's method returns: the reply type it declares, as a type only (no value).
+template <class T>
+struct Recorded {
+  Recorder* recorder;
+};
+}  // namespace redispp::test
+
+template <>
+struct redispp::HostResultOf<redispp::test::Recorder> {
+  template <class T>
+  using type = redispp::test::Recorded<T>;
+};
 
 namespace redispp::test {
 
@@ -26,13 +48,13 @@ struct Recorder : CommandSet<Recorder> {
   bool keys_known = false;
   std::vector<std::string> declared_keys;  // the key arguments its builder declares (not `keys`: a command)
   template <class T>
-  Recorder& run(Command<T>&& command) {
+  Recorded<T> run(Command<T>&& command) {
     wire.assign(command.wire());
     flags = command.flags();
     keys_known = command.key_positions().known();
     const std::vector<std::string_view> found = command.keys();
     declared_keys.assign(found.begin(), found.end());
-    return *this;
+    return Recorded<T>{this};
   }
 };
 
