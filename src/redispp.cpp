@@ -48,6 +48,7 @@
 #include <redispp/impl/connection_pool.ipp>
 #include <redispp/impl/transaction_reader.ipp>
 #include <redispp/impl/pipeline.ipp>
+#include <redispp/impl/typed_pipeline.ipp>
 #include <redispp/impl/client.ipp>
 #include <redispp/impl/client_scan.ipp>
 #include <redispp/impl/script.ipp>

@@ -38,6 +38,8 @@ namespace redispp {
 // call them.
 class Script;
 class Lock;
+template <class... Ts>
+class TypedPipeline;  // typed_pipeline.hpp
 
 namespace detail {
 /// Sends one encoded command on a leased connection and reads its reply, retrying as the pool's
@@ -121,6 +123,10 @@ class Redis : public CommandSet<Redis> {
   Pipeline pipeline(bool transaction = true, SourceLocation where = SourceLocation::current()) {
     return Pipeline(pool_, transaction, where);
   }
+  /// A pipeline whose execute() returns a std::tuple of the queued commands' types, checked at
+  /// compile time (typed_pipeline.hpp; <redispp/redispp.hpp> includes it):
+  ///   auto [ok, n] = r.typed_pipeline(false).set("a", "1").incr("n").execute();  // bool, long long
+  TypedPipeline<> typed_pipeline(bool transaction = true, SourceLocation where = SourceLocation::current());
 
   /// Runs fn(pipeline) with `keys` WATCHed, then executes the pipeline; when a watched key
   /// changed meanwhile (WatchError), starts again. fn reads through pipe.immediate() and queues

@@ -17,3 +17,4 @@
 #include <redispp/transport/connection_pool.hpp>
 #include <redispp/transport/options.hpp>
 #include <redispp/transport/url.hpp>
+#include <redispp/typed_pipeline.hpp>

@@ -56,7 +56,7 @@ start_one() {
     rm -f "$dir/$name.pid" "$dir/$name.sock"
     "$server_bin" "${port_args[@]}" --bind 127.0.0.1 ::1 --unixsocket "$dir/$name.sock" --unixsocketperm 700 \
       --daemonize yes --pidfile "$dir/$name.pid" --logfile "$dir/$name.log" --dir "$dir" \
-      --dbfilename "$name.rdb" --save "" --appendonly no --databases 35 "$@" >/dev/null 2>&1 || true
+      --dbfilename "$name.rdb" --save "" --appendonly no --databases 36 "$@" >/dev/null 2>&1 || true
     # Ready when it answers PING on its Unix socket; gone when the bind failed.
     for _ in $(seq 50); do
       if [ -S "$dir/$name.sock" ] && [ -f "$dir/$name.pid" ]; then
