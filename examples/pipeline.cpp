@@ -4,6 +4,7 @@
 //   pipe.set('one', 'first'); pipe.set('two', 'second'); pipe.execute()
 //   pipe.set('one', 'first').rpush('list', 'hello').rpush('list', 'world').execute()
 //   pipe = r.pipeline(transaction=False)
+// and, beyond redis-py, a typed pipeline whose results are a std::tuple.
 #include <cstdlib>  // std::getenv
 #include <iostream>
 #include <string>
@@ -44,8 +45,12 @@ int main() {
       "pipeline:counter");
   std::cout << "doubled in a transaction: " << r.get("pipeline:counter").value_or("(nil)") << "\n";
 
+  // A batch fixed in the code: results as a tuple of the commands' own types.
+  auto [renamed, length, one] = r.typed_pipeline(false).set("one", "again").llen("list").get("one").execute();
+  std::cout << "typed: set " << renamed << ", list length " << length << ", one = " << one.value_or("(nil)") << "\n";
+
   const bool right = r.lrange("list", 0, -1) == std::vector<std::string>{"hello", "world"} &&
-                     r.get<long long>("pipeline:counter") == 200;
+                     r.get<long long>("pipeline:counter") == 200 && renamed && length == 2 && one == "again";
   r.del("one", "two", "list", "pipeline:counter");
   return right ? 0 : 1;
 }
