@@ -84,8 +84,9 @@ class Pipeline : public CommandSet<Pipeline> {
   template <class T>
   Pipeline& run(Command<T>&& command) {
     buffer_.append(command.wire());
-    // Room for a typical batch at once, not regrown from 1 (the vector leaves with the results).
-    if (commands_.capacity() == 0) commands_.reserve(32);
+    // Room for the batch at once, not regrown from 1: the vector leaves with the results, so
+    // the reservation is the thread's last batch length (impl/pipeline.ipp).
+    if (commands_.capacity() == 0) reserve_commands();
     commands_.push_back(detail::QueuedCommand::of(command));
     flags_ |= command.flags();
     if (command.block_timeout().count() < 0 || block_timeout_.count() < 0)
@@ -140,6 +141,7 @@ class Pipeline : public CommandSet<Pipeline> {
   void run_watch(Command<bool>&& watch);
   Reply run_now(std::string_view wire, std::chrono::milliseconds block_timeout, CommandFlags flags);
   void start_buffer();
+  void reserve_commands();
   void send_batch();  // acquire (if needed), health check, one write; retried while nothing is written
   void queue_script(std::string_view sha, std::string_view source);
   void load_scripts();  // SCRIPT EXISTS, then SCRIPT LOAD of what the server lacks

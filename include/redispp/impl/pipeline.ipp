@@ -1,6 +1,10 @@
 #pragma once
 // Pipeline: sending the batch and matching replies to commands.
 
+#include <algorithm>  // std::clamp
+#include <cstddef>    // std::size_t
+#include <string>     // std::string
+
 #include <fmt/format.h>
 
 #include <redispp/commands/scripting.hpp>
@@ -16,11 +20,29 @@ namespace detail {
 inline constexpr std::string_view multi_wire = "*1\r\n$5\r\nMULTI\r\n";
 inline constexpr std::string_view exec_wire = "*1\r\n$4\r\nEXEC\r\n";
 inline constexpr std::string_view unwatch_wire = "*1\r\n$7\r\nUNWATCH\r\n";
+
+// What one thread's pipelines hand on to the next. The common shape is a new pipeline per batch
+// (`auto pipe = r.pipeline(false); ...; pipe.execute();` in a loop): without this each one grew
+// its batch buffer from empty (a dozen reallocations and copies for 100 commands) and freed it
+// at the end, and its command list regrew past its first reservation. Per thread, so no lock;
+// one buffer, capped, so a single huge batch does not pin its memory for the thread's life.
+struct PipelineSpares {
+  static constexpr std::size_t max_buffer_capacity = 256 * 1024;
+  static constexpr std::size_t min_reserved_commands = 32;
+  static constexpr std::size_t max_reserved_commands = 1024;
+  std::string buffer;                  // cleared, capacity kept
+  std::size_t last_command_count = 0;  // the last executed batch's length: the next one's reservation
+};
+REDISPP_DECL PipelineSpares& pipeline_spares() noexcept {
+  thread_local PipelineSpares spares;
+  return spares;
+}
 }  // namespace detail
 
 REDISPP_DECL Pipeline::Pipeline(std::shared_ptr<ConnectionPool> pool, bool transaction, SourceLocation where)
     : pool_(std::move(pool)), where_(where), transaction_(transaction) {
   if (!pool_) throw DataError("a Pipeline needs a connection pool");
+  buffer_.swap(detail::pipeline_spares().buffer);
   start_buffer();
 }
 
@@ -48,7 +70,18 @@ REDISPP_DECL Pipeline& Pipeline::operator=(Pipeline&& other) noexcept {
   return *this;
 }
 
-REDISPP_DECL Pipeline::~Pipeline() { reset(); }
+REDISPP_DECL Pipeline::~Pipeline() {
+  reset();
+  std::string& spare = detail::pipeline_spares().buffer;
+  if (buffer_.capacity() > spare.capacity() && buffer_.capacity() <= detail::PipelineSpares::max_buffer_capacity)
+    spare.swap(buffer_);
+}
+
+REDISPP_DECL void Pipeline::reserve_commands() {
+  using Spares = detail::PipelineSpares;
+  commands_.reserve(std::clamp(detail::pipeline_spares().last_command_count, Spares::min_reserved_commands,
+                               Spares::max_reserved_commands));
+}
 
 REDISPP_DECL void Pipeline::start_buffer() {
   buffer_.clear();
@@ -175,6 +208,7 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
   if (has(flags_, CommandFlags::changes_state)) connection.mark_state_changed();
 
   const std::size_t n = commands_.size();
+  detail::pipeline_spares().last_command_count = n;
   std::vector<Reply> replies;
   if (!transaction_) {
     replies.reserve(n);
