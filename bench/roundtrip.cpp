@@ -60,11 +60,17 @@ struct Server {
 
 // The data every client reads, written once before the measurements. Keys carry a prefix of their
 // own and are deleted at the end, so pointing the benchmark at a server in use costs nothing.
+// The keys of one pipeline and their 16-byte values.
+struct Batch {
+  std::vector<std::string> keys;
+  std::vector<std::string> values;
+};
+
 struct Data {
   std::string small_key = "redispp:bench:rt:small";
   std::string small_value = "0123456789abcdef";  // 16 bytes
-  std::vector<std::string> pipe_keys;            // 100 keys ...
-  std::vector<std::string> pipe_values;          // ... and their 16-byte values
+  Batch pipe100;                                 // the pipelines of 100 ...
+  Batch pipe1000;                                // ... and of 1000 commands
   std::string list_key = "redispp:bench:rt:list";
   std::vector<std::string> list;  // 100 elements
   std::string hash_key = "redispp:bench:rt:hash";
@@ -74,10 +80,14 @@ struct Data {
 
   Data() {
     for (int i = 0; i < 100; ++i) {
-      pipe_keys.push_back(fmt::format("redispp:bench:rt:p:{}", i));
-      pipe_values.push_back(fmt::format("value-{:010}", i));
+      pipe100.keys.push_back(fmt::format("redispp:bench:rt:p:{}", i));
+      pipe100.values.push_back(fmt::format("value-{:010}", i));
       list.push_back(fmt::format("element-{:03}-xyz", i));
       hash.emplace(fmt::format("field-{:03}", i), fmt::format("value-{:03}-of-the-hash", i));
+    }
+    for (int i = 0; i < 1000; ++i) {
+      pipe1000.keys.push_back(fmt::format("redispp:bench:rt:p1000:{}", i));
+      pipe1000.values.push_back(fmt::format("value-{:010}", i));
     }
     big_value.resize(1024 * 1024);
     for (std::size_t i = 0; i < big_value.size(); ++i) big_value[i] = static_cast<char>('a' + i % 26);
@@ -93,8 +103,8 @@ class Client {
   virtual std::string_view name() const = 0;
   virtual void set_small(const Data& d) = 0;
   virtual void get_small(const Data& d) = 0;
-  virtual void pipeline_set(const Data& d) = 0;
-  virtual void pipeline_get(const Data& d) = 0;
+  virtual void pipeline_set(const Batch& b) = 0;
+  virtual void pipeline_get(const Batch& b) = 0;
   virtual void lrange(const Data& d, bool full) = 0;
   virtual void hgetall(const Data& d, bool full) = 0;
   virtual void get_big(const Data& d, bool full) = 0;
@@ -123,20 +133,20 @@ class RedisppClient final : public Client {
     const std::optional<std::string> value = redis_.get(d.small_key);
     expect(value && *value == d.small_value, "GET returned another value");
   }
-  void pipeline_set(const Data& d) override {
+  void pipeline_set(const Batch& b) override {
     redispp::Pipeline pipe = redis_.pipeline(false);
-    for (std::size_t i = 0; i < d.pipe_keys.size(); ++i) pipe.set(d.pipe_keys[i], d.pipe_values[i]);
+    for (std::size_t i = 0; i < b.keys.size(); ++i) pipe.set(b.keys[i], b.values[i]);
     const redispp::PipelineResults results = pipe.execute();
-    expect(results.size() == d.pipe_keys.size(), "pipeline of SETs: wrong number of replies");
+    expect(results.size() == b.keys.size(), "pipeline of SETs: wrong number of replies");
     for (std::size_t i = 0; i < results.size(); ++i) expect(results.reply(i).str() == "OK", "pipelined SET did not return OK");
   }
-  void pipeline_get(const Data& d) override {
+  void pipeline_get(const Batch& b) override {
     redispp::Pipeline pipe = redis_.pipeline(false);
-    for (const std::string& key : d.pipe_keys) pipe.get(key);
+    for (const std::string& key : b.keys) pipe.get(key);
     const redispp::PipelineResults results = pipe.execute();
-    expect(results.size() == d.pipe_keys.size(), "pipeline of GETs: wrong number of replies");
+    expect(results.size() == b.keys.size(), "pipeline of GETs: wrong number of replies");
     for (std::size_t i = 0; i < results.size(); ++i)
-      expect(results.reply(i).str() == d.pipe_values[i], "pipelined GET returned another value");
+      expect(results.reply(i).str() == b.values[i], "pipelined GET returned another value");
   }
   void lrange(const Data& d, bool full) override {
     const std::vector<std::string> list = redis_.lrange(d.list_key, 0, -1);
@@ -197,15 +207,15 @@ class HiredisClient final : public Client {
     ReplyPtr reply = check(redisCommand(context_.get(), "GET %s", d.small_key.c_str()), "GET");
     expect(text(*reply) == d.small_value, "GET returned another value");
   }
-  void pipeline_set(const Data& d) override {
-    for (std::size_t i = 0; i < d.pipe_keys.size(); ++i)
-      redisAppendCommand(context_.get(), "SET %s %b", d.pipe_keys[i].c_str(), d.pipe_values[i].data(), d.pipe_values[i].size());
-    for (std::size_t i = 0; i < d.pipe_keys.size(); ++i) expect(is_ok(*next_reply("pipelined SET")), "pipelined SET did not return OK");
+  void pipeline_set(const Batch& b) override {
+    for (std::size_t i = 0; i < b.keys.size(); ++i)
+      redisAppendCommand(context_.get(), "SET %s %b", b.keys[i].c_str(), b.values[i].data(), b.values[i].size());
+    for (std::size_t i = 0; i < b.keys.size(); ++i) expect(is_ok(*next_reply("pipelined SET")), "pipelined SET did not return OK");
   }
-  void pipeline_get(const Data& d) override {
-    for (const std::string& key : d.pipe_keys) redisAppendCommand(context_.get(), "GET %s", key.c_str());
-    for (std::size_t i = 0; i < d.pipe_keys.size(); ++i)
-      expect(text(*next_reply("pipelined GET")) == d.pipe_values[i], "pipelined GET returned another value");
+  void pipeline_get(const Batch& b) override {
+    for (const std::string& key : b.keys) redisAppendCommand(context_.get(), "GET %s", key.c_str());
+    for (std::size_t i = 0; i < b.keys.size(); ++i)
+      expect(text(*next_reply("pipelined GET")) == b.values[i], "pipelined GET returned another value");
   }
   void lrange(const Data& d, bool full) override {
     ReplyPtr reply = check(redisCommand(context_.get(), "LRANGE %s 0 -1", d.list_key.c_str()), "LRANGE");
@@ -388,7 +398,8 @@ void delete_data(redispp::Redis& r, const Data& d) {
   redispp::Pipeline pipe = r.pipeline(false);
   for (const std::string& key : {d.small_key, d.list_key, d.hash_key, d.big_key}) pipe.del(key);
   pipe.del("key:__rand_int__");  // redis-benchmark's SET and GET key
-  for (const std::string& key : d.pipe_keys) pipe.del(key);
+  for (const Batch* batch : {&d.pipe100, &d.pipe1000})
+    for (const std::string& key : batch->keys) pipe.del(key);
   pipe.execute();
 }
 
@@ -461,8 +472,10 @@ int main(int argc, char** argv) {
     const std::vector<Workload> workloads = {
         {"SET 16 B", 20000, 1, [](Client& c, const Data& d, bool) { c.set_small(d); }},
         {"GET 16 B", 20000, 1, [](Client& c, const Data& d, bool) { c.get_small(d); }},
-        {"pipeline 100 SET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_set(d); }, 1, "-t set -P 100 -c 1", "SET"},
-        {"pipeline 100 GET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_get(d); }, 1, "-t set,get -P 100 -c 1", "GET"},
+        {"pipeline 100 SET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_set(d.pipe100); }, 1, "-t set -P 100 -c 1", "SET"},
+        {"pipeline 100 GET", 400, 100, [](Client& c, const Data& d, bool) { c.pipeline_get(d.pipe100); }, 1, "-t set,get -P 100 -c 1", "GET"},
+        {"pipeline 1000 SET", 60, 1000, [](Client& c, const Data& d, bool) { c.pipeline_set(d.pipe1000); }, 1, "-t set -P 1000 -c 1", "SET"},
+        {"pipeline 1000 GET", 60, 1000, [](Client& c, const Data& d, bool) { c.pipeline_get(d.pipe1000); }, 1, "-t set,get -P 1000 -c 1", "GET"},
         {"8 threads SET 16 B", 40000, 1, [](Client& c, const Data& d, bool) { c.set_small(d); }, 8, "-t set -P 1 -c 8", "SET"},
         {"8 threads GET 16 B", 40000, 1, [](Client& c, const Data& d, bool) { c.get_small(d); }, 8, "-t set,get -P 1 -c 8", "GET"},
         {"LRANGE 100 elements", 8000, 1, [](Client& c, const Data& d, bool full) { c.lrange(d, full); }},
