@@ -18,8 +18,9 @@
 //   reply. execute() throws the first error reply as its ResponseError, naming the command's
 //   index; WatchError, ExecAbortError, ConnectionError and TimeoutError as Pipeline::execute().
 // - WATCH: use Pipeline (watch(), immediate()) or Redis::transaction().
-// Compile time: every step of a chain instantiates the command set for one more class, so a
-// chain of n commands costs about n times a Pipeline's first use. Keep chains short.
+// - Long chains: every step instantiates the command set for one more class. Measured with g++ 12
+//   at -O2: a chain of six commands took about 0.9 s more CPU to compile than the same six on a
+//   Pipeline (6.1 s against 5.2 s for the whole one-file program), about 0.15 s a step.
 //
 // The chain moves one Pipeline along: a step leaves the TypedPipeline it was called on empty.
 // Keep and use what each step returns (the class is [[nodiscard]]); calling a method or
