@@ -170,7 +170,7 @@ struct HiredisParser::Callbacks {
       const ParserLimits& limits = parser_of(task).limits_;
       if (task->type == REDIS_REPLY_STRING) {
         if (length > limits.max_bulk_length) return refuse(task, detail::hiredis::bulk_too_long(limits.max_bulk_length, length));
-        return place(task, Reply::bulk_string(std::string(text, length)));
+        return place(task, Reply::from_text(ReplyType::bulk_string, std::string_view(text, length)));
       }
 #if HIREDIS_MAJOR >= 1
       if (task->type == REDIS_REPLY_VERB) {
@@ -184,18 +184,17 @@ struct HiredisParser::Callbacks {
 #endif
       if (length > limits.max_line_length)
         return refuse(task, detail::hiredis::line_too_long(limits.max_line_length, "max_line_length"));
-      std::string value(text, length);
+      const std::string_view value(text, length);
 #if HIREDIS_MAJOR >= 1
       if (task->type == REDIS_REPLY_BIGNUM) {
         // hiredis lets an empty big number and a lone '-' through.
         if (!detail::resp::is_big_number(value))
           return refuse(task, fmt::format("{}expected a big number (digits after an optional sign) after '(', got {}",
                                           detail::hiredis::prefix, detail::resp::describe_line(value)));
-        return place(task, Reply::big_number(std::move(value)));
+        return place(task, Reply::from_text(ReplyType::big_number, value));
       }
 #endif
-      return place(task, task->type == REDIS_REPLY_ERROR ? Reply::error(std::move(value))
-                                                         : Reply::simple_string(std::move(value)));
+      return place(task, Reply::from_text(task->type == REDIS_REPLY_ERROR ? ReplyType::error : ReplyType::simple_string, value));
     } catch (...) {
       return out_of_memory(task);
     }

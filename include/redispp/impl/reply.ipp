@@ -30,13 +30,26 @@ REDISPP_DECL std::string_view to_string(ReplyType type) noexcept {
 }
 
 REDISPP_DECL Reply::Reply(const Reply& other)
-    : type_(other.type_), text_(other.text_), elements_(other.elements_),
-      attribute_(other.attribute_ ? std::make_unique<Reply>(*other.attribute_) : nullptr) {
+    : type_(other.type_), attribute_(other.attribute_ ? std::make_unique<Reply>(*other.attribute_) : nullptr) {
   std::memcpy(format_, other.format_, sizeof format_);
-  if (type_ == ReplyType::double_)
-    double_value_ = other.double_value_;
-  else
-    int_value_ = other.int_value_;
+  int_value_ = other.int_value_;  // or the double: the same eight bytes
+  if (other.body_ == Body::elements) {
+    new (&elements_) std::vector<Reply>(other.elements_);
+    body_ = Body::elements;
+  } else if (other.body_ != Body::none) {
+    set_text(other.text_view());
+  }
+}
+
+REDISPP_DECL const std::vector<Reply>& Reply::no_elements() noexcept {
+  static const std::vector<Reply> none;
+  return none;
+}
+
+REDISPP_DECL std::vector<Reply>& Reply::scratch_elements() noexcept {
+  thread_local std::vector<Reply> scratch;
+  scratch.clear();
+  return scratch;
 }
 
 REDISPP_DECL Reply& Reply::operator=(const Reply& other) {
@@ -53,7 +66,8 @@ REDISPP_DECL Reply Reply::verbatim(std::string_view format, std::string text) {
 REDISPP_DECL Reply Reply::aggregate(ReplyType type, std::vector<Reply> elements) {
   Reply r;
   r.type_ = type;
-  r.elements_ = std::move(elements);
+  new (&r.elements_) std::vector<Reply>(std::move(elements));
+  r.body_ = Body::elements;
   return r;
 }
 
@@ -63,18 +77,21 @@ REDISPP_DECL void Reply::set_attribute(Reply attribute) {
 
 REDISPP_DECL void Reply::throw_wrong_type(std::string_view wanted) const {
   std::string text = "expected " + std::string(wanted) + " reply, got " + std::string(to_string(type_));
-  if (type_ == ReplyType::error) text += ": " + text_;
+  if (type_ == ReplyType::error) text += ": " + std::string(text_view());
   throw DataError(text);
 }
 
 REDISPP_DECL std::string_view Reply::str() const {
   if (!has_text()) throw_wrong_type("a string");
-  return text_;
+  return text_view();
 }
 
 REDISPP_DECL std::string Reply::take_str() {
   if (!has_text()) throw_wrong_type("a string");
-  return std::move(text_);
+  if (body_ == Body::text) return std::move(text_);
+  std::string taken(text_view());
+  inline_size_ = 0;
+  return taken;
 }
 
 REDISPP_DECL long long Reply::integer() const {
@@ -101,9 +118,9 @@ REDISPP_DECL bool operator==(const Reply& a, const Reply& b) noexcept {
     case ReplyType::boolean: return a.int_value_ == b.int_value_;
     // NaN equals NaN here: two replies that both say "nan" are the same reply.
     case ReplyType::double_: return a.double_value_ == b.double_value_ || (std::isnan(a.double_value_) && std::isnan(b.double_value_));
-    case ReplyType::verbatim: return a.verbatim_format() == b.verbatim_format() && a.text_ == b.text_;
+    case ReplyType::verbatim: return a.verbatim_format() == b.verbatim_format() && a.text_view() == b.text_view();
     case ReplyType::nil: return true;
-    default: return a.text_ == b.text_ && a.elements_ == b.elements_;
+    default: return a.text_view() == b.text_view() && a.elements() == b.elements();
   }
 }
 

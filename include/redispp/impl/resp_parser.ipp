@@ -280,8 +280,8 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
       const std::size_t cr = find_line_end(start, limits_.max_line_length, detail::resp::line_limit_name);
       if (cr == std::string::npos) return Step::need_more;
       check_no_lf(start, cr);
-      std::string text(data + start, cr - start);
-      out.put(type == '+' ? Reply::simple_string(std::move(text)) : Reply::error(std::move(text)));
+      out.put(Reply::from_text(type == '+' ? ReplyType::simple_string : ReplyType::error,
+                               std::string_view(data + start, cr - start)));
       position_ = cr + 2;
       return Step::value;
     }
@@ -332,9 +332,9 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
         fail(body + size, fmt::format("expected CRLF after {} of {} bytes, got {}", what, size,
                                       detail::resp::quote({data + body + size, 2})));
       if (type == '$') {
-        out.put(Reply::bulk_string(std::string(data + body, size)));
+        out.put(Reply::from_text(ReplyType::bulk_string, std::string_view(data + body, size)));
       } else if (type == '!') {
-        out.put(Reply::error(std::string(data + body, size)));
+        out.put(Reply::from_text(ReplyType::error, std::string_view(data + body, size)));
       } else {
         if (data[body + 3] != ':')
           fail(body, fmt::format("expected a verbatim string to start with a 3-byte format and ':' (like "
@@ -431,7 +431,7 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
         fail(start, fmt::format("expected a big number (digits after an optional sign) after '(', got {}",
                                 detail::resp::describe_line(text)));
       }
-      out.put(Reply::big_number(std::string(text)));
+      out.put(Reply::from_text(ReplyType::big_number, text));
       position_ = cr + 2;
       return Step::value;
     }

@@ -1,12 +1,19 @@
 #pragma once
 // Reply: one value the server sent, of any RESP2 or RESP3 type.
 //
-// A Reply owns its text and children; moving one is a few pointer swaps. RESP3 attributes
+// A Reply owns its text and children; moving one is a few pointer swaps. Text of up to
+// inline_text_capacity bytes (32 with libstdc++: an "OK", a short value, a field name) is kept
+// inside the Reply itself, so a parser makes such replies without a heap allocation; the text
+// and the children share one slot (a reply has one or the other), which keeps a Reply at 56
+// bytes instead of 80. RESP3 attributes
 // ("|" frames) are never replies of their own: the parser attaches them to the reply they
 // precede, where attribute() finds them. RESP2's nil bulk and nil array and RESP3's null all
 // become ReplyType::nil; RESP3's blob error becomes ReplyType::error like a simple error.
 
+#include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t
+#include <cstring>      // std::memcpy
+#include <new>          // placement new
 #include <memory>       // std::unique_ptr
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -41,18 +48,43 @@ REDISPP_DECL std::string_view to_string(ReplyType type) noexcept;
 class Reply {
  public:
   /// A nil reply.
-  Reply() noexcept = default;
+  Reply() noexcept {}
   Reply(const Reply& other);
   Reply& operator=(const Reply& other);
-  Reply(Reply&&) noexcept = default;
-  Reply& operator=(Reply&&) noexcept = default;
-  ~Reply() = default;
+  Reply(Reply&& other) noexcept : type_(other.type_), format_{other.format_[0], other.format_[1], other.format_[2]} {
+    int_value_ = other.int_value_;  // or the double: the same eight bytes
+    take_body(other);
+    attribute_ = std::move(other.attribute_);
+  }
+  Reply& operator=(Reply&& other) noexcept {
+    if (this != &other) {
+      destroy_body();
+      type_ = other.type_;
+      for (int i = 0; i < 3; ++i) format_[i] = other.format_[i];
+      int_value_ = other.int_value_;
+      take_body(other);
+      attribute_ = std::move(other.attribute_);
+    }
+    return *this;
+  }
+  ~Reply() { destroy_body(); }
+
+  /// Bytes of text a Reply holds without a heap allocation.
+  static constexpr std::size_t inline_text_capacity = sizeof(std::string);
 
   // Named constructors, one per type.
   static Reply simple_string(std::string text) { return Reply(ReplyType::simple_string, std::move(text)); }
   static Reply error(std::string text) { return Reply(ReplyType::error, std::move(text)); }
   static Reply bulk_string(std::string text) { return Reply(ReplyType::bulk_string, std::move(text)); }
   static Reply big_number(std::string digits) { return Reply(ReplyType::big_number, std::move(digits)); }
+  /// A reply of a text type (simple string, bulk string, error, big number) holding a copy of
+  /// `text`: what the parsers use, since a short text then costs no allocation at all.
+  static Reply from_text(ReplyType type, std::string_view text) {
+    Reply r;
+    r.type_ = type;
+    r.set_text(text);
+    return r;
+  }
   static Reply nil() noexcept { return Reply(); }
   static Reply integer(long long value) noexcept {
     Reply r;
@@ -107,8 +139,10 @@ class Reply {
   std::string_view verbatim_format() const noexcept { return {format_, type_ == ReplyType::verbatim ? 3u : 0u}; }
   /// Children of an array, set, push or attribute; a map's are key, value, key, value ...
   /// Empty for scalar types.
-  const std::vector<Reply>& elements() const noexcept { return elements_; }
-  std::vector<Reply>& elements() noexcept { return elements_; }
+  const std::vector<Reply>& elements() const noexcept { return body_ == Body::elements ? elements_ : no_elements(); }
+  /// The same, to move children out or add them. On a scalar reply it is an empty list that
+  /// belongs to no reply (a scalar has no room for children): what is put there is dropped.
+  std::vector<Reply>& elements() noexcept { return body_ == Body::elements ? elements_ : scratch_elements(); }
 
   /// The RESP3 attribute that preceded this reply, or nullptr. Its elements() are key, value ...
   const Reply* attribute() const noexcept { return attribute_.get(); }
@@ -117,17 +151,70 @@ class Reply {
   friend bool operator==(const Reply& a, const Reply& b) noexcept;
 
  private:
-  Reply(ReplyType type, std::string text) noexcept : type_(type), text_(std::move(text)) {}
+  // What the shared slot holds.
+  enum class Body : std::uint8_t { none, inline_text, text, elements };
+
+  // A std::string handed over is kept as it is (moved, never copied); from_text() is the way to
+  // the inline form.
+  Reply(ReplyType type, std::string&& text) noexcept : type_(type), body_(Body::text) {
+    new (&text_) std::string(std::move(text));
+  }
   [[noreturn]] void throw_wrong_type(std::string_view wanted) const;
+  static const std::vector<Reply>& no_elements() noexcept;
+  static std::vector<Reply>& scratch_elements() noexcept;
+
+  std::string_view text_view() const noexcept {
+    switch (body_) {
+      case Body::inline_text: return {inline_text_, inline_size_};
+      case Body::text: return text_;
+      default: return {};
+    }
+  }
+  void set_text(std::string_view text) {  // on an empty body
+    if (text.size() <= inline_text_capacity) {
+      if (!text.empty()) std::memcpy(inline_text_, text.data(), text.size());
+      inline_size_ = static_cast<std::uint8_t>(text.size());
+      body_ = Body::inline_text;
+    } else {
+      new (&text_) std::string(text);  // may throw bad_alloc: body_ is still none then
+      body_ = Body::text;
+    }
+  }
+  void destroy_body() noexcept {
+    if (body_ == Body::text)
+      text_.~basic_string();
+    else if (body_ == Body::elements)
+      elements_.~vector();
+    body_ = Body::none;
+  }
+  // Moves other's text or children here (this body is empty); other keeps an empty one.
+  void take_body(Reply& other) noexcept {
+    switch (other.body_) {
+      case Body::none: break;
+      case Body::inline_text:
+        std::memcpy(inline_text_, other.inline_text_, other.inline_size_);
+        inline_size_ = other.inline_size_;
+        break;
+      case Body::text: new (&text_) std::string(std::move(other.text_)); break;
+      case Body::elements: new (&elements_) std::vector<Reply>(std::move(other.elements_)); break;
+    }
+    body_ = other.body_;
+    other.destroy_body();
+  }
 
   ReplyType type_ = ReplyType::nil;
-  char format_[3] = {};  // a verbatim string's format
+  Body body_ = Body::none;
+  std::uint8_t inline_size_ = 0;  // of inline_text_
+  char format_[3] = {};           // a verbatim string's format
   union {
     long long int_value_ = 0;  // integer, and boolean as 0/1
     double double_value_;
   };
-  std::string text_;
-  std::vector<Reply> elements_;
+  union {  // which member is alive: body_
+    char inline_text_[inline_text_capacity];
+    std::string text_;
+    std::vector<Reply> elements_;
+  };
   std::unique_ptr<Reply> attribute_;
 };
 

@@ -1,5 +1,8 @@
 #include "support/catch.hpp"
 
+#include <string>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include <redispp/errors.hpp>
@@ -66,4 +69,58 @@ TEST_CASE("fmt prints every reply type readably", "[reply][format]") {
   with_attribute.set_attribute(Reply::aggregate(ReplyType::attribute, {Reply::simple_string("a"), Reply::integer(1)}));
   CHECK(fmt::format("{}", with_attribute) == "|{a: (integer) 1}| (integer) 5");
   CHECK(fmt::format("{}", ReplyType::big_number) == "big number");
+}
+
+TEST_CASE("Reply keeps short text inline and long text on the heap, and both behave alike", "[reply]") {
+  const std::string short_text(Reply::inline_text_capacity, 's');
+  const std::string long_text(Reply::inline_text_capacity + 1, 'l');
+  for (const ReplyType type : {ReplyType::simple_string, ReplyType::bulk_string, ReplyType::error, ReplyType::big_number}) {
+    for (const std::string& text : {std::string(), std::string("OK"), short_text, long_text, std::string("a\0b", 3)}) {
+      INFO(redispp::to_string(type) << " of " << text.size() << " bytes");
+      const Reply made = Reply::from_text(type, text);
+      CHECK(made.type() == type);
+      CHECK(made.str() == text);
+      // The same value given as a std::string (kept as it is) compares equal.
+      const Reply given = type == ReplyType::bulk_string ? Reply::bulk_string(text)
+                          : type == ReplyType::error     ? Reply::error(text)
+                          : type == ReplyType::big_number ? Reply::big_number(text)
+                                                          : Reply::simple_string(text);
+      CHECK(made == given);
+
+      Reply copy = made;
+      CHECK(copy == made);
+      Reply moved = std::move(copy);
+      CHECK(moved.str() == text);
+      CHECK(copy.str().empty());  // NOLINT(bugprone-use-after-move): a moved-from reply keeps empty text
+      Reply assigned = Reply::array({Reply::integer(1)});
+      assigned = std::move(moved);
+      CHECK(assigned.str() == text);
+      assigned = made;  // copy-assigned over text
+      CHECK(assigned == made);
+      CHECK(assigned.take_str() == text);
+      CHECK(assigned.str().empty());
+    }
+  }
+}
+
+TEST_CASE("Reply's children and text share a slot: a scalar has no elements, an aggregate no text", "[reply]") {
+  Reply scalar = Reply::from_text(ReplyType::bulk_string, "value");
+  CHECK(scalar.elements().empty());
+  CHECK(std::as_const(scalar).elements().empty());
+  scalar.elements().push_back(Reply::integer(1));  // goes nowhere: a scalar has no room for children
+  CHECK(scalar.elements().empty());
+  CHECK(scalar.str() == "value");
+
+  Reply list = Reply::array({Reply::from_text(ReplyType::bulk_string, "a"), Reply::integer(2)});
+  CHECK_THROWS_AS(list.str(), redispp::DataError);
+  list.elements().push_back(Reply::nil());
+  CHECK(list.elements().size() == 3);
+  Reply moved = std::move(list);
+  CHECK(moved.elements().size() == 3);
+  // Assigning a scalar over an aggregate (and back) frees what was there (ASan checks).
+  moved = scalar;
+  CHECK(moved.str() == "value");
+  moved = Reply::array({Reply::integer(1)});
+  CHECK(moved.elements().size() == 1);
+  CHECK(sizeof(Reply) < 80);
 }
