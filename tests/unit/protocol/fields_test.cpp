@@ -68,6 +68,7 @@ static_assert(!redispp::Argument<shop::Item>);  // fields, not one argument: set
 template <class T>
 concept hset_takes = requires(redispp::Redis& r, const T& value) { r.hset("k", value); };
 static_assert(hset_takes<shop::Item>);
+static_assert(hset_takes<shop::Both>);  // both hooks: hset(key, x) is the fields form, not ambiguous
 static_assert(hset_takes<std::map<std::string, std::string>>);
 static_assert(!hset_takes<shop::Plain>);
 static_assert(!hset_takes<shop::BulkOnly>);
