@@ -5,7 +5,9 @@
 //   0/1 answers (EXPIRE, PERSIST, COPY, MOVE, RENAMENX) and OK (RENAME, RESTORE) -> bool;
 //   MIGRATE -> bool: true when keys moved (OK), false when none of them existed (NOKEY);
 //   counts and times (DEL, TOUCH, TTL, EXPIRETIME, WAIT, SORT ... STORE) -> long long, with
-//   Redis' own -1 (no expiry) and -2 (no key) kept as they are;
+//   Redis' own -1 (no expiry) and -2 (no key) kept as they are; or, asked for by a template
+//   argument, TTL / PTTL / EXPIRETIME / PEXPIRETIME as std::chrono values with those two cases
+//   explicit: r.ttl<redispp::Ttl>(k), r.pexpiretime<redispp::PExpireTime>(k) (expiry.hpp says why);
 //   DUMP -> std::optional<std::string> (binary; nullopt for a missing key);
 //   RANDOMKEY -> std::optional<std::string> (nullopt in an empty database);
 //   OBJECT ENCODING -> std::optional<std::string>; OBJECT FREQ / IDLETIME / REFCOUNT ->
@@ -14,12 +16,14 @@
 //   missing key or field gives nullopt).
 
 #include <chrono>   // std::chrono
+#include <concepts> // std::same_as
 #include <cstdint>  // std::uint64_t
 #include <optional> // std::optional
 #include <string>   // std::string
 #include <vector>   // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/expiry.hpp>  // Expiry, Ttl, PTtl, ExpireTime, PExpireTime
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
@@ -111,6 +115,11 @@ REDISPP_DECL Command<bool> pexpireat(std::string_view key, UnixMilliseconds when
 /// Seconds to live; -1 when the key has no expiry, -2 when it does not exist (as Redis says).
 REDISPP_DECL Command<long long> ttl(std::string_view key);
 REDISPP_DECL Command<long long> pttl(std::string_view key);
+/// TTL / PTTL with the reply as T (an Expiry: expiry.hpp); the long long forms above are compiled.
+template <class T>
+Command<T> ttl(std::string_view key) { return make_read_command<T>(first_key, "TTL", key); }
+template <class T>
+Command<T> pttl(std::string_view key) { return make_read_command<T>(first_key, "PTTL", key); }
 REDISPP_DECL Command<bool> persist(std::string_view key);
 /// "string", "list", "set", "zset", "hash", "stream", or "none".
 REDISPP_DECL Command<std::string> type(std::string_view key);
@@ -124,6 +133,11 @@ Command<long long> touch(const Keys&... keys) { return make_read_command<long lo
 /// Unix time (seconds) at which the key expires; -1 no expiry, -2 no such key.
 REDISPP_DECL Command<long long> expiretime(std::string_view key);
 REDISPP_DECL Command<long long> pexpiretime(std::string_view key);
+/// EXPIRETIME / PEXPIRETIME with the reply as T (an Expiry: expiry.hpp).
+template <class T>
+Command<T> expiretime(std::string_view key) { return make_read_command<T>(first_key, "EXPIRETIME", key); }
+template <class T>
+Command<T> pexpiretime(std::string_view key) { return make_read_command<T>(first_key, "PEXPIRETIME", key); }
 REDISPP_DECL Command<std::optional<std::string>> randomkey();
 REDISPP_DECL Command<bool> copy(std::string_view source, std::string_view destination, const CopyOptions& o);
 REDISPP_DECL Command<bool> move(std::string_view key, long long db);
@@ -192,10 +206,18 @@ class KeyCommands {
   Result<bool> expireat(std::string_view key, UnixSeconds when, const ExpireOptions& options = {}) { return run(cmd::expireat(key, when, options)); }
   /// https://redis.io/commands/pexpireat
   Result<bool> pexpireat(std::string_view key, UnixMilliseconds when, const ExpireOptions& options = {}) { return run(cmd::pexpireat(key, when, options)); }
-  /// https://redis.io/commands/ttl — seconds; -1 no expiry, -2 no such key.
-  Result<long long> ttl(std::string_view key) { return run(cmd::ttl(key)); }
-  /// https://redis.io/commands/pttl — milliseconds; -1 no expiry, -2 no such key.
-  Result<long long> pttl(std::string_view key) { return run(cmd::pttl(key)); }
+  /// https://redis.io/commands/ttl — seconds; -1 no expiry, -2 no such key. ttl<redispp::Ttl>:
+  /// the same as std::chrono::seconds with the two cases named (expiry.hpp).
+  ///   redispp::Ttl t = r.ttl<redispp::Ttl>("k");  if (t.expires()) use(t.value());
+  template <class T = long long> requires detail::expiry_result<T, Ttl>
+  Result<T> ttl(std::string_view key) {
+    if constexpr (std::same_as<T, long long>) return run(cmd::ttl(key)); else return run(cmd::ttl<T>(key));
+  }
+  /// https://redis.io/commands/pttl — milliseconds; -1 no expiry, -2 no such key. pttl<redispp::PTtl>: std::chrono::milliseconds.
+  template <class T = long long> requires detail::expiry_result<T, PTtl>
+  Result<T> pttl(std::string_view key) {
+    if constexpr (std::same_as<T, long long>) return run(cmd::pttl(key)); else return run(cmd::pttl<T>(key));
+  }
   /// https://redis.io/commands/persist
   Result<bool> persist(std::string_view key) { return run(cmd::persist(key)); }
   /// https://redis.io/commands/type
@@ -212,9 +234,17 @@ class KeyCommands {
   template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> touch(const Keys&... keys) { return run(cmd::touch(keys...)); }
   Result<long long> touch(KeyList keys) { return run(cmd::touch(keys)); }
   /// https://redis.io/commands/expiretime — Unix seconds; -1 no expiry, -2 no such key.
-  Result<long long> expiretime(std::string_view key) { return run(cmd::expiretime(key)); }
+  /// expiretime<redispp::ExpireTime>: a UnixSeconds time point with the two cases named.
+  template <class T = long long> requires detail::expiry_result<T, ExpireTime>
+  Result<T> expiretime(std::string_view key) {
+    if constexpr (std::same_as<T, long long>) return run(cmd::expiretime(key)); else return run(cmd::expiretime<T>(key));
+  }
   /// https://redis.io/commands/pexpiretime — Unix milliseconds; -1 no expiry, -2 no such key.
-  Result<long long> pexpiretime(std::string_view key) { return run(cmd::pexpiretime(key)); }
+  /// pexpiretime<redispp::PExpireTime>: a UnixMilliseconds time point.
+  template <class T = long long> requires detail::expiry_result<T, PExpireTime>
+  Result<T> pexpiretime(std::string_view key) {
+    if constexpr (std::same_as<T, long long>) return run(cmd::pexpiretime(key)); else return run(cmd::pexpiretime<T>(key));
+  }
   /// https://redis.io/commands/randomkey — nullopt when the database is empty.
   Result<std::optional<std::string>> randomkey() { return run(cmd::randomkey()); }
   /// https://redis.io/commands/copy — false when the destination exists (without replace).

@@ -40,6 +40,7 @@
 #include <redispp/errors.hpp>
 #include <redispp/commands/streams_types.hpp>  // the option and reply structs
 #include <redispp/config.hpp>  // REDISPP_DECL
+#include <redispp/protocol/fields.hpp>  // Mapping, redispp_to_fields (xadd)
 
 namespace redispp {
 
@@ -87,7 +88,8 @@ Command<std::optional<std::string>> xadd(std::string_view key, const Fields& fie
   ArgumentWriter w("XADD", key);
   w.add_if(o.nomkstream, "NOMKSTREAM");
   detail::add_stream_trim(w, o, "XADD");
-  w.add(o.id, fields);
+  w.add(o.id);
+  redispp::detail::with_fields(fields, [&w](const auto&... field_values) { w.add(field_values...); });
   return Command<std::optional<std::string>>(std::move(w).finish(), first_key);
 }
 REDISPP_DECL Command<long long> xtrim(std::string_view key, const XTrimOptions& o);
@@ -200,8 +202,8 @@ class StreamCommands {
   using Result = HostResult<Derived, T>;
 
   /// https://redis.io/commands/xadd — the new entry's id (nullopt: NOMKSTREAM and no stream).
-  ///   r.xadd("events", {{"type", "click"}, {"x", "10"}});
-  template <Argument Fields> Result<std::optional<std::string>> xadd(std::string_view key, const Fields& fields, const XAddOptions& options = {}) { return run(cmd::xadd(key, fields, options)); }
+  ///   r.xadd("events", {{"type", "click"}, {"x", "10"}});   // or a struct with redispp_to_fields (protocol/fields.hpp)
+  template <Mapping Fields> Result<std::optional<std::string>> xadd(std::string_view key, const Fields& fields, const XAddOptions& options = {}) { return run(cmd::xadd(key, fields, options)); }
   Result<std::optional<std::string>> xadd(std::string_view key, PairList fields, const XAddOptions& options = {}) { return run(cmd::xadd(key, fields, options)); }
   /// https://redis.io/commands/xtrim — how many entries were evicted.
   Result<long long> xtrim(std::string_view key, const XTrimOptions& options) { return run(cmd::xtrim(key, options)); }

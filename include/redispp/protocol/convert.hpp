@@ -20,6 +20,7 @@
 //   std::pair<A, B>       a two-element array (or a one-entry map)
 //   std::tuple<U...>      an array of exactly that many elements
 //   user types            through ADL:  T redispp_from_reply(redispp::Reply&&, std::type_identity<T>)
+//                         (a struct from a hash, r.hgetall<T>(key): the example in protocol/fields.hpp)
 // Anything else throws DataError naming the expected C++ type and the reply that came.
 
 #include <charconv>     // std::from_chars

@@ -13,7 +13,8 @@
 //   - ranges (vector, array, span, map ...) of any of the above, expanded in place;
 //   - user types, through an ADL customisation point: declare, in your type's namespace,
 //       std::string redispp_to_bulk(const Point& p);   // or any type with data() and size()
-//     and a Point may be passed wherever an argument is taken.
+//     and a Point may be passed wherever an argument is taken. (A type written as a hash's
+//     many fields, for HSET and XADD, declares redispp_to_fields instead: protocol/fields.hpp.)
 //
 //   std::string out;
 //   redispp::encode_command(out, "SET", "key", 42);  // "*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$2\r\n42\r\n"

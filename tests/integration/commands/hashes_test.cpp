@@ -6,6 +6,10 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -19,6 +23,25 @@ namespace {
 constexpr int test_db = 21;
 using Map = std::unordered_map<std::string, std::string>;
 }  // namespace
+
+// A struct written as a hash and read back: the README's "Your own types" example.
+namespace shop {
+struct Item {
+  std::string name;
+  long long stock = 0;
+  double price = 0;
+  friend bool operator==(const Item&, const Item&) = default;
+};
+auto redispp_to_fields(const Item& i) {
+  return std::tuple(std::pair("name", std::string_view(i.name)), std::pair("stock", i.stock),
+                    std::pair("price", i.price));
+}
+Item redispp_from_reply(redispp::Reply&& reply, std::type_identity<Item>) {
+  auto f = redispp::convert<std::unordered_map<std::string, redispp::Reply>>(std::move(reply));
+  return Item{redispp::convert<std::string>(std::move(f["name"])), redispp::convert<long long>(std::move(f["stock"])),
+              redispp::convert<double>(std::move(f["price"]))};
+}
+}  // namespace shop
 
 TEST_CASE("hset, hget, hmget, hgetall, hdel, hexists, hlen", "[commands][hashes]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
@@ -131,4 +154,33 @@ TEST_CASE("hash commands in a pipeline", "[commands][hashes][pipeline]") {
   CHECK(res.get<double>(3) == 1.5);
   CHECK(res.get<std::vector<std::optional<std::string>>>(4) == std::vector<std::optional<std::string>>{"1.5", std::nullopt});
   CHECK(res.get<bool>(5));
+}
+
+TEST_CASE("a struct round trips through a hash: redispp_to_fields and hgetall<T>", "[commands][hashes]") {
+  REDISPP_FOR_EACH_CLIENT_CONFIG(config);
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
+  const shop::Item lamp{std::string("desk lamp\0 \xff", 13), -42, 0.1};
+  CHECK(r.hset("item:1", lamp) == 3);
+  CHECK(r.hgetall("item:1") == Map{{"name", lamp.name}, {"stock", "-42"}, {"price", "0.1"}});
+  const shop::Item back = r.hgetall<shop::Item>("item:1");
+  CHECK(back == lamp);  // the double too: written in its shortest round-trip form
+
+  const shop::Item chair{"chair", 7, 1e300};
+  CHECK(r.hmset("item:2", chair));
+  CHECK(r.hgetall<shop::Item>("item:2") == chair);
+  CHECK(r.hset("item:2", lamp) == 0);  // the same three fields, overwritten
+  CHECK(r.hgetall<shop::Item>("item:2") == lamp);
+
+  // Other T for hgetall: any map convert<T> makes.
+  CHECK(r.hgetall<std::map<std::string, std::string>>("item:2").at("stock") == "-42");
+  // A missing key is an empty hash: this Item's conversion refuses the missing fields.
+  CHECK_THROWS_AS(r.hgetall<shop::Item>("nope"), redispp::DataError);
+
+  auto p = r.pipeline(false);
+  p.hset("item:3", chair).hgetall<shop::Item>("item:3").hgetall("item:3");
+  auto res = p.execute();
+  REQUIRE(res.size() == 3);
+  CHECK(res.get<long long>(0) == 3);
+  CHECK(res.get<shop::Item>(1) == chair);
+  CHECK(res.get<Map>(2).at("price") == "1e+300");
 }

@@ -53,6 +53,63 @@ TEST_CASE("touch, randomkey, expiretime and pexpiretime", "[commands][keys]") {
   CHECK(r.expiretime("b") == when.time_since_epoch().count() + 1);  // rounded to the second
 }
 
+TEST_CASE("ttl, pttl, expiretime and pexpiretime as std::chrono values (Expiry)", "[commands][keys]") {
+  REDISPP_FOR_EACH_CLIENT_CONFIG(config);
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
+  using redispp::ExpiryState;
+  r.set("forever", "1");
+  r.set("brief", "1", {.ex = 100s});
+
+  // The default forms keep Redis' numbers (DESIGN.md: integer -> long long).
+  const long long raw = r.ttl("forever");
+  CHECK(raw == -1);
+  CHECK(r.ttl("nope") == -2);
+
+  const redispp::Ttl ttl = r.ttl<redispp::Ttl>("brief");
+  REQUIRE(ttl.expires());
+  CHECK(ttl.value() > 90s);
+  CHECK(ttl.value() <= 100s);
+  CHECK(r.ttl<redispp::Ttl>("forever") == ExpiryState::no_expiry);
+  CHECK(r.ttl<redispp::Ttl>("nope") == ExpiryState::no_key);
+  const redispp::PTtl pttl = r.pttl<redispp::PTtl>("brief");
+  REQUIRE(pttl.expires());
+  CHECK(pttl.value() > 90'000ms);
+  CHECK(pttl.value() <= 100'000ms);
+  CHECK(r.pttl<redispp::PTtl>("forever").state() == ExpiryState::no_expiry);
+  CHECK(r.pttl<redispp::PTtl>("nope").state() == ExpiryState::no_key);
+
+  const auto when = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) + 100s;
+  REQUIRE(r.expireat("brief", when));
+  CHECK(r.expiretime<redispp::ExpireTime>("brief").value() == when);
+  CHECK(r.expiretime<redispp::ExpireTime>("forever") == ExpiryState::no_expiry);
+  CHECK(r.expiretime<redispp::ExpireTime>("nope") == ExpiryState::no_key);
+  const redispp::UnixMilliseconds at_ms{std::chrono::milliseconds(when.time_since_epoch()) + 1234ms};
+  REQUIRE(r.pexpireat("brief", at_ms));
+  CHECK(r.pexpiretime<redispp::PExpireTime>("brief").value() == at_ms);
+  CHECK(r.pexpiretime<redispp::PExpireTime>("forever") == ExpiryState::no_expiry);
+  CHECK(r.pexpiretime<redispp::PExpireTime>("nope") == ExpiryState::no_key);
+  CHECK_THROWS_AS(r.ttl<redispp::Ttl>("nope").value(), redispp::DataError);
+
+  // Queued in a pipeline (MULTI/EXEC), read back with the same type.
+  auto p = r.pipeline();
+  p.ttl<redispp::Ttl>("brief")
+      .ttl<redispp::Ttl>("forever")
+      .pttl<redispp::PTtl>("nope")
+      .expiretime<redispp::ExpireTime>("brief")
+      .pexpiretime<redispp::PExpireTime>("brief")
+      .ttl("nope");
+  auto res = p.execute();
+  REQUIRE(res.size() == 6);
+  CHECK(res.get<redispp::Ttl>(0).expires());
+  CHECK(res.get<redispp::Ttl>(0).value() > 90s);  // at_ms is about 101 s away
+  CHECK(res.get<redispp::Ttl>(1) == ExpiryState::no_expiry);
+  CHECK(res.get<redispp::PTtl>(2) == ExpiryState::no_key);
+  CHECK(res.get<redispp::ExpireTime>(3).to_redis() == r.expiretime("brief"));
+  CHECK(res.get<redispp::PExpireTime>(4).value() == at_ms);
+  CHECK(res.get<long long>(5) == -2);
+  CHECK_THROWS_AS(res.get<long long>(0), redispp::DataError);  // queued as a Ttl
+}
+
 TEST_CASE("copy and move, within and across databases", "[commands][keys]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
   redispp::Redis r{plain_options(config, test_db)};

@@ -1,12 +1,25 @@
 // Stream commands: one entry per command of the "stream" group (see coverage.hpp).
 #include "integration/commands/coverage.hpp"
 
+#include <tuple>
+#include <utility>
+
 using namespace std::chrono_literals;
 using redispp::test::Recorder;
+
+namespace streams_coverage {
+// An entry written from a struct's fields (protocol/fields.hpp).
+struct Event {
+  const char* type;
+  int x;
+};
+inline auto redispp_to_fields(const Event& e) { return std::tuple(std::pair("type", e.type), std::pair("x", e.x)); }
+}  // namespace streams_coverage
 
 REDISPP_COVERAGE(streams, {
     {"xack", [](Recorder& r) { r.xack("s", "g", "1-0", "2-0"); }},
     {"xadd", [](Recorder& r) { r.xadd("s", {{"f", "v"}}, {.maxlen = 10, .approximate = true}); }},
+    {"xadd", [](Recorder& r) { r.xadd("s", streams_coverage::Event{"click", 3}); }},
     {"xautoclaim", [](Recorder& r) { r.xautoclaim("s", "g", "c", 10ms, "0-0", 5); }},
     {"xautoclaim", [](Recorder& r) { r.xautoclaim_justid("s", "g", "c", 10ms); }},
     {"xclaim", [](Recorder& r) { r.xclaim("s", "g", "c", 10ms, {"1-0"}, {.force = true}); }},

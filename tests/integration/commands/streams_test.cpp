@@ -2,6 +2,9 @@
 #include "support/catch.hpp"
 
 #include <map>
+#include <string_view>
+#include <tuple>
+#include <utility>
 #include <thread>
 
 #include <redispp/redispp.hpp>
@@ -16,6 +19,18 @@ namespace {
 constexpr int test_db = 14;
 using Fields = std::vector<std::pair<std::string, std::string>>;
 }  // namespace
+
+namespace clicks {
+// An entry written from a struct (protocol/fields.hpp), fields in the tuple's order.
+struct Click {
+  std::string page;
+  int x = 0;
+  double at = 0;
+};
+auto redispp_to_fields(const Click& c) {
+  return std::tuple(std::pair("page", std::string_view(c.page)), std::pair("x", c.x), std::pair("at", c.at));
+}
+}  // namespace clicks
 
 TEST_CASE("xadd, xlen, xrange, xrevrange, xdel, xtrim", "[commands][stream]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
@@ -310,4 +325,16 @@ TEST_CASE("stream commands in a pipeline", "[commands][stream][pipeline]") {
   CHECK(res.get<redispp::XPendingSummary>(6).count == 1);
   CHECK(res.get<redispp::StreamInfo>(7).last_entry == one.front());
   CHECK(res.get<redispp::XAutoClaimResult<std::vector<StreamEntry>>>(8).entries == one);
+}
+
+TEST_CASE("xadd writes a struct's fields through redispp_to_fields", "[commands][stream]") {
+  REDISPP_FOR_EACH_CLIENT_CONFIG(config);
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
+  CHECK(r.xadd("clicks", clicks::Click{"/home", 12, 0.25}, {.id = "1-0"}) == "1-0");
+  auto p = r.pipeline(false);
+  p.xadd("clicks", clicks::Click{"/about", -3, 1e-9}, {.id = "2-0"});
+  CHECK(p.execute().get<std::optional<std::string>>(0) == "2-0");
+  CHECK(r.xrange("clicks") ==
+        std::vector<StreamEntry>{{"1-0", Fields{{"page", "/home"}, {"x", "12"}, {"at", "0.25"}}},
+                                 {"2-0", Fields{{"page", "/about"}, {"x", "-3"}, {"at", "1e-09"}}}});
 }
