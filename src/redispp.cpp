@@ -36,6 +36,7 @@
 #include <redispp/impl/strings_commands.ipp>
 #include <redispp/impl/client_list.ipp>
 #include <redispp/impl/command_table.ipp>
+#include <redispp/impl/retry.ipp>
 #include <redispp/impl/options.ipp>
 #include <redispp/impl/url.ipp>
 #include <redispp/impl/handshake.ipp>
