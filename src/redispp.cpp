@@ -7,6 +7,7 @@
 #include <redispp/impl/errors.ipp>
 #include <redispp/impl/sha1.ipp>
 #include <redispp/impl/reply.ipp>
+#include <redispp/impl/convert.ipp>
 #include <redispp/impl/parser.ipp>
 #include <redispp/impl/resp_parser.ipp>
 #ifdef REDISPP_WITH_HIREDIS
@@ -48,6 +49,7 @@
 #include <redispp/impl/connection.ipp>
 #include <redispp/impl/connection_pool.ipp>
 #include <redispp/impl/transaction_reader.ipp>
+#include <redispp/impl/pipeline_results.ipp>
 #include <redispp/impl/pipeline.ipp>
 #include <redispp/impl/client.ipp>
 #include <redispp/impl/client_scan.ipp>
