@@ -3,6 +3,9 @@
 
 #include <cmath>    // std::isnan
 #include <cstring>  // std::memcpy
+#include <iterator>  // std::back_inserter
+
+#include <fmt/format.h>  // fmt::format_to
 
 #include <redispp/errors.hpp>
 #include <redispp/protocol/reply.hpp>
