@@ -9,6 +9,10 @@
 #   CXXFLAGS=-O0 bench/compile_time.sh    other flags (a Debug-like edit-compile loop)
 #   RUNS=9 bench/compile_time.sh          more runs per program (default 5)
 #   bench/compile_time.sh --trace         also writes clang -ftime-trace JSON files (CXX=clang++)
+#   bench/compile_time.sh --report        also prints g++ -ftime-report's totals for each program:
+#                                         CPU seconds by phase and GGC memory, which a loaded
+#                                         machine changes less than it changes wall time (memory
+#                                         not at all)
 #
 # Only the compile of the user's file is timed (no link): that is what the library's headers
 # cost. It configures the library once into $BUILD_DIR (default build-compile-time) for the
@@ -20,7 +24,9 @@ cxx="${CXX:-g++}"
 runs="${RUNS:-5}"
 read -r -a flags <<<"${CXXFLAGS:--O2 -g}"
 trace=0
+report=0
 [ "${1:-}" = "--trace" ] && trace=1
+[ "${1:-}" = "--report" ] && report=1
 
 mkdir -p "$build/src"
 if [ ! -f "$build/include/redispp/version.hpp" ]; then
@@ -70,6 +76,25 @@ l=$(load); s=$(median_seconds "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1)
 printf '%-34s %8.2f   %s\n' "r.ping(), REDISPP_HEADER_ONLY" "$s" "$l"
 printf 'preprocessed lines (include-only): %s\n' \
   "$("$cxx" -std=c++20 "${defs[@]}" -I"$repo/include" -I"$build/include" -E "$build/src/include_only.cpp" | wc -l)"
+
+if [ "$report" -eq 1 ]; then
+  # report <label> <file> [extra flags...]: one compile with -ftime-report, its phase totals.
+  report() {
+    local label="$1" file="$2"
+    shift 2
+    printf '%-34s %s   load %s\n' "$label" "$("$cxx" -std=c++20 "${flags[@]}" "${defs[@]}" -I"$repo/include" \
+      -I"$build/include" "$@" -ftime-report -c "$file" -o "$build/out.o" 2>&1 | awk '
+        / phase parsing/ { parsing = $4 }
+        / phase lang. deferred/ { deferred = $5 }
+        / phase opt and generate/ { generate = $6 }
+        / TOTAL/ { user = $3; memory = $NF }
+        END { printf "user %5.2f s (parsing %s, deferred templates %s, optimise+generate %s), GGC memory %s", user, parsing, deferred, generate, memory }')" "$(load)"
+  }
+  echo "g++ -ftime-report (CPU seconds of one compile):"
+  report "include <redispp/redispp.hpp>" "$build/src/include_only.cpp"
+  report "r.ping(), compiled library" "$build/src/ping.cpp"
+  report "r.ping(), REDISPP_HEADER_ONLY" "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1
+fi
 
 if [ "$trace" -eq 1 ]; then
   for f in include_only ping; do

@@ -7,6 +7,7 @@
 #include <redispp/impl/errors.ipp>
 #include <redispp/impl/sha1.ipp>
 #include <redispp/impl/reply.ipp>
+#include <redispp/impl/convert.ipp>
 #include <redispp/impl/parser.ipp>
 #include <redispp/impl/resp_parser.ipp>
 #ifdef REDISPP_WITH_HIREDIS
@@ -36,6 +37,7 @@
 #include <redispp/impl/strings_commands.ipp>
 #include <redispp/impl/client_list.ipp>
 #include <redispp/impl/command_table.ipp>
+#include <redispp/impl/retry.ipp>
 #include <redispp/impl/options.ipp>
 #include <redispp/impl/url.ipp>
 #include <redispp/impl/handshake.ipp>
@@ -47,6 +49,7 @@
 #include <redispp/impl/connection.ipp>
 #include <redispp/impl/connection_pool.ipp>
 #include <redispp/impl/transaction_reader.ipp>
+#include <redispp/impl/pipeline_results.ipp>
 #include <redispp/impl/pipeline.ipp>
 #include <redispp/impl/typed_pipeline.ipp>
 #include <redispp/impl/client.ipp>

@@ -15,8 +15,6 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
-#include <fmt/format.h>  // fmt::format
-
 #include <redispp/commands/command_set.hpp>
 #include <redispp/commands/command_table.hpp>
 #include <redispp/config.hpp>
@@ -68,18 +66,16 @@ struct HostResultOf<Redis> {
 
 class Redis : public CommandSet<Redis> {
  public:
+  // The constructors, from_url and run()'s error path are defined in impl/client.ipp: compiled
+  // once into the library, so that a program does not instantiate them (make_shared of the
+  // pool and of the command table, the URL parser's result) in every file that includes this.
+
   /// A client with a pool of its own.
-  explicit Redis(ConnectionOptions options = {}, PoolOptions pool_options = {})
-      : pool_(std::make_shared<ConnectionPool>(std::move(options), pool_options)) {}
+  REDISPP_DECL explicit Redis(ConnectionOptions options = {}, PoolOptions pool_options = {});
   /// A client on a shared pool.
-  explicit Redis(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {
-    if (!pool_) throw DataError("Redis(pool): the pool is null");
-  }
+  REDISPP_DECL explicit Redis(std::shared_ptr<ConnectionPool> pool);
   /// A client from a URL (see transport/url.hpp): `redis://user:pass@host:port/db?socket_timeout=2`
-  static Redis from_url(std::string_view url) {
-    UrlOptions parsed = parse_url(url);
-    return Redis(std::move(parsed.connection), parsed.pool);
-  }
+  REDISPP_DECL static Redis from_url(std::string_view url);
 
   /// Runs one command now: what every command method does.
   template <class T>
@@ -93,14 +89,14 @@ class Redis : public CommandSet<Redis> {
         std::optional<Reply> reply = detail::round_trip_strings(*pool_, command.wire(), command.block_timeout(),
                                                                 command.flags(), command.name(), target);
         if (!reply) return std::move(target.value);
-        if (reply->is_error()) throw_error_reply(reply->str(), {command.name(), endpoint_name(pool_->connection_options())});
+        if (reply->is_error()) throw_command_error(*reply, command.name());
         return command.convert(std::move(*reply));
       }
     }
     Reply reply = detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags(), command.name());
     // The server's words, prefixed with which command and which server ("LPUSH on
     // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.
-    if (reply.is_error()) throw_error_reply(reply.str(), {command.name(), endpoint_name(pool_->connection_options())});
+    if (reply.is_error()) throw_command_error(reply, command.name());
     return command.convert(std::move(reply));
   }
 
@@ -179,8 +175,11 @@ class Redis : public CommandSet<Redis> {
   const std::shared_ptr<ConnectionPool>& connection_pool() const noexcept { return pool_; }
 
  private:
+  // run()'s error path: throw_error_reply with this command's name and this client's endpoint.
+  [[noreturn]] REDISPP_DECL void throw_command_error(const Reply& reply, std::string_view name) const;
+
   std::shared_ptr<ConnectionPool> pool_;
-  std::shared_ptr<CommandTable> command_table_ = std::make_shared<CommandTable>();
+  std::shared_ptr<CommandTable> command_table_;  // made by the constructors
 };
 
 /// redis-py's old name for the same class.

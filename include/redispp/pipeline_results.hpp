@@ -16,9 +16,8 @@
 #include <typeinfo>     // std::type_info
 #include <vector>       // std::vector
 
-#include <fmt/format.h>
-
 #include <redispp/commands/command.hpp>
+#include <redispp/config.hpp>
 #include <redispp/detail/type_name.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/protocol/reply.hpp>
@@ -83,17 +82,18 @@ class PipelineResults {
 
  private:
   void check_index(std::size_t i) const {
-    if (i >= replies_.size())
-      throw DataError(fmt::format("pipeline result {} does not exist: the pipeline ran {} commands", i, replies_.size()));
+    if (i >= replies_.size()) throw_no_result(i);
   }
+  // The two DataErrors of get<T> (impl/pipeline_results.ipp: out of line, so that their
+  // messages' formatting is compiled once, not in every file that includes this header).
+  [[noreturn]] REDISPP_DECL void throw_no_result(std::size_t i) const;
+  [[noreturn]] REDISPP_DECL void throw_wrong_type(std::size_t i, const std::string& wanted) const;
 
   template <class T>
   T (*converter(std::size_t i) const)(Reply&&) {
     check_index(i);
     const detail::QueuedCommand& command = commands_[i];
-    if (*command.type != typeid(T))
-      throw DataError(fmt::format("pipeline result {} ({}) is a {}, not a {}", i, command.name, command.type_name(),
-                                  detail::type_name<T>()));
+    if (*command.type != typeid(T)) throw_wrong_type(i, detail::type_name<T>());
     if (replies_[i].is_error()) throw_error_reply(replies_[i].str(), {command.name, endpoint_, i});
     return reinterpret_cast<T (*)(Reply&&)>(command.convert);
   }
@@ -104,3 +104,7 @@ class PipelineResults {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/pipeline_results.ipp>
+#endif

@@ -56,7 +56,6 @@
 #include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
-#include <thread>       // std::jthread
 #include <utility>      // std::pair
 #include <vector>       // std::vector
 
@@ -233,8 +232,8 @@ class PubSub {
 /// The thread run_in_thread() started. stop() (and the destructor) ends and joins it.
 class PubSubWorker {
  public:
-  PubSubWorker(PubSubWorker&&) noexcept = default;
-  PubSubWorker& operator=(PubSubWorker&&) noexcept = default;
+  REDISPP_DECL PubSubWorker(PubSubWorker&&) noexcept;
+  REDISPP_DECL PubSubWorker& operator=(PubSubWorker&&) noexcept;
   /// stop(), with any exception it would rethrow dropped (it was given to on_error first).
   ~PubSubWorker();
 
@@ -250,8 +249,9 @@ class PubSubWorker {
   PubSubWorker(std::shared_ptr<detail::PubSubState> state, std::function<void(std::exception_ptr)> on_error,
                std::chrono::milliseconds poll);
 
+  struct Thread;  // impl/pubsub.ipp: the std::jthread, so that this header does not include <thread>
   std::shared_ptr<Shared> shared_;
-  std::jthread thread_;
+  std::unique_ptr<Thread> thread_;
 };
 
 }  // namespace redispp

@@ -60,3 +60,27 @@ REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Co
 }
 
 }  // namespace redispp::detail
+
+namespace redispp {
+
+REDISPP_DECL Redis::Redis(ConnectionOptions options, PoolOptions pool_options)
+    : pool_(std::make_shared<ConnectionPool>(std::move(options), pool_options)),
+      command_table_(std::make_shared<CommandTable>()) {}
+
+REDISPP_DECL Redis::Redis(std::shared_ptr<ConnectionPool> pool)
+    : pool_(std::move(pool)), command_table_(std::make_shared<CommandTable>()) {
+  if (!pool_) throw DataError("Redis(pool): the pool is null");
+}
+
+REDISPP_DECL Redis Redis::from_url(std::string_view url) {
+  UrlOptions parsed = parse_url(url);
+  return Redis(std::move(parsed.connection), parsed.pool);
+}
+
+REDISPP_DECL void Redis::throw_command_error(const Reply& reply, std::string_view name) const {
+  // The server's words, prefixed with which command and which server ("LPUSH on
+  // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.
+  throw_error_reply(reply.str(), {name, endpoint_name(pool_->connection_options())});
+}
+
+}  // namespace redispp

@@ -1,11 +1,13 @@
 #pragma once
 // ConnectionPool and Lease.
 //
-// Locking: mutex_ guards the counters and idle_. It is never held across network IO: connecting
+// Locking: sync_->mutex guards the counters and idle_. It is never held across network IO: connecting
 // a new connection and the staleness check on an idle one happen with the lock released, the
 // slot already counted in in_use_ so that max_connections holds while they run.
 
 #include <algorithm>  // std::sort, std::min
+#include <condition_variable>  // std::condition_variable
+#include <mutex>      // std::mutex
 #include <new>        // std::bad_alloc
 #include <string>     // std::string
 #include <utility>    // std::exchange
@@ -18,6 +20,11 @@
 #include <redispp/transport/connection_pool.hpp>
 
 namespace redispp {
+
+struct ConnectionPool::Sync {
+  std::mutex mutex;
+  std::condition_variable available;  // notified when a connection comes back
+};
 
 REDISPP_DECL Lease::Lease(Lease&& other) noexcept
     : pool_(std::exchange(other.pool_, nullptr)), connection_(std::move(other.connection_)),
@@ -43,7 +50,7 @@ REDISPP_DECL void Lease::release() noexcept {
 }
 
 REDISPP_DECL ConnectionPool::ConnectionPool(ConnectionOptions options, PoolOptions pool_options)
-    : options_(std::move(options)), pool_options_(pool_options) {
+    : options_(std::move(options)), pool_options_(pool_options), sync_(std::make_unique<Sync>()) {
   if (!detail::watch_forks()) throw std::bad_alloc();  // pthread_atfork() is out of memory
   owner_fork_generation_ = detail::fork_generation();
   // Every field, at construction: a bad value is a DataError naming it, not a surprise later.
@@ -80,7 +87,7 @@ REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
   const auto deadline = started + pool_options_.timeout;
   bool counted_wait = false;
 
-  std::unique_lock lock(mutex_);
+  std::unique_lock lock(sync_->mutex);
   check_fork_locked();
   for (;;) {
     // The most recently returned connection first: its socket is the least likely to have
@@ -129,7 +136,7 @@ REDISPP_DECL Lease ConnectionPool::acquire(SourceLocation where) {
       }
     }
     ++waiting_;
-    available_.wait_until(lock, deadline);
+    sync_->available.wait_until(lock, deadline);
     --waiting_;
   }
 }
@@ -168,7 +175,7 @@ REDISPP_DECL std::vector<HeldLease> ConnectionPool::held_leases_locked(std::chro
 }
 
 REDISPP_DECL std::vector<HeldLease> ConnectionPool::held_leases(std::chrono::milliseconds longer_than) const {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(sync_->mutex);
   return held_leases_locked(longer_than);
 }
 
@@ -204,7 +211,7 @@ REDISPP_DECL void ConnectionPool::give_back(std::unique_ptr<Connection> connecti
   std::unique_ptr<Connection> discarded;                            // closed after unlocking
   std::vector<HeldLease> long_lease;                                // reported after unlocking
   {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(sync_->mutex);
     check_fork_locked();
     if (fork_generation != owner_fork_generation_) {
       // Leased by our parent before fork(): its socket is the parent's. Close our copy only.
@@ -227,14 +234,14 @@ REDISPP_DECL void ConnectionPool::give_back(std::unique_ptr<Connection> connecti
     else
       discarded = std::move(connection);
   }
-  available_.notify_one();
+  sync_->available.notify_one();
   if (!long_lease.empty()) report(long_lease);
 }
 
 REDISPP_DECL void ConnectionPool::disconnect() {
   std::vector<std::unique_ptr<Connection>> closing;
   {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(sync_->mutex);
     check_fork_locked();
     closing.swap(idle_);
     ++generation_;  // leased connections are closed when they come back
@@ -242,7 +249,7 @@ REDISPP_DECL void ConnectionPool::disconnect() {
 }
 
 REDISPP_DECL PoolStats ConnectionPool::stats() const {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(sync_->mutex);
   PoolStats s;
   s.in_use = in_use_;
   s.idle = idle_.size();

@@ -1,8 +1,6 @@
 #pragma once
 // Maps an error reply to its exception class.
 
-#include <iterator>  // std::back_inserter
-
 #include <fmt/format.h>
 
 #include <redispp/errors.hpp>
@@ -12,8 +10,13 @@ namespace redispp {
 REDISPP_DECL std::string error_prefix(const ErrorContext& context) {
   if (context.command.empty() && context.endpoint.empty()) return {};
   std::string prefix(context.command.empty() ? std::string_view("command") : context.command);
-  if (!context.endpoint.empty()) fmt::format_to(std::back_inserter(prefix), " on {}", context.endpoint);
-  if (context.pipeline_index) fmt::format_to(std::back_inserter(prefix), " (command {} in pipeline)", *context.pipeline_index);
+  // Appended by hand and with fmt::format rather than fmt::format_to(std::back_inserter(...)),
+  // which would instantiate fmt's formatting engine here (impl/reply.ipp says why that matters).
+  if (!context.endpoint.empty()) {
+    prefix += " on ";
+    prefix += context.endpoint;
+  }
+  if (context.pipeline_index) prefix += fmt::format(" (command {} in pipeline)", *context.pipeline_index);
   prefix += ": ";
   return prefix;
 }

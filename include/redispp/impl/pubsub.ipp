@@ -9,7 +9,7 @@
 #include <span>                // std::span
 #include <string_view>         // std::string_view
 #include <stop_token>          // std::stop_token
-#include <thread>              // std::this_thread::sleep_for
+#include <thread>              // std::jthread, std::this_thread::sleep_for
 #include <vector>              // std::vector
 
 #include <fmt/format.h>
@@ -633,12 +633,19 @@ struct PubSubWorker::Shared {
   std::atomic<bool> running{true};
 };
 
+struct PubSubWorker::Thread {
+  std::jthread thread;
+};
+
+REDISPP_DECL PubSubWorker::PubSubWorker(PubSubWorker&&) noexcept = default;
+REDISPP_DECL PubSubWorker& PubSubWorker::operator=(PubSubWorker&&) noexcept = default;
+
 REDISPP_DECL PubSubWorker::PubSubWorker(std::shared_ptr<detail::PubSubState> state,
                                         std::function<void(std::exception_ptr)> on_error, std::chrono::milliseconds poll)
-    : shared_(std::make_shared<Shared>()) {
+    : shared_(std::make_shared<Shared>()), thread_(std::make_unique<Thread>()) {
   shared_->state = std::move(state);
   shared_->on_error = std::move(on_error);
-  thread_ = std::jthread([shared = shared_, poll](std::stop_token stop) {
+  thread_->thread = std::jthread([shared = shared_, poll](std::stop_token stop) {
     std::mutex pause_mutex;
     std::condition_variable_any pause;
     while (!stop.stop_requested()) {
@@ -685,9 +692,9 @@ REDISPP_DECL PubSubWorker::~PubSubWorker() {
 }
 
 REDISPP_DECL void PubSubWorker::stop() {
-  if (thread_.joinable()) {
-    thread_.request_stop();
-    thread_.join();
+  if (thread_ && thread_->thread.joinable()) {
+    thread_->thread.request_stop();
+    thread_->thread.join();
   }
   if (shared_ && shared_->failure) std::rethrow_exception(std::exchange(shared_->failure, nullptr));
 }

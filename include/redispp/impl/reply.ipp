@@ -3,6 +3,12 @@
 
 #include <cmath>    // std::isnan
 #include <cstring>  // std::memcpy
+#include <string>   // std::to_string
+
+// fmt::format, not fmt::format_to(std::back_inserter(out), ...): format_to instantiates fmt's
+// whole formatting engine in this file (about 60 KB of code to optimise in a header-only
+// program), fmt::format calls the one compiled into libfmt.
+#include <fmt/format.h>  // fmt::format
 
 #include <redispp/errors.hpp>
 #include <redispp/protocol/reply.hpp>
@@ -179,7 +185,7 @@ REDISPP_DECL void format_reply(std::string& out, const Reply& reply) {
   switch (reply.type()) {
     case ReplyType::simple_string: out += reply.str(); break;
     case ReplyType::error: out += "(error) "; out += reply.str(); break;
-    case ReplyType::integer: fmt::format_to(std::back_inserter(out), "(integer) {}", reply.integer()); break;
+    case ReplyType::integer: out += "(integer) "; out += std::to_string(reply.integer()); break;
     case ReplyType::bulk_string: detail::append_quoted(out, reply.str()); break;
     case ReplyType::nil: out += "(nil)"; break;
     case ReplyType::array: join(reply.elements(), "[", "]"); break;
@@ -187,7 +193,7 @@ REDISPP_DECL void format_reply(std::string& out, const Reply& reply) {
     case ReplyType::push: join(reply.elements(), "push[", "]"); break;
     case ReplyType::map:
     case ReplyType::attribute: join_pairs(reply.elements()); break;
-    case ReplyType::double_: fmt::format_to(std::back_inserter(out), "(double) {}", reply.dbl()); break;
+    case ReplyType::double_: out += fmt::format("(double) {}", reply.dbl()); break;
     case ReplyType::boolean: out += reply.boolean() ? "(true)" : "(false)"; break;
     case ReplyType::big_number: out += "(big number) "; out += reply.str(); break;
     case ReplyType::verbatim:

@@ -33,8 +33,7 @@
 #include <utility>      // std::pair
 #include <vector>       // std::vector
 
-#include <fmt/format.h>
-
+#include <redispp/config.hpp>
 #include <redispp/detail/type_name.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/protocol/reply.hpp>
@@ -81,21 +80,19 @@ concept user_convertible = requires(Reply&& r) {
   { redispp_from_reply(std::move(r), std::type_identity<T>{}) } -> std::same_as<T>;
 };
 
+// describe, conversion_failed_to and string_from are defined in impl/convert.ipp: compiled once
+// into the library, so that a file including this header does not instantiate (and check the
+// format strings of) their fmt::format calls.
+
 /// A short rendering of a reply for error messages (long values are cut).
-inline std::string describe(const Reply& reply) {
-  std::string text;
-  format_reply(text, reply);
-  if (text.size() > 60) {
-    text.resize(57);
-    text += "...";
-  }
-  return fmt::format("{} reply {}", to_string(reply.type()), text);
-}
+REDISPP_DECL std::string describe(const Reply& reply);
+
+/// Throws DataError: "cannot convert <reply> to <type>[: <why>]".
+[[noreturn]] REDISPP_DECL void conversion_failed_to(const Reply& reply, std::string_view type, std::string_view why);
 
 template <class T>
 [[noreturn]] void conversion_failed(const Reply& reply, std::string_view why = {}) {
-  throw DataError(fmt::format("cannot convert {} to {}{}{}", describe(reply), type_name<T>(), why.empty() ? "" : ": ",
-                              why));
+  conversion_failed_to(reply, type_name<T>(), why);
 }
 
 template <class T>
@@ -175,18 +172,8 @@ T floating_from(Reply& reply) {
   }
 }
 
-inline std::string string_from(Reply& reply) {
-  switch (reply.type()) {
-    case ReplyType::simple_string:
-    case ReplyType::bulk_string:
-    case ReplyType::verbatim:
-    case ReplyType::big_number: return reply.take_str();
-    case ReplyType::integer: return std::to_string(reply.integer());
-    case ReplyType::double_: return fmt::format("{}", reply.dbl());
-    case ReplyType::nil: conversion_failed<std::string>(reply, "the value is missing (ask for a std::optional)");
-    default: conversion_failed<std::string>(reply);
-  }
-}
+/// Text replies as they are, integers and doubles as their decimal text.
+REDISPP_DECL std::string string_from(Reply& reply);
 
 inline bool bool_from(Reply& reply) {
   switch (reply.type()) {
@@ -260,7 +247,7 @@ T convert(Reply&& reply) {
   } else if constexpr (detail::is_tuple<T>::value) {
     constexpr std::size_t n = std::tuple_size_v<T>;
     if (!reply.is_aggregate() || reply.elements().size() != n)
-      detail::conversion_failed<T>(reply, fmt::format("expected {} elements", n));
+      detail::conversion_failed<T>(reply, "expected " + std::to_string(n) + " elements");
     return detail::tuple_from<T>(reply.elements(), std::make_index_sequence<n>{});
   } else if constexpr (detail::is_vector<T>::value) {
     using U = typename T::value_type;
@@ -304,3 +291,7 @@ T convert(const Reply& reply) {
 }
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/convert.ipp>
+#endif

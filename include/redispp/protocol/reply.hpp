@@ -19,7 +19,7 @@
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
-#include <fmt/format.h>  // fmt::formatter
+#include <fmt/core.h>  // fmt::formatter (and fmt::format for users printing a Reply)
 
 #include <redispp/config.hpp>
 

@@ -21,10 +21,8 @@
 // afresh.
 
 #include <chrono>              // std::chrono
-#include <condition_variable>  // std::condition_variable
 #include <cstdint>             // std::uint64_t
 #include <memory>              // std::unique_ptr
-#include <mutex>               // std::mutex
 #include <vector>              // std::vector
 
 #include <redispp/config.hpp>
@@ -110,7 +108,7 @@ class ConnectionPool {
 
   void give_back(std::unique_ptr<Connection> connection, std::uint64_t generation, std::uint64_t fork_generation) noexcept;
   void check_fork_locked();
-  // The helpers below run with mutex_ held.
+  // The helpers below run with sync_->mutex held.
   Lease lease(std::unique_ptr<Connection> connection, const SourceLocation& where, clock::time_point now);
   [[noreturn]] void throw_exhausted(std::chrono::milliseconds waited);
   std::vector<HeldLease> held_leases_locked(std::chrono::milliseconds longer_than) const;
@@ -119,8 +117,10 @@ class ConnectionPool {
 
   const ConnectionOptions options_;
   const PoolOptions pool_options_;
-  mutable std::mutex mutex_;
-  std::condition_variable available_;
+  // The lock and the condition variable the waiters sleep on (impl/connection_pool.ipp): behind
+  // a pointer so that this header does not include <mutex> and <condition_variable>.
+  struct Sync;
+  std::unique_ptr<Sync> sync_;
   std::vector<std::unique_ptr<Connection>> idle_;  // back() is the most recently returned
   std::vector<LeaseRecord> leased_;                // reserved up front: no allocation per lease
   std::size_t in_use_ = 0;

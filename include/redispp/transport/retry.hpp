@@ -32,11 +32,11 @@
 #include <algorithm>    // std::min, std::max
 #include <cstddef>      // std::size_t
 #include <chrono>       // std::chrono::milliseconds
-#include <random>       // std::mt19937_64
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
+#include <redispp/config.hpp>
 #include <redispp/detail/ascii.hpp>  // detail::equals_upper
 #include <redispp/protocol/command_flags.hpp>
 
@@ -103,11 +103,9 @@ class Backoff {
   Backoff(Kind kind, std::chrono::milliseconds base, std::chrono::milliseconds cap) noexcept
       : kind_(kind), base_(base), cap_(cap), previous_(base) {}
 
-  static long long uniform(long long low, long long high) {
-    // One generator per thread: no lock, and no two threads share a sequence.
-    thread_local std::mt19937_64 generator{std::random_device{}()};
-    return std::uniform_int_distribution<long long>(low, std::max(low, high))(generator);
-  }
+  // A uniform pick in [low, max(low, high)] (impl/retry.ipp: out of the header, so that
+  // including it does not cost <random>).
+  REDISPP_DECL static long long uniform(long long low, long long high);
 
   Kind kind_;
   std::chrono::milliseconds base_;
@@ -166,3 +164,7 @@ struct Retry {
 };
 
 }  // namespace redispp
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/retry.ipp>
+#endif
