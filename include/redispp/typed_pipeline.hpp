@@ -34,9 +34,7 @@
 #include <redispp/client.hpp>
 #include <redispp/commands/command_set.hpp>
 #include <redispp/commands/generic.hpp>  // make_generic_command
-#include <redispp/errors.hpp>
-
-#include <fmt/format.h>  // fmt::format
+#include <redispp/config.hpp>  // REDISPP_DECL
 #include <redispp/pipeline.hpp>
 #include <redispp/pipeline_results.hpp>
 
@@ -47,6 +45,9 @@ class TypedPipeline;
 
 namespace detail {
 struct NextTypedStep {};  // a TypedPipeline made by the step before it: its pipeline already holds Ts...
+// The DataErrors, out of line (impl/typed_pipeline.ipp): their messages need fmt::format.
+[[noreturn]] REDISPP_DECL void throw_typed_pipeline_not_empty(std::size_t queued);
+[[noreturn]] REDISPP_DECL void throw_typed_pipeline_moved_on(const char* action);
 }  // namespace detail
 
 /// A TypedPipeline's command methods return the next TypedPipeline, with one more type.
@@ -64,10 +65,7 @@ class [[nodiscard]] TypedPipeline : public CommandSet<TypedPipeline<Ts...>> {
   explicit TypedPipeline(Pipeline pipeline)
     requires(sizeof...(Ts) == 0)
       : pipeline_(std::move(pipeline)) {
-    if (!pipeline_->empty())
-      throw DataError(fmt::format("a TypedPipeline starts from an empty Pipeline: this one has {} commands queued, "
-                                  "whose types it cannot know",
-                                  pipeline_->size()));
+    if (!pipeline_->empty()) detail::throw_typed_pipeline_not_empty(pipeline_->size());
   }
 
   /// Queues a command; every command method comes here. Returns the next TypedPipeline.
@@ -101,10 +99,7 @@ class [[nodiscard]] TypedPipeline : public CommandSet<TypedPipeline<Ts...>> {
   TypedPipeline(Pipeline pipeline, detail::NextTypedStep) noexcept : pipeline_(std::move(pipeline)) {}
 
   Pipeline& current(const char* action) {
-    if (!pipeline_)
-      throw DataError(fmt::format("cannot {} on a TypedPipeline that a later step moved on from: use the "
-                                  "TypedPipeline each call returns (auto next = pipe.set(...))",
-                                  action));
+    if (!pipeline_) detail::throw_typed_pipeline_moved_on(action);
     return *pipeline_;
   }
   Pipeline take() {

@@ -25,9 +25,8 @@
 
 #include <chrono>       // std::chrono
 #include <concepts>     // std::same_as
+#include <string>       // std::to_string
 #include <type_traits>  // std::type_identity
-
-#include <fmt/format.h>
 
 #include <redispp/commands/options.hpp>  // UnixSeconds, UnixMilliseconds
 #include <redispp/errors.hpp>
@@ -82,7 +81,9 @@ class Expiry {
     }
     if (n == -1) return Expiry(ExpiryState::no_expiry);
     if (n == -2) return Expiry(ExpiryState::no_key);
-    throw DataError(fmt::format("an expiry of {} is neither a time (>= 0), -1 (no expiry) nor -2 (no such key)", n));
+    // Plain concatenation, not fmt::format: its compile-time format check would cost every file
+    // that includes this header.
+    throw DataError("an expiry of " + std::to_string(n) + " is neither a time (>= 0), -1 (no expiry) nor -2 (no such key)");
   }
   /// Redis' number back: the value's count in V's unit, -1 or -2.
   constexpr long long to_redis() const noexcept {

@@ -24,8 +24,6 @@
 #include <utility>           // std::pair
 #include <vector>            // std::vector
 
-#include <fmt/format.h>
-
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>

@@ -32,7 +32,6 @@
 #include <utility>      // std::pair
 #include <vector>       // std::vector
 
-#include <fmt/format.h>
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/host_result.hpp>
@@ -53,9 +52,9 @@ inline std::chrono::milliseconds stream_block_extension(std::chrono::millisecond
 }
 template <class Options>
 void add_stream_trim(ArgumentWriter& w, const Options& o, std::string_view command) {
-  if (o.maxlen && o.minid) throw DataError(fmt::format("{}: give maxlen or minid, not both", command));
+  if (o.maxlen && o.minid) throw DataError(std::string(command) + ": give maxlen or minid, not both");
   if (!o.maxlen && !o.minid) {
-    if (o.limit) throw DataError(fmt::format("{}: limit needs maxlen or minid", command));
+    if (o.limit) throw DataError(std::string(command) + ": limit needs maxlen or minid");
     return;
   }
   if (o.maxlen) w.add("MAXLEN");

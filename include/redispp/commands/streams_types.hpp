@@ -12,8 +12,6 @@
 #include <utility>      // std::pair
 #include <vector>       // std::vector
 
-#include <fmt/format.h>
-
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/errors.hpp>

@@ -9,7 +9,6 @@
 #include <type_traits>  // std::conditional_t, std::is_base_of_v
 #include <utility>      // std::forward
 
-#include <fmt/format.h>  // fmt::format
 
 #include <redispp/errors.hpp>
 #include <redispp/transport/connection_pool.hpp>
@@ -20,8 +19,10 @@ namespace redispp::detail {
 /// Why a request was not sent again, to append to its error ("" when nothing needs saying).
 inline std::string retry_note(RetryVerdict verdict, int failures, const RetryFacts& facts) {
   switch (verdict) {
-    case RetryVerdict::gave_up: return fmt::format(" (gave up after {} attempts)", failures);
-    case RetryVerdict::unsafe: return fmt::format(" ({} not retried: it may have reached the server)", facts.name);
+    // Concatenation, not fmt::format: this header is public, and fmt's compile-time format
+    // check would cost every file that includes it.
+    case RetryVerdict::gave_up: return " (gave up after " + std::to_string(failures) + " attempts)";
+    case RetryVerdict::unsafe: return " (" + std::string(facts.name) + " not retried: it may have reached the server)";
     case RetryVerdict::pinned: return " (not retried: its WATCH lived on the connection that failed)";
     case RetryVerdict::disabled:
     case RetryVerdict::retry: break;

@@ -224,25 +224,40 @@ REDISPP_DECL void format_reply(std::string& out, const Reply& reply);
 
 }  // namespace redispp
 
+namespace redispp::detail {
+/// fmt's formatter for Reply and ReplyType: parses "{}" only, writes the text as it is.
+struct plain_text_formatter {
+  constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) { return ctx.begin(); }
+  template <class FormatContext>
+  static auto write(std::string_view text, FormatContext& ctx) -> decltype(ctx.out()) {
+    auto out = ctx.out();
+    for (const char c : text) *out++ = c;
+    return out;
+  }
+};
+}  // namespace redispp::detail
+
 // Inside namespace fmt rather than as fmt::formatter<...> from outside: the same to a compiler,
 // but Doxygen can only place a specialisation in a namespace it has seen opened.
+// Only "{}" (no width or fill): borrowing formatter<std::string_view>'s specs would need
+// <fmt/format.h> here, the heaviest header a user's file could get from this one.
 namespace fmt {
 
 template <>
-struct formatter<redispp::Reply> : fmt::formatter<std::string_view> {
+struct formatter<redispp::Reply> : redispp::detail::plain_text_formatter {
   template <class FormatContext>
   auto format(const redispp::Reply& reply, FormatContext& ctx) const -> decltype(ctx.out()) {
     std::string text;
     redispp::format_reply(text, reply);
-    return fmt::formatter<std::string_view>::format(text, ctx);
+    return write(text, ctx);
   }
 };
 
 template <>
-struct formatter<redispp::ReplyType> : fmt::formatter<std::string_view> {
+struct formatter<redispp::ReplyType> : redispp::detail::plain_text_formatter {
   template <class FormatContext>
   auto format(redispp::ReplyType type, FormatContext& ctx) const -> decltype(ctx.out()) {
-    return fmt::formatter<std::string_view>::format(redispp::to_string(type), ctx);
+    return write(redispp::to_string(type), ctx);
   }
 };
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <utility>
 
-#include <fmt/format.h>
+#include <fmt/core.h>  // only core: what reply.hpp offers must link without <fmt/format.h>
 
 #include <redispp/errors.hpp>
 #include <redispp/protocol/reply.hpp>
