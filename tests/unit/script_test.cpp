@@ -8,13 +8,11 @@
 #include <redispp/protocol/encoder.hpp>
 #include <redispp/script.hpp>
 
+#include "support/resp_text.hpp"  // redispp::test::wire
+
+using redispp::test::wire;
+
 namespace {
-template <class... Args>
-std::string wire(const Args&... args) {
-  std::string out;
-  redispp::encode_command(out, args...);
-  return out;
-}
 // A client that is never used to connect: a Script sends nothing until called.
 redispp::Redis idle_client() { return redispp::Redis{redispp::ConnectionOptions{}}; }
 }  // namespace

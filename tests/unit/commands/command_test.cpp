@@ -6,17 +6,12 @@
 #include <redispp/commands/command_set.hpp>
 #include <redispp/protocol/encoder.hpp>
 
+#include "support/resp_text.hpp"  // redispp::test::wire
+
+using redispp::test::wire;
+
 using namespace std::chrono_literals;
 namespace cmd = redispp::cmd;
-
-namespace {
-template <class... Args>
-std::string wire(const Args&... args) {
-  std::string out;
-  redispp::encode_command(out, args...);
-  return out;
-}
-}  // namespace
 
 TEST_CASE("SET builds its options in Redis' order", "[commands]") {
   CHECK(cmd::set("k", "v", {}).wire() == wire("SET", "k", "v"));

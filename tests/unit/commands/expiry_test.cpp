@@ -10,18 +10,13 @@
 #include <redispp/protocol/convert.hpp>
 #include <redispp/protocol/encoder.hpp>
 
+#include "support/resp_text.hpp"  // redispp::test::wire
+
+using redispp::test::wire;
+
 using namespace std::chrono_literals;
 using redispp::ExpiryState;
 using redispp::Reply;
-
-namespace {
-template <class... Args>
-std::string wire(const Args&... args) {
-  std::string out;
-  redispp::encode_command(out, args...);
-  return out;
-}
-}  // namespace
 
 TEST_CASE("Expiry: Redis' three answers, from an integer reply", "[expiry]") {
   const auto ttl = redispp::convert<redispp::Ttl>(Reply::integer(42));

@@ -11,6 +11,10 @@
 #include <redispp/errors.hpp>
 #include <redispp/protocol/encoder.hpp>
 
+#include "support/resp_text.hpp"  // redispp::test::wire
+
+using redispp::test::wire;
+
 namespace shapes {
 struct Point {
   int x, y;
@@ -20,13 +24,6 @@ std::string redispp_to_bulk(const Point& p) { return std::to_string(p.x) + ":" +
 
 namespace {
 std::vector<std::string> values(const redispp::ScriptArgs& args) { return {args.begin(), args.end()}; }
-
-template <class... Args>
-std::string wire(const Args&... args) {
-  std::string out;
-  redispp::encode_command(out, args...);
-  return out;
-}
 }  // namespace
 
 static_assert(redispp::Argument<redispp::ScriptArgs>);

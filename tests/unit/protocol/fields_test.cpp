@@ -14,6 +14,10 @@
 #include <redispp/protocol/encoder.hpp>
 #include <redispp/protocol/fields.hpp>
 
+#include "support/resp_text.hpp"  // redispp::test::wire
+
+using redispp::test::wire;
+
 namespace shop {
 struct Item {  // fields as a tuple: each value keeps its own type
   std::string name;
@@ -72,15 +76,6 @@ static_assert(hset_takes<shop::Both>);  // both hooks: hset(key, x) is the field
 static_assert(hset_takes<std::map<std::string, std::string>>);
 static_assert(!hset_takes<shop::Plain>);
 static_assert(!hset_takes<shop::BulkOnly>);
-
-namespace {
-template <class... Args>
-std::string wire(const Args&... args) {
-  std::string out;
-  redispp::encode_command(out, args...);
-  return out;
-}
-}  // namespace
 
 TEST_CASE("HSET, HMSET and XADD write a struct's fields through redispp_to_fields", "[fields]") {
   const shop::Item item{"lamp", 3, 19.5};
