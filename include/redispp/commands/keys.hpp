@@ -16,7 +16,6 @@
 //   missing key or field gives nullopt).
 
 #include <chrono>   // std::chrono
-#include <concepts> // std::same_as
 #include <cstdint>  // std::uint64_t
 #include <optional> // std::optional
 #include <string>   // std::string
@@ -113,12 +112,10 @@ REDISPP_DECL Command<bool> pexpire(std::string_view key, std::chrono::millisecon
 REDISPP_DECL Command<bool> expireat(std::string_view key, UnixSeconds when, const ExpireOptions& o);
 REDISPP_DECL Command<bool> pexpireat(std::string_view key, UnixMilliseconds when, const ExpireOptions& o);
 /// Seconds to live; -1 when the key has no expiry, -2 when it does not exist (as Redis says).
-REDISPP_DECL Command<long long> ttl(std::string_view key);
-REDISPP_DECL Command<long long> pttl(std::string_view key);
-/// TTL / PTTL with the reply as T (an Expiry: expiry.hpp); the long long forms above are compiled.
-template <class T>
+/// T: long long as Redis says it, or an Expiry (expiry.hpp).
+template <class T = long long>
 Command<T> ttl(std::string_view key) { return make_read_command<T>(first_key, "TTL", key); }
-template <class T>
+template <class T = long long>
 Command<T> pttl(std::string_view key) { return make_read_command<T>(first_key, "PTTL", key); }
 REDISPP_DECL Command<bool> persist(std::string_view key);
 /// "string", "list", "set", "zset", "hash", "stream", or "none".
@@ -131,12 +128,10 @@ REDISPP_DECL Command<ScanPage<std::vector<std::string>>> scan(std::uint64_t curs
 template <class... Keys>
 Command<long long> touch(const Keys&... keys) { return make_read_command<long long>(keys_from(1), "TOUCH", keys...); }
 /// Unix time (seconds) at which the key expires; -1 no expiry, -2 no such key.
-REDISPP_DECL Command<long long> expiretime(std::string_view key);
-REDISPP_DECL Command<long long> pexpiretime(std::string_view key);
-/// EXPIRETIME / PEXPIRETIME with the reply as T (an Expiry: expiry.hpp).
-template <class T>
+/// T: long long as Redis says it, or an Expiry (expiry.hpp).
+template <class T = long long>
 Command<T> expiretime(std::string_view key) { return make_read_command<T>(first_key, "EXPIRETIME", key); }
-template <class T>
+template <class T = long long>
 Command<T> pexpiretime(std::string_view key) { return make_read_command<T>(first_key, "PEXPIRETIME", key); }
 REDISPP_DECL Command<std::optional<std::string>> randomkey();
 REDISPP_DECL Command<bool> copy(std::string_view source, std::string_view destination, const CopyOptions& o);
@@ -210,14 +205,10 @@ class KeyCommands {
   /// the same as std::chrono::seconds with the two cases named (expiry.hpp).
   ///   redispp::Ttl t = r.ttl<redispp::Ttl>("k");  if (t.expires()) use(t.value());
   template <class T = long long> requires detail::expiry_result<T, Ttl>
-  Result<T> ttl(std::string_view key) {
-    if constexpr (std::same_as<T, long long>) return run(cmd::ttl(key)); else return run(cmd::ttl<T>(key));
-  }
+  Result<T> ttl(std::string_view key) { return run(cmd::ttl<T>(key)); }
   /// https://redis.io/commands/pttl — milliseconds; -1 no expiry, -2 no such key. pttl<redispp::PTtl>: std::chrono::milliseconds.
   template <class T = long long> requires detail::expiry_result<T, PTtl>
-  Result<T> pttl(std::string_view key) {
-    if constexpr (std::same_as<T, long long>) return run(cmd::pttl(key)); else return run(cmd::pttl<T>(key));
-  }
+  Result<T> pttl(std::string_view key) { return run(cmd::pttl<T>(key)); }
   /// https://redis.io/commands/persist
   Result<bool> persist(std::string_view key) { return run(cmd::persist(key)); }
   /// https://redis.io/commands/type
@@ -236,15 +227,11 @@ class KeyCommands {
   /// https://redis.io/commands/expiretime — Unix seconds; -1 no expiry, -2 no such key.
   /// expiretime<redispp::ExpireTime>: a UnixSeconds time point with the two cases named.
   template <class T = long long> requires detail::expiry_result<T, ExpireTime>
-  Result<T> expiretime(std::string_view key) {
-    if constexpr (std::same_as<T, long long>) return run(cmd::expiretime(key)); else return run(cmd::expiretime<T>(key));
-  }
+  Result<T> expiretime(std::string_view key) { return run(cmd::expiretime<T>(key)); }
   /// https://redis.io/commands/pexpiretime — Unix milliseconds; -1 no expiry, -2 no such key.
   /// pexpiretime<redispp::PExpireTime>: a UnixMilliseconds time point.
   template <class T = long long> requires detail::expiry_result<T, PExpireTime>
-  Result<T> pexpiretime(std::string_view key) {
-    if constexpr (std::same_as<T, long long>) return run(cmd::pexpiretime(key)); else return run(cmd::pexpiretime<T>(key));
-  }
+  Result<T> pexpiretime(std::string_view key) { return run(cmd::pexpiretime<T>(key)); }
   /// https://redis.io/commands/randomkey — nullopt when the database is empty.
   Result<std::optional<std::string>> randomkey() { return run(cmd::randomkey()); }
   /// https://redis.io/commands/copy — false when the destination exists (without replace).

@@ -33,10 +33,6 @@ REDISPP_DECL Command<bool> pexpireat(std::string_view key, UnixMilliseconds when
   return Command<bool>(std::move(w).finish(), first_key);
 }
 
-REDISPP_DECL Command<long long> ttl(std::string_view key) { return make_read_command<long long>(first_key, "TTL", key); }
-
-REDISPP_DECL Command<long long> pttl(std::string_view key) { return make_read_command<long long>(first_key, "PTTL", key); }
-
 REDISPP_DECL Command<bool> persist(std::string_view key) { return make_command<bool>(first_key, "PERSIST", key); }
 
 REDISPP_DECL Command<std::string> type(std::string_view key) { return make_read_command<std::string>(first_key, "TYPE", key); }
@@ -58,10 +54,6 @@ REDISPP_DECL Command<ScanPage<std::vector<std::string>>> scan(std::uint64_t curs
   detail::add_scan_options(w, o);
   return Command<ScanPage<std::vector<std::string>>>(std::move(w).finish(), no_keys, CommandFlags::read_only);
 }
-
-REDISPP_DECL Command<long long> expiretime(std::string_view key) { return make_read_command<long long>(first_key, "EXPIRETIME", key); }
-
-REDISPP_DECL Command<long long> pexpiretime(std::string_view key) { return make_read_command<long long>(first_key, "PEXPIRETIME", key); }
 
 REDISPP_DECL Command<std::optional<std::string>> randomkey() { return make_read_command<std::optional<std::string>>(no_keys, "RANDOMKEY"); }
 
