@@ -58,12 +58,15 @@ class Reply {
   }
   Reply& operator=(Reply&& other) noexcept {
     if (this != &other) {
+      // Taken out first: `other` may live inside this reply (r = std::move(r.elements()[0])),
+      // and destroying this body would destroy it.
+      Reply taken(std::move(other));
       destroy_body();
-      type_ = other.type_;
-      for (int i = 0; i < 3; ++i) format_[i] = other.format_[i];
-      int_value_ = other.int_value_;
-      take_body(other);
-      attribute_ = std::move(other.attribute_);
+      type_ = taken.type_;
+      for (int i = 0; i < 3; ++i) format_[i] = taken.format_[i];
+      int_value_ = taken.int_value_;
+      take_body(taken);
+      attribute_ = std::move(taken.attribute_);
     }
     return *this;
   }

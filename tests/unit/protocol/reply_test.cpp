@@ -124,3 +124,19 @@ TEST_CASE("Reply's children and text share a slot: a scalar has no elements, an 
   CHECK(moved.elements().size() == 1);
   CHECK(sizeof(Reply) < 80);
 }
+
+TEST_CASE("Reply can be assigned one of its own children or its attribute", "[reply]") {
+  Reply r = Reply::array({Reply::array({Reply::from_text(ReplyType::bulk_string, std::string(40, 'x'))}), Reply::integer(2)});
+  r = std::move(r.elements()[0]);  // the child lived in the vector this assignment frees (ASan checks)
+  REQUIRE(r.elements().size() == 1);
+  CHECK(r.elements()[0].str() == std::string(40, 'x'));
+  r = std::move(r.elements()[0]);
+  CHECK(r.str() == std::string(40, 'x'));
+
+  Reply with = Reply::integer(1);
+  with.set_attribute(Reply::aggregate(ReplyType::attribute, {Reply::simple_string("k"), Reply::integer(7)}));
+  Reply attribute = *with.attribute();
+  with = std::move(attribute);
+  CHECK(with.type() == ReplyType::attribute);
+  CHECK(with.elements().size() == 2);
+}
