@@ -10,7 +10,7 @@
 //   make_read_command<std::optional<std::string>>(first_key, "GET", key)     // read-only, key 1
 //   make_command<long long>(keys_from(1), "DEL", keys...)                    // a write, keys 1..
 //   make_command<bool>(CommandFlags::repeatable, no_keys, "PING")            // harmless, no keys
-//   Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::at(-1)))  // SORT ... STORE d
+//   Command<long long>(std::move(w), first_key.plus(KeyPositions::at(-1)))  // SORT ... STORE d
 //
 // The facts test (tests/integration/commands/command_info_coverage.cpp) checks every typed
 // command's keys and read_only flag against the server's COMMAND GETKEYS and COMMAND INFO.
@@ -125,6 +125,13 @@ class Command {
   Command(ArgumentWriter::Encoded encoded, KeyPositions keys, CommandFlags flags = CommandFlags::none,
           converter convert_with = &redispp::convert<T>) noexcept
       : encoded_(std::move(encoded)), convert_(convert_with), keys_(keys), flags_(flags) {}
+  /// The same from a writer, finished here: its bytes move once, straight into the Command
+  /// (through an Encoded they would move twice). What the builders use.
+  explicit Command(ArgumentWriter&& writer, converter convert_with = &redispp::convert<T>) noexcept
+      : encoded_(std::move(writer).finish()), convert_(convert_with) {}
+  Command(ArgumentWriter&& writer, KeyPositions keys, CommandFlags flags = CommandFlags::none,
+          converter convert_with = &redispp::convert<T>) noexcept
+      : encoded_(std::move(writer).finish()), convert_(convert_with), keys_(keys), flags_(flags) {}
 
   /// The RESP bytes to send.
   std::string_view wire() const noexcept { return encoded_.wire(); }
@@ -231,37 +238,37 @@ inline std::chrono::milliseconds socket_extension(std::chrono::milliseconds time
 /// make_command<long long>("INCR", key). The library's builders state them (below).
 template <class T, Argument... Args>
 Command<T> make_command(const Args&... args) {
-  return Command<T>(ArgumentWriter(args...).finish());
+  return Command<T>(ArgumentWriter(args...));
 }
 /// A command with its keys where `keys` says, not read-only: make_command<long long>(cmd::first_key, "INCR", key).
 template <class T, Argument... Args>
 Command<T> make_command(KeyPositions keys, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...).finish(), keys);
+  return Command<T>(ArgumentWriter(args...), keys);
 }
 /// A command with its flags and keys: make_command<bool>(CommandFlags::repeatable, cmd::CommandFlags::repeatable, no_keys, "PING").
 template <class T, Argument... Args>
 Command<T> make_command(CommandFlags flags, KeyPositions keys, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...).finish(), keys, flags);
+  return Command<T>(ArgumentWriter(args...), keys, flags);
 }
 /// A read-only command (CommandFlags::read_only): make_read_command<std::optional<std::string>>(cmd::first_key, "GET", key).
 template <class T, Argument... Args>
 Command<T> make_read_command(KeyPositions keys, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...).finish(), keys, CommandFlags::read_only);
+  return Command<T>(ArgumentWriter(args...), keys, CommandFlags::read_only);
 }
 
 /// The same, with a conversion of its own (a captureless lambda or a function).
 template <class T, Argument... Args>
 Command<T> make_command_with(typename Command<T>::converter convert, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...).finish(), convert);
+  return Command<T>(ArgumentWriter(args...), convert);
 }
 template <class T, Argument... Args>
 Command<T> make_command_with(typename Command<T>::converter convert, KeyPositions keys, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...).finish(), keys, CommandFlags::none, convert);
+  return Command<T>(ArgumentWriter(args...), keys, CommandFlags::none, convert);
 }
 template <class T, Argument... Args>
 Command<T> make_command_with(typename Command<T>::converter convert, CommandFlags flags, KeyPositions keys,
                              const Args&... args) {
-  return Command<T>(ArgumentWriter(args...).finish(), keys, flags, convert);
+  return Command<T>(ArgumentWriter(args...), keys, flags, convert);
 }
 
 namespace cmd {

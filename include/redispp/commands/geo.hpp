@@ -154,7 +154,7 @@ Command<long long> geoadd(std::string_view key, double longitude, double latitud
   ArgumentWriter w("GEOADD", key);
   detail::add_geo_flags(w, o);
   w.add(longitude, latitude, member);
-  return Command<long long>(std::move(w).finish(), first_key);
+  return Command<long long>(std::move(w), first_key);
 }
 template <class A, class B>
 Command<std::optional<double>> geodist(std::string_view key, const A& member1, const B& member2, GeoUnit unit) {
@@ -180,7 +180,7 @@ Command<std::vector<GeoLocation>> georadiusbymember(std::string_view name, std::
                                                     double radius, GeoUnit unit, const GeoRadiusOptions& o) {
   ArgumentWriter w(name, key, member, radius, detail::geo_unit_name(unit));
   detail::add_geo_result_options(w, o);
-  return Command<std::vector<GeoLocation>>(std::move(w).finish(), first_key,
+  return Command<std::vector<GeoLocation>>(std::move(w), first_key,
                                            name.ends_with("_RO") ? CommandFlags::read_only : CommandFlags::none);
 }
 REDISPP_DECL Command<long long> georadius_store(std::string_view key, double longitude, double latitude, double radius,
@@ -192,7 +192,7 @@ Command<long long> georadiusbymember_store(std::string_view key, const M& member
   ArgumentWriter w("GEORADIUSBYMEMBER", key, member, radius, detail::geo_unit_name(unit));
   detail::add_geo_result_options(w, o);
   w.add(storedist ? "STOREDIST" : "STORE", destination);
-  return Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::at(-1))  /* STORE destination: the last argument */);
+  return Command<long long>(std::move(w), first_key.plus(KeyPositions::at(-1))  /* STORE destination: the last argument */);
 }
 
 }  // namespace cmd

@@ -143,7 +143,7 @@ Command<bool> restore(std::string_view key, std::chrono::milliseconds ttl, const
   w.add_if(o.replace, "REPLACE").add_if(o.absttl, "ABSTTL");
   if (o.idletime) w.add("IDLETIME", o.idletime->count());
   if (o.freq) w.add("FREQ", *o.freq);
-  return Command<bool>(std::move(w).finish(), first_key);
+  return Command<bool>(std::move(w), first_key);
 }
 /// MIGRATE of one key.
 REDISPP_DECL Command<bool> migrate(std::string_view host, int port, std::string_view key, long long destination_db,
@@ -156,7 +156,7 @@ Command<bool> migrate_keys(std::string_view host, int port, const Keys& keys, lo
   detail::add_migrate_options(w, o);
   const auto first = static_cast<int>(w.count()) + 1;  // after KEYS
   w.add("KEYS", keys);
-  return Command<bool>(std::move(w).finish(), keys_from(first), CommandFlags::none, &detail::migrate_reply);
+  return Command<bool>(std::move(w), keys_from(first), CommandFlags::none, &detail::migrate_reply);
 }
 REDISPP_DECL Command<std::optional<std::string>> object_encoding(std::string_view key);
 REDISPP_DECL Command<std::optional<long long>> object_freq(std::string_view key);

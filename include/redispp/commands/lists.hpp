@@ -83,7 +83,7 @@ Command<std::optional<long long>> lpos(std::string_view key, const V& value, con
   ArgumentWriter w("LPOS", key, value);
   if (o.rank) w.add("RANK", *o.rank);
   if (o.maxlen) w.add("MAXLEN", *o.maxlen);
-  return Command<std::optional<long long>>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<std::optional<long long>>(std::move(w), first_key, CommandFlags::read_only);
 }
 /// LPOS ... COUNT n: the positions of up to `count` matches (0 = all).
 template <class V>
@@ -92,7 +92,7 @@ Command<std::vector<long long>> lpos(std::string_view key, const V& value, long 
   if (o.rank) w.add("RANK", *o.rank);
   w.add("COUNT", count);
   if (o.maxlen) w.add("MAXLEN", *o.maxlen);
-  return Command<std::vector<long long>>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<std::vector<long long>>(std::move(w), first_key, CommandFlags::read_only);
 }
 REDISPP_DECL Command<std::optional<std::string>> lmove(std::string_view source, std::string_view destination, ListEnd from,
                                                  ListEnd to);

@@ -119,7 +119,7 @@ Command<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl
   w.add_if(o.replace, "REPLACE").add_if(o.absttl, "ABSTTL");
   if (o.idletime) w.add("IDLETIME", o.idletime->count());
   if (o.freq) w.add("FREQ", *o.freq);
-  return Command<bool>(std::move(w).finish(), first_key);
+  return Command<bool>(std::move(w), first_key);
 }
 REDISPP_DECL Command<std::string> lolwut(std::optional<int> version);
 

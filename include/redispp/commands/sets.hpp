@@ -79,7 +79,7 @@ template <class Keys>
 Command<long long> sintercard(const Keys& keys, long long limit) {
   ArgumentWriter w("SINTERCARD", argument_count(keys), keys);
   if (limit > 0) w.add("LIMIT", limit);
-  return Command<long long>(std::move(w).finish(), KeyPositions::counted(2, argument_count(keys)), CommandFlags::read_only);
+  return Command<long long>(std::move(w), KeyPositions::counted(2, argument_count(keys)), CommandFlags::read_only);
 }
 REDISPP_DECL Command<ScanPage<std::vector<std::string>>> sscan(std::string_view key, std::uint64_t cursor,
                                                          const ScanOptions& o);

@@ -82,14 +82,14 @@ Command<long long> zadd(std::string_view key, const Pairs& mapping, const ZAddOp
   ArgumentWriter w("ZADD", key);
   detail::add_zadd_flags(w, o);
   for (const auto& [member, score] : mapping) w.add(static_cast<double>(score), member);
-  return Command<long long>(std::move(w).finish(), first_key);
+  return Command<long long>(std::move(w), first_key);
 }
 template <class M>
 Command<long long> zadd(std::string_view key, const M& member, double score, const ZAddOptions& o) {
   ArgumentWriter w("ZADD", key);
   detail::add_zadd_flags(w, o);
   w.add(score, member);
-  return Command<long long>(std::move(w).finish(), first_key);
+  return Command<long long>(std::move(w), first_key);
 }
 /// ZADD ... INCR: the member's new score; nullopt when a condition (nx, xx, gt, lt) prevented it.
 template <class M>
@@ -97,7 +97,7 @@ Command<std::optional<double>> zadd_incr(std::string_view key, const M& member, 
   ArgumentWriter w("ZADD", key);
   detail::add_zadd_flags(w, o);
   w.add("INCR", increment, member);
-  return Command<std::optional<double>>(std::move(w).finish(), first_key);
+  return Command<std::optional<double>>(std::move(w), first_key);
 }
 REDISPP_DECL Command<long long> zcard(std::string_view key);
 template <class Min, class Max>
@@ -148,20 +148,20 @@ Command<T> zrange(std::string_view key, const Start& start, const Stop& stop, co
   ArgumentWriter w("ZRANGE", key, start, stop);
   detail::add_zrange_options(w, o);
   w.add_if(withscores, "WITHSCORES");
-  return Command<T>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<T>(std::move(w), first_key, CommandFlags::read_only);
 }
 template <class Start, class Stop>
 Command<long long> zrangestore(std::string_view destination, std::string_view source, const Start& start,
                                const Stop& stop, const ZRangeOptions& o) {
   ArgumentWriter w("ZRANGESTORE", destination, source, start, stop);
   detail::add_zrange_options(w, o);
-  return Command<long long>(std::move(w).finish(), KeyPositions::range(1, 2));
+  return Command<long long>(std::move(w), KeyPositions::range(1, 2));
 }
 template <class T>
 Command<T> zrevrange(std::string_view key, long long start, long long stop, bool withscores) {
   ArgumentWriter w("ZREVRANGE", key, start, stop);
   w.add_if(withscores, "WITHSCORES");
-  return Command<T>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<T>(std::move(w), first_key, CommandFlags::read_only);
 }
 /// ZRANGEBYSCORE / ZREVRANGEBYSCORE / ZRANGEBYLEX / ZREVRANGEBYLEX (`name`), with their bounds in
 /// the order the command takes them (min, max; max, min for the REV forms).
@@ -171,7 +171,7 @@ Command<T> zrange_by(std::string_view name, std::string_view key, const From& fr
   ArgumentWriter w(name, key, from, to);
   w.add_if(withscores, "WITHSCORES");
   detail::add_range_limit(w, limit);
-  return Command<T>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<T>(std::move(w), first_key, CommandFlags::read_only);
 }
 
 REDISPP_DECL Command<std::optional<std::string>> zrandmember(std::string_view key);
@@ -215,7 +215,7 @@ Command<T> zcombine(std::string_view name, const Keys& keys, const ZAggregateOpt
   ArgumentWriter w(name, numkeys, keys);
   detail::add_aggregate_options(w, o);
   w.add_if(withscores, "WITHSCORES");
-  return Command<T>(std::move(w).finish(), KeyPositions::counted(2, numkeys), CommandFlags::read_only);
+  return Command<T>(std::move(w), KeyPositions::counted(2, numkeys), CommandFlags::read_only);
 }
 template <class Keys>
 Command<long long> zcombine_store(std::string_view name, std::string_view destination, const Keys& keys,
@@ -223,14 +223,14 @@ Command<long long> zcombine_store(std::string_view name, std::string_view destin
   const std::size_t numkeys = argument_count(keys);
   ArgumentWriter w(name, destination, numkeys, keys);
   detail::add_aggregate_options(w, o);
-  return Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::counted(3, numkeys)));
+  return Command<long long>(std::move(w), first_key.plus(KeyPositions::counted(3, numkeys)));
 }
 /// ZINTERCARD numkeys key ... [LIMIT limit]; limit 0 = no limit.
 template <class Keys>
 Command<long long> zintercard(const Keys& keys, long long limit) {
   ArgumentWriter w("ZINTERCARD", argument_count(keys), keys);
   if (limit > 0) w.add("LIMIT", limit);
-  return Command<long long>(std::move(w).finish(), KeyPositions::counted(2, argument_count(keys)), CommandFlags::read_only);
+  return Command<long long>(std::move(w), KeyPositions::counted(2, argument_count(keys)), CommandFlags::read_only);
 }
 REDISPP_DECL Command<ScanPage<ScoredMembers>> zscan(std::string_view key, std::uint64_t cursor, const ScanOptions& o);
 

@@ -89,7 +89,7 @@ Command<std::optional<std::string>> xadd(std::string_view key, const Fields& fie
   detail::add_stream_trim(w, o, "XADD");
   w.add(o.id);
   redispp::detail::with_fields(fields, [&w](const auto&... field_values) { w.add(field_values...); });
-  return Command<std::optional<std::string>>(std::move(w).finish(), first_key);
+  return Command<std::optional<std::string>>(std::move(w), first_key);
 }
 REDISPP_DECL Command<long long> xtrim(std::string_view key, const XTrimOptions& o);
 template <class... Ids>
@@ -107,7 +107,7 @@ Command<std::optional<StreamReadResult>> xread(const Streams& streams, const XRe
   if (o.count) w.add("COUNT", *o.count);
   if (o.block) w.add("BLOCK", o.block->count());
   const KeyPositions keys = detail::add_streams(w, streams);
-  return detail::with_block(Command<std::optional<StreamReadResult>>(std::move(w).finish(), keys, CommandFlags::read_only),
+  return detail::with_block(Command<std::optional<StreamReadResult>>(std::move(w), keys, CommandFlags::read_only),
                             o.block);
 }
 template <class Streams>
@@ -118,7 +118,7 @@ Command<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std:
   if (o.block) w.add("BLOCK", o.block->count());
   w.add_if(o.noack, "NOACK");
   const KeyPositions keys = detail::add_streams(w, streams);
-  return detail::with_block(Command<std::optional<StreamReadResult>>(std::move(w).finish(), keys), o.block);
+  return detail::with_block(Command<std::optional<StreamReadResult>>(std::move(w), keys), o.block);
 }
 template <class... Ids>
 Command<long long> xack(std::string_view key, std::string_view group, const Ids&... ids) {

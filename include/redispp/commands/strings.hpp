@@ -84,14 +84,14 @@ Command<bool> set(std::string_view key, const V& value, const SetOptions& o) {
   ArgumentWriter w("SET", key, value);
   detail::add_expiry(w, o);
   w.add_if(o.keepttl, "KEEPTTL").add_if(o.nx, "NX").add_if(o.xx, "XX");
-  return Command<bool>(std::move(w).finish(), first_key);
+  return Command<bool>(std::move(w), first_key);
 }
 template <class V>
 Command<std::optional<std::string>> set_get(std::string_view key, const V& value, const SetOptions& o) {
   ArgumentWriter w("SET", key, value);
   detail::add_expiry(w, o);
   w.add_if(o.keepttl, "KEEPTTL").add_if(o.nx, "NX").add_if(o.xx, "XX").add("GET");
-  return Command<std::optional<std::string>>(std::move(w).finish(), first_key);
+  return Command<std::optional<std::string>>(std::move(w), first_key);
 }
 template <class T = std::string>
 Command<std::optional<T>> get(std::string_view key) { return make_read_command<std::optional<T>>(first_key, "GET", key); }

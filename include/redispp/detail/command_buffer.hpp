@@ -7,7 +7,7 @@
 // few fields) live in the Command object itself; longer ones move to the heap, growing by
 // doubling like a std::string.
 //
-// Only what the encoder needs: append, extend, reserve, and a view of the bytes.
+// Only what the encoder needs: append, extend, truncate, reserve, and a view of the bytes.
 
 #include <algorithm>    // std::max
 #include <cstddef>      // std::size_t
@@ -69,6 +69,9 @@ class CommandBuffer {
     size_ += count;
     return at;
   }
+  /// Drops the bytes from `size` on (size <= size()): what extend() made room for and was not
+  /// used.
+  void truncate(std::size_t size) noexcept { size_ = size; }
   /// `count` zero bytes at the end (room to be filled in later, as the command header).
   void append_zeros(std::size_t count) {
     reserve(size_ + count);

@@ -18,7 +18,7 @@ REDISPP_DECL Command<long long> bitcount(std::string_view key) { return make_rea
 REDISPP_DECL Command<long long> bitcount(std::string_view key, long long start, long long end, BitUnit unit) {
   ArgumentWriter w("BITCOUNT", key, start, end);
   w.add_if(unit == BitUnit::bit, "BIT");  // BYTE is the default; leaving it out keeps Redis < 7 working
-  return Command<long long>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<long long>(std::move(w), first_key, CommandFlags::read_only);
 }
 
 REDISPP_DECL Command<long long> bitpos(std::string_view key, bool bit) {
@@ -32,7 +32,7 @@ REDISPP_DECL Command<long long> bitpos(std::string_view key, bool bit, long long
 REDISPP_DECL Command<long long> bitpos(std::string_view key, bool bit, long long start, long long end, BitUnit unit) {
   ArgumentWriter w("BITPOS", key, bit ? 1 : 0, start, end);
   w.add_if(unit == BitUnit::bit, "BIT");
-  return Command<long long>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<long long>(std::move(w), first_key, CommandFlags::read_only);
 }
 
 REDISPP_DECL Command<std::vector<std::optional<long long>>> bitfield(std::string_view key, const BitFieldOperations& operations) {

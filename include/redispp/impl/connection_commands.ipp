@@ -31,7 +31,7 @@ REDISPP_DECL Command<HelloInfo> hello(std::optional<int> protocol, const HelloOp
     w.add("SETNAME", o.client_name);
   }
   // HELLO with no version only reports; with one it may switch protocol, user and name.
-  return Command<HelloInfo>(std::move(w).finish(), no_keys,
+  return Command<HelloInfo>(std::move(w), no_keys,
                             protocol ? CommandFlags::changes_state : CommandFlags::repeatable);
 }
 
@@ -57,7 +57,7 @@ REDISPP_DECL Command<std::vector<ClientInfo>> client_list(const ClientListOption
   if (!o.type.empty()) w.add("TYPE", o.type);
   if (!o.ids.empty()) w.add("ID", o.ids);
   return Command<std::vector<ClientInfo>>(
-      std::move(w).finish(), no_keys, CommandFlags::repeatable,
+      std::move(w), no_keys, CommandFlags::repeatable,
       +[](Reply&& reply) { return parse_client_list(convert<std::string>(std::move(reply))); });
 }
 
@@ -82,7 +82,7 @@ REDISPP_DECL Command<long long> client_kill(const ClientKillOptions& o) {
   if (!o.laddr.empty()) w.add("LADDR", o.laddr);
   if (o.skipme) w.add("SKIPME", *o.skipme ? "YES" : "NO");
   if (w.count() == 2) throw DataError("CLIENT KILL: give at least one filter (ClientKillOptions)");
-  return Command<long long>(std::move(w).finish(), no_keys);
+  return Command<long long>(std::move(w), no_keys);
 }
 
 REDISPP_DECL Command<bool> client_pause(std::chrono::milliseconds timeout, bool write_only) {
@@ -111,7 +111,7 @@ REDISPP_DECL Command<bool> client_tracking(bool on, const TrackingOptions& o) {
   if (o.redirect) w.add("REDIRECT", *o.redirect);
   for (const auto& prefix : o.prefixes) w.add("PREFIX", prefix);
   w.add_if(o.bcast, "BCAST").add_if(o.optin, "OPTIN").add_if(o.optout, "OPTOUT").add_if(o.noloop, "NOLOOP");
-  return Command<bool>(std::move(w).finish(), no_keys).changes_state();
+  return Command<bool>(std::move(w), no_keys).changes_state();
 }
 
 REDISPP_DECL Command<TrackingInfo> client_trackinginfo() { return make_command<TrackingInfo>(CommandFlags::repeatable, no_keys, "CLIENT", "TRACKINGINFO"); }

@@ -37,7 +37,7 @@ REDISPP_DECL Command<ScanPage<std::unordered_map<std::string, std::string>>> hsc
   ArgumentWriter w("HSCAN", key, cursor);
   if (!o.match.empty()) w.add("MATCH", o.match);
   if (o.count) w.add("COUNT", *o.count);
-  return Command<ScanPage<std::unordered_map<std::string, std::string>>>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<ScanPage<std::unordered_map<std::string, std::string>>>(std::move(w), first_key, CommandFlags::read_only);
 }
 
 }  // namespace redispp::cmd

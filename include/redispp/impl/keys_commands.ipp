@@ -12,25 +12,25 @@ REDISPP_DECL Command<bool> exists_one(std::string_view key) { return make_read_c
 REDISPP_DECL Command<bool> expire(std::string_view key, std::chrono::seconds ttl, const ExpireOptions& o) {
   ArgumentWriter w("EXPIRE", key, ttl.count());
   detail::add_expire_conditions(w, o);
-  return Command<bool>(std::move(w).finish(), first_key);
+  return Command<bool>(std::move(w), first_key);
 }
 
 REDISPP_DECL Command<bool> pexpire(std::string_view key, std::chrono::milliseconds ttl, const ExpireOptions& o) {
   ArgumentWriter w("PEXPIRE", key, ttl.count());
   detail::add_expire_conditions(w, o);
-  return Command<bool>(std::move(w).finish(), first_key);
+  return Command<bool>(std::move(w), first_key);
 }
 
 REDISPP_DECL Command<bool> expireat(std::string_view key, UnixSeconds when, const ExpireOptions& o) {
   ArgumentWriter w("EXPIREAT", key, when.time_since_epoch().count());
   detail::add_expire_conditions(w, o);
-  return Command<bool>(std::move(w).finish(), first_key);
+  return Command<bool>(std::move(w), first_key);
 }
 
 REDISPP_DECL Command<bool> pexpireat(std::string_view key, UnixMilliseconds when, const ExpireOptions& o) {
   ArgumentWriter w("PEXPIREAT", key, when.time_since_epoch().count());
   detail::add_expire_conditions(w, o);
-  return Command<bool>(std::move(w).finish(), first_key);
+  return Command<bool>(std::move(w), first_key);
 }
 
 REDISPP_DECL Command<bool> persist(std::string_view key) { return make_command<bool>(first_key, "PERSIST", key); }
@@ -52,7 +52,7 @@ REDISPP_DECL Command<std::vector<std::string>> keys(std::string_view pattern) {
 REDISPP_DECL Command<ScanPage<std::vector<std::string>>> scan(std::uint64_t cursor, const ScanOptions& o) {
   ArgumentWriter w("SCAN", cursor);
   detail::add_scan_options(w, o);
-  return Command<ScanPage<std::vector<std::string>>>(std::move(w).finish(), no_keys, CommandFlags::read_only);
+  return Command<ScanPage<std::vector<std::string>>>(std::move(w), no_keys, CommandFlags::read_only);
 }
 
 REDISPP_DECL Command<std::optional<std::string>> randomkey() { return make_read_command<std::optional<std::string>>(no_keys, "RANDOMKEY"); }
@@ -61,7 +61,7 @@ REDISPP_DECL Command<bool> copy(std::string_view source, std::string_view destin
   ArgumentWriter w("COPY", source, destination);
   if (o.db) w.add("DB", *o.db);
   w.add_if(o.replace, "REPLACE");
-  return Command<bool>(std::move(w).finish(), KeyPositions::range(1, 2));
+  return Command<bool>(std::move(w), KeyPositions::range(1, 2));
 }
 
 REDISPP_DECL Command<bool> move(std::string_view key, long long db) { return make_command<bool>(first_key, "MOVE", key, db); }
@@ -73,7 +73,7 @@ REDISPP_DECL Command<std::optional<std::string>> dump(std::string_view key) {
 REDISPP_DECL Command<bool> migrate(std::string_view host, int port, std::string_view key, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& o) {
   ArgumentWriter w("MIGRATE", host, port, key, destination_db, timeout.count());
   detail::add_migrate_options(w, o);
-  return Command<bool>(std::move(w).finish(), KeyPositions::at(3), CommandFlags::none, &detail::migrate_reply);
+  return Command<bool>(std::move(w), KeyPositions::at(3), CommandFlags::none, &detail::migrate_reply);
 }
 
 REDISPP_DECL Command<std::optional<std::string>> object_encoding(std::string_view key) {
@@ -99,20 +99,20 @@ REDISPP_DECL Command<std::vector<std::string>> object_help() {
 REDISPP_DECL Command<std::vector<std::optional<std::string>>> sort(std::string_view key, const SortOptions& o) {
   ArgumentWriter w("SORT", key);
   detail::add_sort_options(w, o);
-  return Command<std::vector<std::optional<std::string>>>(std::move(w).finish(), first_key);
+  return Command<std::vector<std::optional<std::string>>>(std::move(w), first_key);
 }
 
 REDISPP_DECL Command<std::vector<std::optional<std::string>>> sort_ro(std::string_view key, const SortOptions& o) {
   ArgumentWriter w("SORT_RO", key);
   detail::add_sort_options(w, o);
-  return Command<std::vector<std::optional<std::string>>>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<std::vector<std::optional<std::string>>>(std::move(w), first_key, CommandFlags::read_only);
 }
 
 REDISPP_DECL Command<long long> sort_store(std::string_view key, std::string_view destination, const SortOptions& o) {
   ArgumentWriter w("SORT", key);
   detail::add_sort_options(w, o);
   w.add("STORE", destination);
-  return Command<long long>(std::move(w).finish(), first_key.plus(KeyPositions::at(-1)));
+  return Command<long long>(std::move(w), first_key.plus(KeyPositions::at(-1)));
 }
 
 REDISPP_DECL Command<long long> wait(long long numreplicas, std::chrono::milliseconds timeout) {

@@ -57,7 +57,7 @@ REDISPP_DECL Command<std::vector<FunctionLibrary>> function_list(const FunctionL
   ArgumentWriter w("FUNCTION", "LIST");
   if (!o.library_name.empty()) w.add("LIBRARYNAME", o.library_name);
   w.add_if(o.withcode, "WITHCODE");
-  return Command<std::vector<FunctionLibrary>>(std::move(w).finish(), no_keys, CommandFlags::repeatable);
+  return Command<std::vector<FunctionLibrary>>(std::move(w), no_keys, CommandFlags::repeatable);
 }
 
 REDISPP_DECL Command<FunctionStats> function_stats() { return make_command<FunctionStats>(CommandFlags::repeatable, no_keys, "FUNCTION", "STATS"); }

@@ -47,7 +47,7 @@ REDISPP_DECL Command<bool> shutdown(const ShutdownOptions& o) {
   ArgumentWriter w("SHUTDOWN");
   w.add_if(o.nosave, "NOSAVE").add_if(o.save, "SAVE").add_if(o.now, "NOW").add_if(o.force, "FORCE");
   w.add_if(o.abort, "ABORT");
-  return Command<bool>(std::move(w).finish(), no_keys);
+  return Command<bool>(std::move(w), no_keys);
 }
 
 REDISPP_DECL Command<bool> failover(const FailoverOptions& o) {
@@ -55,7 +55,7 @@ REDISPP_DECL Command<bool> failover(const FailoverOptions& o) {
   if (!o.host.empty()) w.add("TO", o.host, o.port);
   w.add_if(o.force, "FORCE").add_if(o.abort, "ABORT");
   if (o.timeout) w.add("TIMEOUT", o.timeout->count());
-  return Command<bool>(std::move(w).finish(), no_keys);
+  return Command<bool>(std::move(w), no_keys);
 }
 
 REDISPP_DECL Command<bool> replicaof(std::string_view host, int port) { return make_command<bool>(no_keys, "REPLICAOF", host, port); }
@@ -102,7 +102,7 @@ REDISPP_DECL Command<std::vector<std::string>> command_list(const CommandListOpt
   if (!o.module.empty()) w.add("FILTERBY", "MODULE", o.module);
   if (!o.aclcat.empty()) w.add("FILTERBY", "ACLCAT", o.aclcat);
   if (!o.pattern.empty()) w.add("FILTERBY", "PATTERN", o.pattern);
-  return Command<std::vector<std::string>>(std::move(w).finish(), no_keys, CommandFlags::repeatable);
+  return Command<std::vector<std::string>>(std::move(w), no_keys, CommandFlags::repeatable);
 }
 
 REDISPP_DECL Command<std::vector<std::string>> command_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "COMMAND", "HELP"); }
@@ -174,7 +174,7 @@ REDISPP_DECL Command<bool> module_loadex(std::string_view path, const ModuleLoad
   ArgumentWriter w("MODULE", "LOADEX", path);
   for (const auto& [name, value] : o.configs) w.add("CONFIG", name, value);
   if (!o.args.empty()) w.add("ARGS", o.args);
-  return Command<bool>(std::move(w).finish(), no_keys);
+  return Command<bool>(std::move(w), no_keys);
 }
 
 REDISPP_DECL Command<bool> module_unload(std::string_view name) { return make_command<bool>(no_keys, "MODULE", "UNLOAD", name); }

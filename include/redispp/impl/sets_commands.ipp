@@ -31,7 +31,7 @@ REDISPP_DECL Command<ScanPage<std::vector<std::string>>> sscan(std::string_view 
   ArgumentWriter w("SSCAN", key, cursor);
   if (!o.match.empty()) w.add("MATCH", o.match);
   if (o.count) w.add("COUNT", *o.count);
-  return Command<ScanPage<std::vector<std::string>>>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<ScanPage<std::vector<std::string>>>(std::move(w), first_key, CommandFlags::read_only);
 }
 
 }  // namespace redispp::cmd

@@ -41,7 +41,7 @@ REDISPP_DECL Command<ScanPage<ScoredMembers>> zscan(std::string_view key, std::u
   ArgumentWriter w("ZSCAN", key, cursor);
   if (!o.match.empty()) w.add("MATCH", o.match);
   if (o.count) w.add("COUNT", *o.count);
-  return Command<ScanPage<ScoredMembers>>(std::move(w).finish(), first_key, CommandFlags::read_only);
+  return Command<ScanPage<ScoredMembers>>(std::move(w), first_key, CommandFlags::read_only);
 }
 
 }  // namespace redispp::cmd

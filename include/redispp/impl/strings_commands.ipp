@@ -15,7 +15,7 @@ REDISPP_DECL Command<std::optional<std::string>> getex(std::string_view key, con
   ArgumentWriter w("GETEX", key);
   detail::add_expiry(w, o);
   w.add_if(o.persist, "PERSIST");
-  return Command<std::optional<std::string>>(std::move(w).finish(), first_key);
+  return Command<std::optional<std::string>>(std::move(w), first_key);
 }
 
 REDISPP_DECL Command<long long> incr(std::string_view key) { return make_command<long long>(first_key, "INCR", key); }
@@ -50,7 +50,7 @@ REDISPP_DECL Command<LcsMatches> lcs_idx(std::string_view key1, std::string_view
   ArgumentWriter w("LCS", key1, key2, "IDX");
   if (o.min_match_len) w.add("MINMATCHLEN", *o.min_match_len);
   w.add_if(o.with_match_len, "WITHMATCHLEN");
-  return Command<LcsMatches>(std::move(w).finish(), KeyPositions::range(1, 2), CommandFlags::read_only);
+  return Command<LcsMatches>(std::move(w), KeyPositions::range(1, 2), CommandFlags::read_only);
 }
 
 }  // namespace redispp::cmd

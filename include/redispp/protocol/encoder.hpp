@@ -32,6 +32,7 @@
 #include <utility>      // std::pair
 
 #include <redispp/detail/command_buffer.hpp>
+#include <redispp/detail/copy_short.hpp>
 #include <redispp/errors.hpp>
 
 namespace redispp {
@@ -101,6 +102,8 @@ class ArgumentText {
 };
 
 inline std::size_t decimal_width(std::size_t n) noexcept {
+  if (n < 10) return 1;  // most lengths: no division at all
+  if (n < 100) return 2;
   std::size_t width = 1;
   while (n >= 10) {
     n /= 10;
@@ -142,13 +145,34 @@ void append_length_line(Out& out, char type, std::size_t length) {
   write_length_line(extend(out, 1 + digits + 2), type, length, digits);
 }
 
+// "$<size>\r\n<bytes>\r\n" at `at`, which has bulk_size(bytes.size()) bytes of room; returns
+// the end. Sizes under 100 (nearly every key, name and option) skip the general digit loops.
+inline char* write_bulk(char* at, std::string_view bytes) noexcept {
+  const std::size_t size = bytes.size();
+  if (size < 10) {
+    at[0] = '$';
+    at[1] = static_cast<char>('0' + size);
+    at += 2;
+  } else if (size < 100) {
+    at[0] = '$';
+    at[1] = static_cast<char>('0' + size / 10);
+    at[2] = static_cast<char>('0' + size % 10);
+    at += 3;
+  } else {
+    at = write_length_line(at, '$', size, decimal_width(size)) - 2;
+  }
+  at[0] = '\r';
+  at[1] = '\n';
+  at += 2;
+  copy_short(at, bytes.data(), size);
+  at[size] = '\r';
+  at[size + 1] = '\n';
+  return at + size + 2;
+}
+
 template <class Out>
 void append_bulk(Out& out, std::string_view bytes) {
-  const std::size_t digits = decimal_width(bytes.size());
-  char* at = write_length_line(extend(out, 1 + digits + 2 + bytes.size() + 2), '$', bytes.size(), digits);
-  if (!bytes.empty()) std::memcpy(at, bytes.data(), bytes.size());
-  at[bytes.size()] = '\r';
-  at[bytes.size() + 1] = '\n';
+  write_bulk(extend(out, bulk_size(bytes.size())), bytes);
 }
 
 // Counting: how many RESP arguments a C++ argument expands to, and how many bytes they take.
@@ -194,6 +218,44 @@ void append_argument(Out& out, const T& value) {
   }
 }
 
+// An argument with its text as a std::string_view (measured once), anything else as it is.
+template <class T>
+decltype(auto) argument_view(const T& value) noexcept {
+  if constexpr (text_argument<T>)
+    return std::string_view(value);
+  else
+    return (value);  // a reference to it
+}
+
+// Whether measure() gives an exact size or an upper bound for `T`: everything but a user type,
+// whose text is only known once redispp_to_bulk() has made it.
+template <class T>
+constexpr bool size_is_bounded() noexcept {
+  if constexpr (user_argument<T>)
+    return false;
+  else if constexpr (scalar_argument<T>)
+    return true;
+  else if constexpr (pair_argument<T>)
+    return size_is_bounded<std::remove_cvref_t<typename T::first_type>>() &&
+           size_is_bounded<std::remove_cvref_t<typename T::second_type>>();
+  else
+    return size_is_bounded<std::remove_cvref_t<std::ranges::range_reference_t<const T>>>();
+}
+
+// append_argument() into room already made (size_is_bounded arguments, measured): no capacity
+// check per piece. Moves `at` past what it wrote.
+template <class T>
+void write_argument(char*& at, const T& value) {
+  if constexpr (scalar_argument<T>) {
+    at = write_bulk(at, ArgumentText(value).view());
+  } else if constexpr (pair_argument<T>) {
+    write_argument(at, value.first);
+    write_argument(at, value.second);
+  } else {
+    for (const auto& element : value) write_argument(at, element);
+  }
+}
+
 }  // namespace detail
 
 /// Anything encode_command() accepts as one argument (which may expand to several).
@@ -232,28 +294,17 @@ class ArgumentWriter {
  public:
   template <Argument... Args>
   explicit ArgumentWriter(const Args&... args) {
-    // One allocation for a command built in one go: the header room and every argument are
-    // measured before anything is written, plus some room for the options builders add()
-    // afterwards (SET ... EX 10 NX), so that those rarely grow the buffer a second time.
-    detail::Measure m;
-    (detail::measure(m, args), ...);
-    buffer_.reserve(header_room + m.bytes + option_room);
-    buffer_.append_zeros(header_room);
-    (detail::append_argument(buffer_, args), ...);
-    count_ = m.count;
-    if constexpr (sizeof...(Args) > 0) note_name(args...);
+    // Text as string_view from here on: a name given as a literal ("SET") is measured with
+    // strlen once, not again by each step below.
+    start(detail::argument_view(args)...);
   }
 
   /// Appends arguments (each may expand to several, as in encode_command).
   template <Argument... Args>
   ArgumentWriter& add(const Args&... args) {
-    detail::Measure m;
-    (detail::measure(m, args), ...);
-    buffer_.reserve(buffer_.size() + m.bytes);
-    (detail::append_argument(buffer_, args), ...);
-    count_ += m.count;
-    return *this;
+    return append(detail::argument_view(args)...);
   }
+
   /// Appends the arguments only when `condition` holds (flags such as NX, WITHSCORES).
   template <Argument... Args>
   ArgumentWriter& add_if(bool condition, const Args&... args) {
@@ -276,20 +327,60 @@ class ArgumentWriter {
     /// The first argument ("GET", "CLIENT" ...), or "" when it was not given as text.
     std::string_view name() const noexcept { return buffer.view().substr(name_begin, name_size); }
   };
-  Encoded finish() && {
-    char header[header_room];
-    char* end = header;
-    *end++ = '*';
-    end = std::to_chars(end, header + header_room - 2, count_).ptr;
-    *end++ = '\r';
-    *end++ = '\n';
-    const auto length = static_cast<std::size_t>(end - header);
-    const std::size_t offset = header_room - length;
-    std::memcpy(buffer_.data() + offset, header, length);
-    return Encoded{std::move(buffer_), offset, name_begin_, name_size_};
+  Encoded finish() && noexcept {
+    // Written backwards from the end of the room, so it lands right-aligned without a copy.
+    char* const room = buffer_.data();
+    char* at = room + header_room;
+    *--at = '\n';
+    *--at = '\r';
+    std::size_t count = count_;
+    do {
+      *--at = static_cast<char>('0' + count % 10);
+      count /= 10;
+    } while (count != 0);
+    *--at = '*';
+    return Encoded{std::move(buffer_), static_cast<std::size_t>(at - room), name_begin_, name_size_};
   }
 
  private:
+  template <class... Args>
+  void start(const Args&... args) {
+    // One allocation for a command built in one go: the header room and every argument are
+    // measured before anything is written, plus some room for the options builders add()
+    // afterwards (SET ... EX 10 NX), so that those rarely grow the buffer a second time.
+    detail::Measure m;
+    (detail::measure(m, args), ...);
+    buffer_.reserve(header_room + m.bytes + option_room);
+    if constexpr ((detail::size_is_bounded<Args>() && ...)) {
+      // Written through one pointer into room for the measured (upper bound) size, then cut
+      // to what was written: the common case, every argument text or a number.
+      char* at = buffer_.extend(header_room + m.bytes);
+      std::memset(at, 0, header_room);
+      at += header_room;
+      (detail::write_argument(at, args), ...);
+      buffer_.truncate(static_cast<std::size_t>(at - buffer_.data()));
+    } else {
+      buffer_.append_zeros(header_room);
+      (detail::append_argument(buffer_, args), ...);
+    }
+    count_ = m.count;
+    if constexpr (sizeof...(Args) > 0) note_name(args...);
+  }
+  template <class... Args>
+  ArgumentWriter& append(const Args&... args) {
+    detail::Measure m;
+    (detail::measure(m, args), ...);
+    if constexpr ((detail::size_is_bounded<Args>() && ...)) {
+      char* at = buffer_.extend(m.bytes);  // as in the constructor
+      (detail::write_argument(at, args), ...);
+      buffer_.truncate(static_cast<std::size_t>(at - buffer_.data()));
+    } else {
+      buffer_.reserve(buffer_.size() + m.bytes);
+      (detail::append_argument(buffer_, args), ...);
+    }
+    count_ += m.count;
+    return *this;
+  }
   // The name is the first argument: "$<size>\r\n" right after the header room.
   template <class First, class... Rest>
   void note_name(const First& first, const Rest&...) noexcept {

@@ -89,3 +89,35 @@ TEST_CASE("ArgumentWriter counts arguments added at run time", "[encoder]") {
   for (int i = 0; i < 11; ++i) many.add(i);
   CHECK(std::move(many).finish().wire().substr(0, 5) == "*12\r\n");
 }
+
+TEST_CASE("encoder writes every length of bulk string right", "[encoder]") {
+  // The bulk writer has shortcuts for lengths under 10 and under 100 and copies of up to 16
+  // bytes in pieces: each size up to 300 against the plain form.
+  std::string text;
+  for (std::size_t size = 0; size <= 300; ++size) {
+    text.assign(size, 'a');
+    for (std::size_t i = 0; i < size; ++i) text[i] = static_cast<char>('a' + i % 26);
+    const std::string expected = "*2\r\n$3\r\nSET\r\n$" + std::to_string(size) + "\r\n" + text + "\r\n";
+    CHECK(encode("SET", text) == expected);
+    CHECK(redispp::ArgumentWriter("SET", text).finish().wire() == expected);
+    redispp::ArgumentWriter added("SET");
+    added.add(text);
+    CHECK(std::move(added).finish().wire() == expected);
+  }
+}
+
+TEST_CASE("encoder reads a char array up to its first NUL", "[encoder]") {
+  // As std::string_view would: a name in a larger buffer is the name, not the buffer.
+  char name[16] = "GET";
+  CHECK(encode(name, "k") == "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n");
+  CHECK(redispp::ArgumentWriter(name, "k").finish().wire() == "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n");
+}
+
+TEST_CASE("ArgumentWriter's header holds any argument count", "[encoder]") {
+  for (const int count : {1, 9, 10, 99, 100, 1000}) {
+    redispp::ArgumentWriter w("DEL");
+    for (int i = 1; i < count; ++i) w.add(i);
+    const std::string header = "*" + std::to_string(count) + "\r\n$3\r\nDEL\r\n";
+    CHECK(std::move(w).finish().wire().substr(0, header.size()) == header);
+  }
+}
