@@ -280,8 +280,8 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
       const std::size_t cr = find_line_end(start, limits_.max_line_length, detail::resp::line_limit_name);
       if (cr == std::string::npos) return Step::need_more;
       check_no_lf(start, cr);
-      out.put(Reply::from_text(type == '+' ? ReplyType::simple_string : ReplyType::error,
-                               std::string_view(data + start, cr - start)));
+      out.put_text(type == '+' ? ReplyType::simple_string : ReplyType::error,
+                   std::string_view(data + start, cr - start));
       position_ = cr + 2;
       return Step::value;
     }
@@ -332,9 +332,9 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
         fail(body + size, fmt::format("expected CRLF after {} of {} bytes, got {}", what, size,
                                       detail::resp::quote({data + body + size, 2})));
       if (type == '$') {
-        out.put(Reply::from_text(ReplyType::bulk_string, std::string_view(data + body, size)));
+        out.put_text(ReplyType::bulk_string, std::string_view(data + body, size));
       } else if (type == '!') {
-        out.put(Reply::from_text(ReplyType::error, std::string_view(data + body, size)));
+        out.put_text(ReplyType::error, std::string_view(data + body, size));
       } else {
         if (data[body + 3] != ':')
           fail(body, fmt::format("expected a verbatim string to start with a 3-byte format and ':' (like "
@@ -431,7 +431,7 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
         fail(start, fmt::format("expected a big number (digits after an optional sign) after '(', got {}",
                                 detail::resp::describe_line(text)));
       }
-      out.put(Reply::from_text(ReplyType::big_number, text));
+      out.put_text(ReplyType::big_number, text);
       position_ = cr + 2;
       return Step::value;
     }
@@ -449,13 +449,71 @@ REDISPP_DECL RespParser::Step RespParser::parse_value(Sink& out) {
   }
 }
 
+REDISPP_DECL bool RespParser::read_plain_scalar(Sink& out) {
+  // Lines longer than this go the general way, which finds their end with memchr.
+  constexpr std::size_t short_line = 64;
+  if (!stack_.empty() || has_attribute_ || !error_.empty()) return false;
+  const std::size_t at = position_;
+  if (end_ - at < 4) return false;  // the shortest reply read here is ":0\r\n"
+  const char* data = buffer_.data();
+  std::size_t next = 0;  // where the following reply starts
+  switch (data[at]) {
+    case '+': {
+      // Scanned byte by byte for the CR, refusing a LF on the way: the general way makes two
+      // memchr calls for what is mostly "OK".
+      const std::size_t content_max = std::min(short_line, limits_.max_line_length);
+      const std::size_t stop = std::min(end_ - 1, at + 2 + content_max);
+      std::size_t cr = at + 1;
+      while (cr < stop && data[cr] != '\r' && data[cr] != '\n') ++cr;
+      if (cr == stop || data[cr] != '\r' || data[cr + 1] != '\n') return false;
+      out.put_text(ReplyType::simple_string, std::string_view(data + at + 1, cr - at - 1));
+      next = cr + 2;
+      break;
+    }
+    case ':': {
+      long long value = 0;
+      std::size_t cr = 0;
+      if (!detail::resp::read_number_line(data, at + 1, end_, value, cr)) return false;
+      out.put(Reply::integer(value));
+      next = cr + 2;
+      break;
+    }
+    case '$': {
+      // The length read here, not by read_number_line(): only digits (nil's -1 goes the general
+      // way), and this loop is the hottest of a pipeline of GETs.
+      std::size_t size = 0;
+      std::size_t cr = at + 1;
+      const std::size_t digits_end = std::min(end_, at + 1 + 18);
+      for (unsigned digit; cr < digits_end && (digit = static_cast<unsigned char>(data[cr]) - 48u) <= 9; ++cr)
+        size = size * 10 + digit;
+      if (cr == at + 1 || cr + 1 >= end_ || data[cr] != '\r' || data[cr + 1] != '\n') return false;
+      const std::size_t body = cr + 2;
+      if (size > limits_.max_bulk_length || end_ - body < size + 2 || data[body + size] != '\r' ||
+          data[body + size + 1] != '\n')
+        return false;
+      out.put_text(ReplyType::bulk_string, std::string_view(data + body, size));
+      next = body + size + 2;
+      break;
+    }
+    default:
+      return false;
+  }
+  position_ = next;
+  reply_start_ = offset_of(position_);
+  return true;
+}
+
 REDISPP_DECL std::optional<Reply> RespParser::next() {
   std::optional<Reply> result;
-  parse_next(&result, nullptr);
+  Sink sink{&result, nullptr};
+  if (!read_plain_scalar(sink)) parse_next(&result, nullptr);
   return result;
 }
 
-REDISPP_DECL bool RespParser::next_into(std::vector<Reply>& out) { return parse_next(nullptr, &out); }
+REDISPP_DECL bool RespParser::next_into(std::vector<Reply>& out) {
+  Sink sink{nullptr, &out};
+  return read_plain_scalar(sink) || parse_next(nullptr, &out);
+}
 
 REDISPP_DECL bool RespParser::parse_next(std::optional<Reply>* top, std::vector<Reply>* list) {
   if (!error_.empty()) throw ProtocolError(error_);

@@ -22,6 +22,7 @@
 #include <fmt/core.h>  // fmt::formatter (and fmt::format for users printing a Reply)
 
 #include <redispp/config.hpp>
+#include <redispp/detail/copy_short.hpp>
 
 namespace redispp {
 
@@ -51,10 +52,11 @@ class Reply {
   Reply() noexcept {}
   Reply(const Reply& other);
   Reply& operator=(const Reply& other);
-  Reply(Reply&& other) noexcept : type_(other.type_), format_{other.format_[0], other.format_[1], other.format_[2]} {
+  Reply(Reply&& other) noexcept
+      : type_(other.type_), format_{other.format_[0], other.format_[1], other.format_[2]},
+        attribute_(std::move(other.attribute_)) {
     int_value_ = other.int_value_;  // or the double: the same eight bytes
     take_body(other);
-    attribute_ = std::move(other.attribute_);
   }
   Reply& operator=(Reply&& other) noexcept {
     if (this != &other) {
@@ -84,9 +86,16 @@ class Reply {
   /// `text`: what the parsers use, since a short text then costs no allocation at all.
   static Reply from_text(ReplyType type, std::string_view text) {
     Reply r;
-    r.type_ = type;
-    r.set_text(text);
+    r.assign_text(type, text);
     return r;
+  }
+  /// Makes this reply what from_text(type, text) makes, in place (its attribute dropped): a
+  /// parser fills the slot a reply will stay in, rather than moving a new one there.
+  void assign_text(ReplyType type, std::string_view text) {
+    destroy_body();
+    attribute_.reset();
+    type_ = type;
+    set_text(text);
   }
   static Reply nil() noexcept { return Reply(); }
   static Reply integer(long long value) noexcept {
@@ -175,7 +184,7 @@ class Reply {
   }
   void set_text(std::string_view text) {  // on an empty body
     if (text.size() <= inline_text_capacity) {
-      if (!text.empty()) std::memcpy(inline_text_, text.data(), text.size());
+      detail::copy_short(inline_text_, text.data(), text.size());
       inline_size_ = static_cast<std::uint8_t>(text.size());
       body_ = Body::inline_text;
     } else {
@@ -191,18 +200,27 @@ class Reply {
     body_ = Body::none;
   }
   // Moves other's text or children here (this body is empty); other keeps an empty one.
+  // Inline text (and an empty body) is copied as the whole slot, a fixed size the compiler
+  // copies in two moves: a copy of inline_size_ bytes would be a call to memcpy, and a Reply
+  // moves at least once on its way into a vector.
   void take_body(Reply& other) noexcept {
     switch (other.body_) {
-      case Body::none: break;
+      case Body::none:
       case Body::inline_text:
-        std::memcpy(inline_text_, other.inline_text_, other.inline_size_);
+        std::memcpy(inline_text_, other.inline_text_, inline_text_capacity);
         inline_size_ = other.inline_size_;
         break;
-      case Body::text: new (&text_) std::string(std::move(other.text_)); break;
-      case Body::elements: new (&elements_) std::vector<Reply>(std::move(other.elements_)); break;
+      case Body::text:
+        new (&text_) std::string(std::move(other.text_));
+        other.text_.~basic_string();
+        break;
+      case Body::elements:
+        new (&elements_) std::vector<Reply>(std::move(other.elements_));
+        other.elements_.~vector();
+        break;
     }
     body_ = other.body_;
-    other.destroy_body();
+    other.body_ = Body::none;
   }
 
   ReplyType type_ = ReplyType::nil;

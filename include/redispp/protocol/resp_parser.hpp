@@ -136,9 +136,24 @@ class RespParser final : public Parser {
       else
         top->emplace(std::move(value));
     }
+    // A text reply (Reply::from_text). A short text is written straight into a new slot where
+    // it stays, sparing a move; a long one is built first, so that a failed allocation leaves
+    // nothing half-placed.
+    void put_text(ReplyType type, std::string_view text) {
+      if (text.size() > Reply::inline_text_capacity) {
+        put(Reply::from_text(type, text));
+        return;
+      }
+      Reply& slot = elements != nullptr ? elements->emplace_back() : top->emplace();
+      slot.assign_text(type, text);  // inline: no allocation, cannot throw
+    }
   };
 
   Step parse_value(Sink& out);
+  // The common top-level replies (a short simple string, an integer, a bulk string) when all
+  // their bytes are here, read without the state machine; false, with nothing consumed, for
+  // anything else, which parse_next() then reads with the full rules and error messages.
+  bool read_plain_scalar(Sink& out);
   // next() and next_into(): the next whole reply emplaced in *top, or appended to *list (one
   // of the two is null); false when more bytes are needed.
   bool parse_next(std::optional<Reply>* top, std::vector<Reply>* list);

@@ -111,6 +111,16 @@ void add_resp2_cases(Table& t) {
        {integer(999999999999999999LL), integer(1000000000000000000LL)});
   t.ok("bulk string", "$5\r\nhello\r\n", {bulk("hello")});
   t.ok("empty bulk string", "$0\r\n\r\n", {bulk("")});
+  // Top-level simple strings, integers and bulk strings take a shortcut (read_plain_scalar) for
+  // lines of up to 64 bytes and lengths of up to 18 digits; past those they go the general way.
+  // Both sides of each border, and a bulk whose text sits past the inline 32 bytes.
+  t.ok("simple string of 64 bytes", "+" + std::string(64, 's') + "\r\n", {simple(std::string(64, 's'))});
+  t.ok("simple string of 65 bytes", "+" + std::string(65, 's') + "\r\n", {simple(std::string(65, 's'))});
+  t.ok("bulk string length of 18 digits, then one of 19 (both padded with zeros)",
+       "$000000000000000003\r\nabc\r\n$0000000000000000003\r\nabc\r\n", {bulk("abc"), bulk("abc")})
+      .builtin_only = true;  // hiredis refuses a length with leading zeros
+  t.ok("bulk strings of 32 and 33 bytes", "$32\r\n" + std::string(32, 'b') + "\r\n$33\r\n" + std::string(33, 'b') + "\r\n",
+       {bulk(std::string(32, 'b')), bulk(std::string(33, 'b'))});
   t.ok("nil bulk string", "$-1\r\n", {nil()});
   t.ok("bulk string holding CRLF", "$12\r\nline1\r\nline2\r\n", {bulk("line1\r\nline2")});
   t.ok("bulk string that looks like RESP", "$8\r\n*1\r\n:1\r\n\r\n", {bulk("*1\r\n:1\r\n")});
