@@ -25,6 +25,7 @@
 
 #include <redispp/protocol/parser.hpp>  // make_parser, ParserKind
 #include <redispp/protocol/reply.hpp>   // Reply
+#include <redispp/protocol/strings_target.hpp>  // StringsTarget: the typed commands' sinks
 #ifdef REDISPP_WITH_HIREDIS
 #include <redispp/protocol/hiredis_parser.hpp>  // HiredisParser::hiredis_version
 #endif
@@ -47,6 +48,10 @@ struct Workload {
   std::string bytes;        // every reply, encoded back to back
   std::size_t replies = 0;  // how many there are
   bool resp3 = false;       // hiredis < 1.1 cannot read it: the built-in parser runs alone
+  // Read as a typed command reads it into std::vector<std::string> (r.lrange()): through
+  // Parser::next_strings() where the parser has that path (the built-in one: no Reply at all),
+  // else through a Reply and convert<T> (the hiredis parser).
+  bool as_strings = false;
 };
 
 void append_bulk(std::string& out, std::string_view text) {
@@ -100,6 +105,13 @@ std::vector<Workload> make_workloads(std::size_t target) {
         append_bulk(out, std::string_view(letters).substr(n % 101, 10 + n * 37 % 91));
       }
     }));
+  }
+  // (b) again, as r.lrange() reads it: what a user of each parser pays for a typed LRANGE.
+  {
+    Workload typed = all.back();
+    typed.name = "(b) as vector<string>";
+    typed.as_strings = true;
+    all.push_back(std::move(typed));
   }
   // (c) INCR, LLEN, DEL ... answers: integers of 1 to 18 digits, every fourth one negative.
   all.push_back(repeat("(c) integers (INCR)", target, [](std::string& out, std::size_t i) {
@@ -173,6 +185,15 @@ std::uint64_t fingerprint(const Reply& reply) {
   return sum;
 }
 
+// The same for a reply read as strings (as_strings): equal to fingerprint() of its Reply
+// only in spirit, but equal between the two parsers, which is what is checked.
+std::uint64_t fingerprint(const std::vector<std::string>& strings) {
+  std::uint64_t sum = static_cast<std::uint64_t>(redispp::ReplyType::array) * 31;
+  for (const std::string& s : strings)
+    sum = sum * 7 + s.size() * 131 + static_cast<unsigned char>(s.empty() ? 0 : s[0]);
+  return sum;
+}
+
 struct Run {
   double seconds = 0;
   std::size_t replies = 0;
@@ -188,6 +209,22 @@ Run parse_all(redispp::Parser& parser, const Workload& w, std::size_t chunk) {
   const Clock::time_point start = Clock::now();
   for (std::size_t at = 0; at < input.size(); at += chunk) {
     parser.feed(input.substr(at, chunk));
+    if (w.as_strings) {
+      for (;;) {
+        // What Connection does for a typed command (impl/connection.ipp).
+        redispp::detail::StringsTarget<std::vector<std::string>> target;
+        const redispp::StringsRead read = parser.next_strings(target);
+        if (read == redispp::StringsRead::need_more) break;
+        if (read == redispp::StringsRead::not_strings) {
+          std::optional<Reply> reply = parser.next();
+          if (!reply) break;
+          target.value = redispp::convert<std::vector<std::string>>(std::move(*reply));
+        }
+        run.fingerprint += fingerprint(target.value);
+        ++run.replies;
+      }
+      continue;
+    }
     while (std::optional<Reply> reply = parser.next()) {
       run.fingerprint += fingerprint(*reply);
       ++run.replies;

@@ -578,15 +578,21 @@ REDISPP_DECL bool RespParser::parse_next(std::optional<Reply>* top, std::vector<
 }
 
 REDISPP_DECL RespParser::Number RespParser::read_plain_number(std::size_t& at, std::size_t& value) const noexcept {
-  const char* data = buffer_.data();
-  std::size_t i = at;
-  value = 0;
-  while (i < end_ && data[i] >= '0' && data[i] <= '9') {
-    if (i - at == 18) return Number::bad;
-    value = value * 10 + static_cast<std::size_t>(data[i++] - '0');
-  }
-  if (i == end_ || (data[i] == '\r' && i + 1 == end_)) return Number::incomplete;
-  if (i == at || data[i] != '\r' || data[i + 1] != '\n') return Number::bad;
+  // Locals throughout, written back once: through the two references the compiler would
+  // otherwise reload end_ and store `value` on every digit.
+  const char* const data = buffer_.data();
+  const std::size_t end = end_;
+  const std::size_t first = at;
+  const std::size_t digits_end = std::min(end, first + 18);
+  std::size_t i = first;
+  std::size_t number = 0;
+  for (unsigned digit; i < digits_end && (digit = static_cast<unsigned char>(data[i]) - 48u) <= 9; ++i)
+    number = number * 10 + digit;
+  if (i == first + 18 && i < end && static_cast<unsigned>(static_cast<unsigned char>(data[i]) - 48u) <= 9)
+    return Number::bad;  // a 19th digit
+  if (i == end || (data[i] == '\r' && i + 1 == end)) return Number::incomplete;
+  if (i == first || data[i] != '\r' || data[i + 1] != '\n') return Number::bad;
+  value = number;
   at = i + 2;
   return Number::read;
 }
@@ -669,9 +675,11 @@ REDISPP_DECL StringsRead RespParser::next_strings(StringsSink& sink) {
   strings_start_ = ~std::uint64_t{0};
   if (!sink.begin(type, count)) return StringsRead::not_strings;
   for (std::size_t element = first_element; element < at;) {
+    // Checked above: "$", digits, CRLF, the body, CRLF.
     std::size_t body = element + 1;
     std::size_t length = 0;
-    read_plain_number(body, length);  // checked above
+    for (; data[body] != '\r'; ++body) length = length * 10 + static_cast<std::size_t>(data[body] - '0');
+    body += 2;
     sink.add(std::string_view(data + body, length));
     element = body + length + 2;
   }

@@ -102,6 +102,11 @@ TEST_CASE("vector<string>: arrays, sets and maps of bulk strings take the fast p
   check_agrees<T>("-WRONGTYPE Operation against a key\r\n", false);
   check_agrees<T>(">2\r\n$1\r\na\r\n$1\r\nb\r\n", false);     // a push is never a reply
   check_agrees<T>("|1\r\n+a\r\n+b\r\n*1\r\n$1\r\nc\r\n", false);  // an attribute first
+  // Lengths of up to 18 digits are read here, longer ones left to the Reply path.
+  check_agrees<T>("*1\r\n$000000000000000002\r\nab\r\n", true);
+  check_agrees<T>("*1\r\n$0000000000000000002\r\nab\r\n", false);
+  check_agrees<T>("*000000000000000001\r\n$2\r\nab\r\n", true);
+  check_agrees<T>("*0000000000000000001\r\n$2\r\nab\r\n", false);
 }
 
 TEST_CASE("maps and sets of strings agree with convert<T>, odd counts and maps-as-sets included", "[strings]") {
