@@ -116,6 +116,23 @@ inline bool read_number_line(const char* data, std::size_t start, std::size_t en
   return true;
 }
 
+// The commonest number line, a length: 1 to 18 digits then CR LF, all buffered. True with the
+// value and the CR's index; false for anything else (a sign, more digits, a line not complete,
+// a stray byte), which read_number_line() or the general way then judges. Small enough to be
+// inlined where lengths are read most: bulk strings, in a reply or in an array.
+inline bool read_size_line(const char* data, std::size_t start, std::size_t end, std::size_t& size,
+                           std::size_t& cr) noexcept {
+  const std::size_t digits_end = std::min(end, start + 18);
+  std::size_t i = start;
+  std::size_t value = 0;
+  for (unsigned digit; i < digits_end && (digit = static_cast<unsigned char>(data[i]) - 48u) <= 9; ++i)
+    value = value * 10 + digit;
+  if (i == start || i + 1 >= end || data[i] != '\r' || data[i + 1] != '\n') return false;
+  size = value;
+  cr = i;
+  return true;
+}
+
 // A RESP3 double: [+-]inf, [+-]nan, or what std::from_chars reads as a whole ([+-] then a digit
 // or '.', an optional exponent). False when the text is anything else or out of double's range.
 inline bool parse_double(std::string_view text, double& out) noexcept {
@@ -234,6 +251,11 @@ REDISPP_DECL std::size_t RespParser::find_line_end(std::size_t start, std::size_
 // arrived, else its length (-1 only when nil_allowed) and the index of its CR.
 REDISPP_DECL bool RespParser::read_length(std::size_t type_pos, const char* what, bool nil_allowed, long long& length,
                                           std::size_t& cr) {
+  std::size_t size = 0;
+  if (detail::resp::read_size_line(buffer_.data(), type_pos + 1, end_, size, cr)) {
+    length = static_cast<long long>(size);  // at most 18 digits: fits
+    return true;
+  }
   if (detail::resp::read_number_line(buffer_.data(), type_pos + 1, end_, length, cr) &&
       (length >= 0 || (length == -1 && nil_allowed)))
     return true;
@@ -479,14 +501,9 @@ REDISPP_DECL bool RespParser::read_plain_scalar(Sink& out) {
       break;
     }
     case '$': {
-      // The length read here, not by read_number_line(): only digits (nil's -1 goes the general
-      // way), and this loop is the hottest of a pipeline of GETs.
       std::size_t size = 0;
-      std::size_t cr = at + 1;
-      const std::size_t digits_end = std::min(end_, at + 1 + 18);
-      for (unsigned digit; cr < digits_end && (digit = static_cast<unsigned char>(data[cr]) - 48u) <= 9; ++cr)
-        size = size * 10 + digit;
-      if (cr == at + 1 || cr + 1 >= end_ || data[cr] != '\r' || data[cr + 1] != '\n') return false;
+      std::size_t cr = 0;
+      if (!detail::resp::read_size_line(data, at + 1, end_, size, cr)) return false;  // nil's -1 too
       const std::size_t body = cr + 2;
       if (size > limits_.max_bulk_length || end_ - body < size + 2 || data[body + size] != '\r' ||
           data[body + size + 1] != '\n')

@@ -136,17 +136,18 @@ class RespParser final : public Parser {
       else
         top->emplace(std::move(value));
     }
-    // A text reply (Reply::from_text). A short text is written straight into a new slot where
-    // it stays, sparing a move; a long one is built first, so that a failed allocation leaves
+    // A text reply (Reply::from_text), written straight into a new slot where it stays, sparing
+    // a move of the Reply; a long text is copied first, so that a failed allocation leaves
     // nothing half-placed.
     void put_text(ReplyType type, std::string_view text) {
       if (text.size() > Reply::inline_text_capacity) {
-        put(Reply::from_text(type, text));
+        std::string owned(text);
+        slot().adopt_text(type, std::move(owned));
         return;
       }
-      Reply& slot = elements != nullptr ? elements->emplace_back() : top->emplace();
-      slot.assign_text(type, text);  // inline: no allocation, cannot throw
+      slot().assign_text(type, text);  // inline: no allocation, cannot throw
     }
+    Reply& slot() { return elements != nullptr ? elements->emplace_back() : top->emplace(); }
   };
 
   Step parse_value(Sink& out);

@@ -140,3 +140,22 @@ TEST_CASE("Reply can be assigned one of its own children or its attribute", "[re
   CHECK(with.type() == ReplyType::attribute);
   CHECK(with.elements().size() == 2);
 }
+
+TEST_CASE("Reply can be refilled in place with text, whatever it held", "[reply]") {
+  const std::string long_text(Reply::inline_text_capacity + 5, 'L');
+  Reply r = Reply::array({Reply::integer(1), Reply::bulk_string(long_text)});
+  r.set_attribute(Reply::aggregate(ReplyType::attribute, {Reply::simple_string("ttl"), Reply::integer(3)}));
+  r.assign_text(ReplyType::bulk_string, "short");
+  CHECK(r == Reply::bulk_string("short"));
+  CHECK(r.attribute() == nullptr);  // the old value's attribute went with it
+  CHECK(r.elements().empty());
+
+  r.assign_text(ReplyType::error, long_text);
+  CHECK(r == Reply::error(long_text));
+  std::string adopted = long_text + "!";
+  r.adopt_text(ReplyType::simple_string, std::move(adopted));
+  CHECK(r.type() == ReplyType::simple_string);
+  CHECK(r.str() == long_text + "!");
+  r.assign_text(ReplyType::big_number, "");
+  CHECK(r == Reply::from_text(ReplyType::big_number, ""));
+}
