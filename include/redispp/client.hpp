@@ -89,15 +89,11 @@ class Redis : public CommandSet<Redis> {
         std::optional<Reply> reply = detail::round_trip_strings(*pool_, command.wire(), command.block_timeout(),
                                                                 command.flags(), command.name(), target);
         if (!reply) return std::move(target.value);
-        if (reply->is_error()) throw_command_error(*reply, command.name());
-        return command.convert(std::move(*reply));
+        return settle(command, std::move(*reply));
       }
     }
-    Reply reply = detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags(), command.name());
-    // The server's words, prefixed with which command and which server ("LPUSH on
-    // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.
-    if (reply.is_error()) throw_command_error(reply, command.name());
-    return command.convert(std::move(reply));
+    return settle(command, detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags(),
+                                              command.name()));
   }
 
   /// Any command, as text arguments: r.execute_command("SET", "k", "v"). Error replies throw.
@@ -175,7 +171,15 @@ class Redis : public CommandSet<Redis> {
   const std::shared_ptr<ConnectionPool>& connection_pool() const noexcept { return pool_; }
 
  private:
-  // run()'s error path: throw_error_reply with this command's name and this client's endpoint.
+  // run()'s last step, whichever way the reply came: an error reply throws the server's words
+  // prefixed with which command and which server ("LPUSH on 127.0.0.1:6379: WRONGTYPE ...";
+  // code() stays the server's prefix), anything else is converted to T.
+  template <class T>
+  T settle(const Command<T>& command, Reply&& reply) const {
+    if (reply.is_error()) throw_command_error(reply, command.name());
+    return command.convert(std::move(reply));
+  }
+  // settle()'s error path: throw_error_reply with this command's name and this client's endpoint.
   [[noreturn]] REDISPP_DECL void throw_command_error(const Reply& reply, std::string_view name) const;
 
   std::shared_ptr<ConnectionPool> pool_;

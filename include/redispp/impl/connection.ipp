@@ -132,32 +132,42 @@ REDISPP_DECL void Connection::send(std::string_view wire) {
   if (written.error) fail_io("write", written.error);
 }
 
-REDISPP_DECL Reply Connection::read_reply(std::chrono::milliseconds extra_timeout) {
+REDISPP_DECL void Connection::require_stream() const {
   if (!stream_) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
+}
+
+REDISPP_DECL void Connection::fail_protocol(const ProtocolError& error) {
+  disconnect();
+  throw ProtocolError(fmt::format("{} (in a reply from {}; the connection was closed)", error.what(), endpoint_));
+}
+
+REDISPP_DECL bool Connection::deliver_if_push(Reply& frame) {
+  // RESP3 sends the acknowledgements of (UN)SUBSCRIBE as push frames: those are the reply the
+  // caller waits for. Other pushes (messages, invalidations) arrive on their own.
+  if (frame.type() != ReplyType::push || detail::is_subscription_ack(frame)) return false;
+  deliver_push(std::move(frame));
+  return true;
+}
+
+REDISPP_DECL Reply Connection::read_reply(std::chrono::milliseconds extra_timeout) {
+  require_stream();
   for (;;) {
     std::optional<Reply> reply;
     try {
       reply = parser_->next();
     } catch (const ProtocolError& e) {
-      disconnect();
-      throw ProtocolError(fmt::format("{} (in a reply from {}; the connection was closed)", e.what(), endpoint_));
+      fail_protocol(e);
     }
     if (!reply) {
       fill(extra_timeout);
-      continue;
+    } else if (!deliver_if_push(*reply)) {
+      return std::move(*reply);
     }
-    // RESP3 sends the acknowledgements of (UN)SUBSCRIBE as push frames: those are the reply
-    // the caller waits for. Other pushes (messages, invalidations) arrive on their own.
-    if (reply->type() == ReplyType::push && !detail::is_subscription_ack(*reply)) {
-      deliver_push(std::move(*reply));
-      continue;
-    }
-    return std::move(*reply);
   }
 }
 
 REDISPP_DECL std::optional<Reply> Connection::read_strings(StringsSink& sink, std::chrono::milliseconds extra_timeout) {
-  if (!stream_) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
+  require_stream();
   for (;;) {
     switch (parser_->next_strings(sink)) {
       case StringsRead::taken: return std::nullopt;
@@ -169,27 +179,20 @@ REDISPP_DECL std::optional<Reply> Connection::read_strings(StringsSink& sink, st
 
 REDISPP_DECL void Connection::read_replies(std::vector<Reply>& out, std::size_t count,
                                           std::chrono::milliseconds extra_timeout) {
-  if (!stream_) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
+  require_stream();
   while (count != 0) {
     bool complete = false;
     try {
       complete = parser_->next_into(out);
     } catch (const ProtocolError& e) {
-      disconnect();
-      throw ProtocolError(fmt::format("{} (in a reply from {}; the connection was closed)", e.what(), endpoint_));
+      fail_protocol(e);
     }
-    if (!complete) {
+    if (!complete)
       fill(extra_timeout);
-      continue;
-    }
-    // As in read_reply(): a push that is not a subscription acknowledgement is not a reply.
-    if (Reply& reply = out.back(); reply.type() == ReplyType::push && !detail::is_subscription_ack(reply)) {
-      Reply push = std::move(reply);
-      out.pop_back();
-      deliver_push(std::move(push));
-      continue;
-    }
-    --count;
+    else if (deliver_if_push(out.back()))
+      out.pop_back();  // as in read_reply(): not a reply
+    else
+      --count;
   }
 }
 
@@ -204,7 +207,7 @@ REDISPP_DECL std::error_code Connection::write_unchecked(std::string_view wire) 
 }
 
 REDISPP_DECL std::optional<Reply> Connection::read_frame(clock::time_point deadline) {
-  if (!stream_) throw ConnectionError(fmt::format("read from {} failed: not connected", endpoint_));
+  require_stream();
   const bool forever = deadline == clock::time_point::max();
   for (;;) {
     if (std::optional<Reply> frame = parser_->next()) return frame;
@@ -319,8 +322,7 @@ REDISPP_DECL bool Connection::drain_pushes() {
     } catch (const ProtocolError&) {
       return false;
     }
-    if (!next || next->type() != ReplyType::push || detail::is_subscription_ack(*next)) return false;
-    deliver_push(std::move(*next));
+    if (!next || !deliver_if_push(*next)) return false;
   }
   return true;
 }

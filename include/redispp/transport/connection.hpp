@@ -146,7 +146,15 @@ class Connection {
  private:
   void handshake();
   void deliver_push(Reply&& push);
+  // When `frame` is a push that is not a reply (anything but a subscription acknowledgement):
+  // delivers it (moved out) and returns true.
+  bool deliver_if_push(Reply& frame);
   bool drain_pushes();  // false when the unread bytes are not all whole push frames
+  // The reads' common guards: a read needs a connection; a ProtocolError from the parser is
+  // thrown again naming this server, after closing the connection (nothing read after malformed
+  // bytes can be trusted).
+  void require_stream() const;
+  [[noreturn]] void fail_protocol(const ProtocolError& error);
   void fill(std::chrono::milliseconds extra_timeout);
   // Closes the connection and throws what the stream's `error` means (TimeoutError for a
   // time-out, ConnectionError naming the peer otherwise).
