@@ -594,7 +594,7 @@ REDISPP_DECL bool RespParser::parse_next(std::optional<Reply>* top, std::vector<
   }
 }
 
-REDISPP_DECL RespParser::Number RespParser::read_plain_number(std::size_t& at, std::size_t& value) const noexcept {
+REDISPP_DECL RespParser::Scan RespParser::read_plain_number(std::size_t& at, std::size_t& value) const noexcept {
   // Locals throughout, written back once: through the two references the compiler would
   // otherwise reload end_ and store `value` on every digit.
   const char* const data = buffer_.data();
@@ -606,12 +606,29 @@ REDISPP_DECL RespParser::Number RespParser::read_plain_number(std::size_t& at, s
   for (unsigned digit; i < digits_end && (digit = static_cast<unsigned char>(data[i]) - 48u) <= 9; ++i)
     number = number * 10 + digit;
   if (i == first + 18 && i < end && static_cast<unsigned>(static_cast<unsigned char>(data[i]) - 48u) <= 9)
-    return Number::bad;  // a 19th digit
-  if (i == end || (data[i] == '\r' && i + 1 == end)) return Number::incomplete;
-  if (i == first || data[i] != '\r' || data[i + 1] != '\n') return Number::bad;
+    return Scan::bad;  // a 19th digit
+  if (i == end || (data[i] == '\r' && i + 1 == end)) return Scan::incomplete;
+  if (i == first || data[i] != '\r' || data[i + 1] != '\n') return Scan::bad;
   value = number;
   at = i + 2;
-  return Number::read;
+  return Scan::read;
+}
+
+REDISPP_DECL RespParser::Scan RespParser::scan_bulk(std::size_t& at, std::string_view& bulk) const noexcept {
+  const char* data = buffer_.data();
+  std::size_t body = at;
+  if (body >= end_) return Scan::incomplete;
+  if (data[body] != '$') return Scan::bad;
+  ++body;
+  std::size_t length = 0;
+  const Scan header = read_plain_number(body, length);
+  if (header != Scan::read) return header;
+  if (length > limits_.max_bulk_length) return Scan::bad;
+  if (end_ - body < length + 2) return Scan::incomplete;
+  if (data[body + length] != '\r' || data[body + length + 1] != '\n') return Scan::bad;
+  bulk = std::string_view(data + body, length);
+  at = body + length + 2;
+  return Scan::read;
 }
 
 // The fast paths scan a reply without building anything; whatever is not the plain case (nil
@@ -625,17 +642,9 @@ REDISPP_DECL std::size_t RespParser::next_flat(std::span<std::string_view> out) 
   if (at >= end_ || (data[at] != '*' && data[at] != '>')) return 0;
   ++at;
   std::size_t count = 0;
-  if (read_plain_number(at, count) != Number::read || count == 0 || count > out.size()) return 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (at >= end_ || data[at] != '$') return 0;
-    ++at;
-    std::size_t length = 0;
-    if (read_plain_number(at, length) != Number::read || length > limits_.max_bulk_length || end_ - at < length + 2)
-      return 0;
-    if (data[at + length] != '\r' || data[at + length + 1] != '\n') return 0;
-    out[i] = std::string_view(data + at, length);
-    at += length + 2;
-  }
+  if (read_plain_number(at, count) != Scan::read || count == 0 || count > out.size()) return 0;
+  for (std::size_t i = 0; i < count; ++i)
+    if (scan_bulk(at, out[i]) != Scan::read) return 0;
   position_ = scanned_ = at;
   reply_start_ = offset_of(position_);
   return count;
@@ -655,9 +664,9 @@ REDISPP_DECL StringsRead RespParser::next_strings(StringsSink& sink) {
   std::size_t at = position_ + 1;
   std::size_t count = 0;
   switch (read_plain_number(at, count)) {
-    case Number::read: break;
-    case Number::incomplete: return StringsRead::need_more;
-    case Number::bad: return StringsRead::not_strings;
+    case Scan::read: break;
+    case Scan::incomplete: return StringsRead::need_more;
+    case Scan::bad: return StringsRead::not_strings;
   }
   if (count > limits_.max_aggregate_length / (type == ReplyType::map ? 2 : 1)) return StringsRead::not_strings;
   if (type == ReplyType::map) count *= 2;
@@ -678,16 +687,12 @@ REDISPP_DECL StringsRead RespParser::next_strings(StringsSink& sink) {
   };
   for (; seen < count; ++seen) {
     const std::size_t element = at;
-    if (at >= end_) return wait_for_more(element);
-    if (data[at] != '$') return StringsRead::not_strings;
-    ++at;
-    std::size_t length = 0;
-    const Number read = read_plain_number(at, length);
-    if (read == Number::incomplete) return wait_for_more(element);
-    if (read == Number::bad || length > limits_.max_bulk_length) return StringsRead::not_strings;
-    if (end_ - at < length + 2) return wait_for_more(element);
-    if (data[at + length] != '\r' || data[at + length + 1] != '\n') return StringsRead::not_strings;
-    at += length + 2;
+    std::string_view bulk;
+    switch (scan_bulk(at, bulk)) {
+      case Scan::read: break;
+      case Scan::incomplete: return wait_for_more(element);
+      case Scan::bad: return StringsRead::not_strings;
+    }
   }
   strings_start_ = ~std::uint64_t{0};
   if (!sink.begin(type, count)) return StringsRead::not_strings;
