@@ -141,11 +141,11 @@ REDISPP_DECL void Connection::fail_protocol(const ProtocolError& error) {
   throw ProtocolError(fmt::format("{} (in a reply from {}; the connection was closed)", error.what(), endpoint_));
 }
 
-REDISPP_DECL bool Connection::deliver_if_push(Reply& frame) {
+REDISPP_DECL bool Connection::deliver_unless_ack(Reply& push) {
   // RESP3 sends the acknowledgements of (UN)SUBSCRIBE as push frames: those are the reply the
   // caller waits for. Other pushes (messages, invalidations) arrive on their own.
-  if (frame.type() != ReplyType::push || detail::is_subscription_ack(frame)) return false;
-  deliver_push(std::move(frame));
+  if (detail::is_subscription_ack(push)) return false;
+  deliver_push(std::move(push));
   return true;
 }
 

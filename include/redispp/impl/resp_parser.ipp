@@ -520,6 +520,25 @@ REDISPP_DECL bool RespParser::read_plain_scalar(Sink& out) {
   return true;
 }
 
+REDISPP_DECL void RespParser::read_plain_elements(Frame& frame) {
+  const char* data = buffer_.data();
+  Sink elements{nullptr, &frame.value.elements()};
+  std::size_t at = position_;
+  while (frame.remaining > 1 && end_ - at >= 6 && data[at] == '$') {  // "$0\r\n\r\n" is the shortest
+    std::size_t size = 0;
+    std::size_t cr = 0;
+    if (!detail::resp::read_size_line(data, at + 1, end_, size, cr)) return;  // nil, or not all here
+    const std::size_t body = cr + 2;
+    if (size > limits_.max_bulk_length || end_ - body < size + 2 || data[body + size] != '\r' ||
+        data[body + size + 1] != '\n')
+      return;
+    elements.put_text(ReplyType::bulk_string, std::string_view(data + body, size));
+    at = body + size + 2;
+    position_ = at;  // after each: a failed allocation leaves the parser where it got to
+    --frame.remaining;
+  }
+}
+
 REDISPP_DECL std::optional<Reply> RespParser::next() {
   std::optional<Reply> result;
   Sink sink{&result, nullptr};
@@ -539,6 +558,7 @@ REDISPP_DECL bool RespParser::parse_next(std::optional<Reply>* top, std::vector<
   // the end of its aggregate's elements.
   for (;;) {
     const bool nested = !stack_.empty();
+    if (nested && !has_attribute_) read_plain_elements(stack_.back());
     Sink sink{top, nested ? &stack_.back().value.elements() : list};
     const Step step = parse_value(sink);
     if (step == Step::need_more) return false;

@@ -97,14 +97,6 @@ class Reply {
     type_ = type;
     set_text(text);
   }
-  /// The same, keeping `text` itself (moved, not copied; never inline).
-  void adopt_text(ReplyType type, std::string&& text) noexcept {
-    destroy_body();
-    attribute_.reset();
-    type_ = type;
-    new (&text_) std::string(std::move(text));
-    body_ = Body::text;
-  }
   static Reply nil() noexcept { return Reply(); }
   static Reply integer(long long value) noexcept {
     Reply r;

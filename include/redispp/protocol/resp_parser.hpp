@@ -143,17 +143,19 @@ class RespParser final : public Parser {
         top->emplace(std::move(value));
     }
     // A text reply (Reply::from_text), written straight into a new slot where it stays, sparing
-    // a move of the Reply; a long text is copied first, so that a failed allocation leaves
-    // nothing half-placed.
+    // a move of the Reply; when a long text's allocation fails, the slot goes again.
     void put_text(ReplyType type, std::string_view text) {
-      if (text.size() > Reply::inline_text_capacity) {
-        std::string owned(text);
-        slot().adopt_text(type, std::move(owned));
-        return;
+      Reply& slot = elements != nullptr ? elements->emplace_back() : top->emplace();
+      try {
+        slot.assign_text(type, text);
+      } catch (...) {
+        if (elements != nullptr)
+          elements->pop_back();
+        else
+          top->reset();
+        throw;
       }
-      slot().assign_text(type, text);  // inline: no allocation, cannot throw
     }
-    Reply& slot() { return elements != nullptr ? elements->emplace_back() : top->emplace(); }
   };
 
   Step parse_value(Sink& out);
@@ -161,6 +163,10 @@ class RespParser final : public Parser {
   // their bytes are here, read without the state machine; false, with nothing consumed, for
   // anything else, which parse_next() then reads with the full rules and error messages.
   bool read_plain_scalar(Sink& out);
+  // The same for the elements of the innermost open aggregate: those that are bulk strings
+  // with all their bytes here, read in a tight loop (an LRANGE's values, an HGETALL's fields),
+  // all but its last element, whose arrival closes the aggregate the general way.
+  void read_plain_elements(Frame& frame);
   // next() and next_into(): the next whole reply emplaced in *top, or appended to *list (one
   // of the two is null); false when more bytes are needed.
   bool parse_next(std::optional<Reply>* top, std::vector<Reply>* list);

@@ -147,8 +147,9 @@ class Connection {
   void handshake();
   void deliver_push(Reply&& push);
   // When `frame` is a push that is not a reply (anything but a subscription acknowledgement):
-  // delivers it (moved out) and returns true.
-  bool deliver_if_push(Reply& frame);
+  // delivers it (moved out) and returns true. The type test inline: it runs for every reply.
+  bool deliver_if_push(Reply& frame) { return frame.type() == ReplyType::push && deliver_unless_ack(frame); }
+  bool deliver_unless_ack(Reply& push);
   bool drain_pushes();  // false when the unread bytes are not all whole push frames
   // The reads' common guards: a read needs a connection; a ProtocolError from the parser is
   // thrown again naming this server, after closing the connection (nothing read after malformed

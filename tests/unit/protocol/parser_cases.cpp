@@ -379,6 +379,16 @@ void add_limit_cases(Table& t) {
   too_long.limits = bulk4;
   t.ok("simple string longer than max_bulk_length (lines have their own limit)", "+abcdef\r\n", {simple("abcdef")})
       .limits = bulk4;
+  // Inside an array, where bulk strings take a shortcut (read_plain_elements): the limit holds
+  // there too, and the error names the element's byte.
+  t.ok("array of bulk strings of max_bulk_length bytes", "*3\r\n$4\r\nabcd\r\n$0\r\n\r\n$4\r\nwxyz\r\n",
+       {arr({bulk("abcd"), bulk(""), bulk("wxyz")})})
+      .limits = bulk4;
+  t.bad("bulk string over max_bulk_length inside an array", "*3\r\n$4\r\nabcd\r\n$5\r\nabcde\r\n$1\r\nx\r\n",
+        "at byte 15: expected a bulk string of at most 4 bytes (max_bulk_length), got a length of 5")
+      .limits = bulk4;
+  t.bad_builtin("bulk string inside an array without its CRLF", "*3\r\n$1\r\na\r\n$2\r\nbcXY$1\r\nx\r\n",
+                "at byte 17: expected CRLF after bulk string of 2 bytes, got 'XY'");
 
   // Simple strings, errors and big numbers: max_line_length, checked before the CRLF arrives.
   ParserLimits line4;
