@@ -120,7 +120,7 @@ inline bool read_number_line(const char* data, std::size_t start, std::size_t en
 // value and the CR's index; false for anything else (a sign, more digits, a line not complete,
 // a stray byte), which read_number_line() or the general way then judges. Small enough to be
 // inlined where lengths are read most: bulk strings, in a reply or in an array.
-inline bool read_size_line(const char* data, std::size_t start, std::size_t end, std::size_t& size,
+REDISPP_ALWAYS_INLINE bool read_size_line(const char* data, std::size_t start, std::size_t end, std::size_t& size,
                            std::size_t& cr) noexcept {
   const std::size_t digits_end = std::min(end, start + 18);
   std::size_t i = start;
@@ -131,6 +131,52 @@ inline bool read_size_line(const char* data, std::size_t start, std::size_t end,
   size = value;
   cr = i;
   return true;
+}
+
+// What a fast path's step found: the thing read, not all of it here yet, or anything else
+// (left to the general way, which has the rules and the error messages).
+enum class Scan { read, incomplete, bad };
+
+// "<digits>\r\n" at `at` (1 to 18 digits, no sign) in [data, data + end), moving `at` past it
+// when read: the fast paths' number lines. Locals throughout, written back once: through the
+// references the compiler would otherwise store on every digit.
+inline Scan scan_number(const char* data, std::size_t end, std::size_t& at, std::size_t& value) noexcept {
+  const std::size_t first = at;
+  const std::size_t digits_end = std::min(end, first + 18);
+  std::size_t i = first;
+  std::size_t number = 0;
+  for (unsigned digit; i < digits_end && (digit = static_cast<unsigned char>(data[i]) - 48u) <= 9; ++i)
+    number = number * 10 + digit;
+  if (i == first + 18 && i < end && static_cast<unsigned>(static_cast<unsigned char>(data[i]) - 48u) <= 9)
+    return Scan::bad;  // a 19th digit
+  if (i == end || (data[i] == '\r' && i + 1 == end)) return Scan::incomplete;
+  if (i == first || data[i] != '\r' || data[i + 1] != '\n') return Scan::bad;
+  value = number;
+  at = i + 2;
+  return Scan::read;
+}
+
+// One bulk string of at most `max_length` bytes, "$<length>\r\n<bytes>\r\n" at `at`, its bytes
+// in `bulk` and `at` moved past it when read: the step every fast path over bulk strings takes
+// (a top-level reply, an aggregate's elements, next_flat, next_strings).
+REDISPP_ALWAYS_INLINE Scan scan_bulk(const char* data, std::size_t end, std::size_t max_length, std::size_t& at,
+                      std::string_view& bulk) noexcept {
+  if (at >= end) return Scan::incomplete;
+  if (data[at] != '$') return Scan::bad;
+  std::size_t length = 0;
+  std::size_t cr = 0;
+  if (!read_size_line(data, at + 1, end, length, cr)) {
+    // Not a plain length here: only scan_number() tells "not all here yet" from "bad".
+    std::size_t header = at + 1;
+    return scan_number(data, end, header, length) == Scan::incomplete ? Scan::incomplete : Scan::bad;
+  }
+  const std::size_t body = cr + 2;
+  if (length > max_length) return Scan::bad;
+  if (end - body < length + 2) return Scan::incomplete;
+  if (data[body + length] != '\r' || data[body + length + 1] != '\n') return Scan::bad;
+  bulk = std::string_view(data + body, length);
+  at = body + length + 2;
+  return Scan::read;
 }
 
 // A RESP3 double: [+-]inf, [+-]nan, or what std::from_chars reads as a whole ([+-] then a digit
@@ -501,15 +547,11 @@ REDISPP_DECL bool RespParser::read_plain_scalar(Sink& out) {
       break;
     }
     case '$': {
-      std::size_t size = 0;
-      std::size_t cr = 0;
-      if (!detail::resp::read_size_line(data, at + 1, end_, size, cr)) return false;  // nil's -1 too
-      const std::size_t body = cr + 2;
-      if (size > limits_.max_bulk_length || end_ - body < size + 2 || data[body + size] != '\r' ||
-          data[body + size + 1] != '\n')
-        return false;
-      out.put_text(ReplyType::bulk_string, std::string_view(data + body, size));
-      next = body + size + 2;
+      std::string_view bulk;
+      next = at;
+      if (detail::resp::scan_bulk(data, end_, limits_.max_bulk_length, next, bulk) != detail::resp::Scan::read)
+        return false;  // nil's -1 too
+      out.put_text(ReplyType::bulk_string, bulk);
       break;
     }
     default:
@@ -521,19 +563,13 @@ REDISPP_DECL bool RespParser::read_plain_scalar(Sink& out) {
 }
 
 REDISPP_DECL void RespParser::read_plain_elements(Frame& frame) {
-  const char* data = buffer_.data();
   Sink elements{nullptr, &frame.value.elements()};
   std::size_t at = position_;
-  while (frame.remaining > 1 && end_ - at >= 6 && data[at] == '$') {  // "$0\r\n\r\n" is the shortest
-    std::size_t size = 0;
-    std::size_t cr = 0;
-    if (!detail::resp::read_size_line(data, at + 1, end_, size, cr)) return;  // nil, or not all here
-    const std::size_t body = cr + 2;
-    if (size > limits_.max_bulk_length || end_ - body < size + 2 || data[body + size] != '\r' ||
-        data[body + size + 1] != '\n')
-      return;
-    elements.put_text(ReplyType::bulk_string, std::string_view(data + body, size));
-    at = body + size + 2;
+  std::string_view bulk;
+  const char* data = buffer_.data();
+  while (frame.remaining > 1 &&  // nil, or not all here: stop
+         detail::resp::scan_bulk(data, end_, limits_.max_bulk_length, at, bulk) == detail::resp::Scan::read) {
+    elements.put_text(ReplyType::bulk_string, bulk);
     position_ = at;  // after each: a failed allocation leaves the parser where it got to
     --frame.remaining;
   }
@@ -614,43 +650,6 @@ REDISPP_DECL bool RespParser::parse_next(std::optional<Reply>* top, std::vector<
   }
 }
 
-REDISPP_DECL RespParser::Scan RespParser::read_plain_number(std::size_t& at, std::size_t& value) const noexcept {
-  // Locals throughout, written back once: through the two references the compiler would
-  // otherwise reload end_ and store `value` on every digit.
-  const char* const data = buffer_.data();
-  const std::size_t end = end_;
-  const std::size_t first = at;
-  const std::size_t digits_end = std::min(end, first + 18);
-  std::size_t i = first;
-  std::size_t number = 0;
-  for (unsigned digit; i < digits_end && (digit = static_cast<unsigned char>(data[i]) - 48u) <= 9; ++i)
-    number = number * 10 + digit;
-  if (i == first + 18 && i < end && static_cast<unsigned>(static_cast<unsigned char>(data[i]) - 48u) <= 9)
-    return Scan::bad;  // a 19th digit
-  if (i == end || (data[i] == '\r' && i + 1 == end)) return Scan::incomplete;
-  if (i == first || data[i] != '\r' || data[i + 1] != '\n') return Scan::bad;
-  value = number;
-  at = i + 2;
-  return Scan::read;
-}
-
-REDISPP_DECL RespParser::Scan RespParser::scan_bulk(std::size_t& at, std::string_view& bulk) const noexcept {
-  const char* data = buffer_.data();
-  std::size_t body = at;
-  if (body >= end_) return Scan::incomplete;
-  if (data[body] != '$') return Scan::bad;
-  ++body;
-  std::size_t length = 0;
-  const Scan header = read_plain_number(body, length);
-  if (header != Scan::read) return header;
-  if (length > limits_.max_bulk_length) return Scan::bad;
-  if (end_ - body < length + 2) return Scan::incomplete;
-  if (data[body + length] != '\r' || data[body + length + 1] != '\n') return Scan::bad;
-  bulk = std::string_view(data + body, length);
-  at = body + length + 2;
-  return Scan::read;
-}
-
 // The fast paths scan a reply without building anything; whatever is not the plain case (nil
 // or negative lengths, other element types, an aggregate being parsed already, a pending
 // attribute, a failed parser) is left to next(), which has the full rules and the error
@@ -662,9 +661,10 @@ REDISPP_DECL std::size_t RespParser::next_flat(std::span<std::string_view> out) 
   if (at >= end_ || (data[at] != '*' && data[at] != '>')) return 0;
   ++at;
   std::size_t count = 0;
-  if (read_plain_number(at, count) != Scan::read || count == 0 || count > out.size()) return 0;
+  if (detail::resp::scan_number(data, end_, at, count) != detail::resp::Scan::read || count == 0 || count > out.size())
+    return 0;
   for (std::size_t i = 0; i < count; ++i)
-    if (scan_bulk(at, out[i]) != Scan::read) return 0;
+    if (detail::resp::scan_bulk(data, end_, limits_.max_bulk_length, at, out[i]) != detail::resp::Scan::read) return 0;
   position_ = scanned_ = at;
   reply_start_ = offset_of(position_);
   return count;
@@ -683,10 +683,10 @@ REDISPP_DECL StringsRead RespParser::next_strings(StringsSink& sink) {
   }
   std::size_t at = position_ + 1;
   std::size_t count = 0;
-  switch (read_plain_number(at, count)) {
-    case Scan::read: break;
-    case Scan::incomplete: return StringsRead::need_more;
-    case Scan::bad: return StringsRead::not_strings;
+  switch (detail::resp::scan_number(data, end_, at, count)) {
+    case detail::resp::Scan::read: break;
+    case detail::resp::Scan::incomplete: return StringsRead::need_more;
+    case detail::resp::Scan::bad: return StringsRead::not_strings;
   }
   if (count > limits_.max_aggregate_length / (type == ReplyType::map ? 2 : 1)) return StringsRead::not_strings;
   if (type == ReplyType::map) count *= 2;
@@ -708,10 +708,10 @@ REDISPP_DECL StringsRead RespParser::next_strings(StringsSink& sink) {
   for (; seen < count; ++seen) {
     const std::size_t element = at;
     std::string_view bulk;
-    switch (scan_bulk(at, bulk)) {
-      case Scan::read: break;
-      case Scan::incomplete: return wait_for_more(element);
-      case Scan::bad: return StringsRead::not_strings;
+    switch (detail::resp::scan_bulk(data, end_, limits_.max_bulk_length, at, bulk)) {
+      case detail::resp::Scan::read: break;
+      case detail::resp::Scan::incomplete: return wait_for_more(element);
+      case detail::resp::Scan::bad: return StringsRead::not_strings;
     }
   }
   strings_start_ = ~std::uint64_t{0};

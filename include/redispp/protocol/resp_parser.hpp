@@ -121,16 +121,6 @@ class RespParser final : public Parser {
     std::size_t remaining;  // elements still to come
   };
   enum class Step { need_more, pushed, value };
-  // What a fast path's step found: the thing read, not all of it here yet, or anything else
-  // (left to parse_value(), which has the rules and the error messages).
-  enum class Scan { read, incomplete, bad };
-  // "<digits>\r\n" at `at` (at most 18 digits, no sign), moving past it when read: the fast
-  // paths' number lines.
-  Scan read_plain_number(std::size_t& at, std::size_t& value) const noexcept;
-  // One bulk string among an aggregate's elements, "$<length>\r\n<bytes>\r\n" at `at`, its
-  // bytes in `bulk` and `at` moved past it when read: the step next_flat() and next_strings()
-  // share. A length over max_bulk_length is bad (the general way reports it).
-  Scan scan_bulk(std::size_t& at, std::string_view& bulk) const noexcept;
   // Where parse_value() constructs a finished value: the top-level result, or the end of the
   // innermost open aggregate's elements.
   struct Sink {
