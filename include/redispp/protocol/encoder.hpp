@@ -96,8 +96,13 @@ class ArgumentText {
   }
   std::string_view view() const noexcept { return view_; }
 
+  /// The most bytes a number's text takes: a 128-bit integer's (40, "-1701...728"), a long
+  /// double's shortest round-trip form (29, "-1.18973149535723176502e+4932") and so the rest.
+  /// The encoder writes numbers into room of this size without checking (encoder.hpp, measure).
+  static constexpr std::size_t max_number_size = 48;
+
  private:
-  char digits_[32];  // longest shortest-round-trip double ("-2.2250738585072014e-308") fits
+  char digits_[max_number_size];
   std::string_view view_;
 };
 
@@ -190,7 +195,7 @@ void measure(Measure& m, const T& value) {
     m.bytes += bulk_size(std::string_view(value).size());
   } else if constexpr (integer_argument<T> || std::floating_point<T>) {
     ++m.count;
-    m.bytes += bulk_size(24);
+    m.bytes += bulk_size(ArgumentText::max_number_size);  // an upper bound: written into this room unchecked
   } else if constexpr (user_argument<T>) {
     ++m.count;
     m.bytes += 16;
