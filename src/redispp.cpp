@@ -14,6 +14,7 @@
 #include <redispp/impl/hiredis_parser.ipp>
 #endif
 #include <redispp/impl/info.ipp>
+#include <redispp/impl/reply_fields.ipp>
 #include <redispp/impl/connection_replies.ipp>
 #include <redispp/impl/geo_replies.ipp>
 #include <redispp/impl/scripting_replies.ipp>
