@@ -5,6 +5,7 @@
 #endif
 
 #include <redispp/impl/errors.ipp>
+#include <redispp/impl/type_name.ipp>
 #include <redispp/impl/sha1.ipp>
 #include <redispp/impl/reply.ipp>
 #include <redispp/impl/convert.ipp>
