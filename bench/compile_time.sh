@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compile time of a user's file (issue 13's targets: include-only <= 1.2 s, ping <= 1.5 s with
-# the compiled library, header-only ping <= 4 s). Times `$CXX -c` of three one-file programs,
+# the compiled library, header-only ping <= 4 s). Times `$CXX -c` of four one-file programs (the
+# three of the targets and one that runs a dozen commands and a pipeline),
 # median of $RUNS runs each, and prints the load average beside each line: the machine is shared,
 # and a number without its load means little.
 #
@@ -50,6 +51,33 @@ int main() {
 }
 CPP
 
+# Not one of issue 13's targets: a file that uses the API as a program does (a dozen commands of
+# five groups, their replies, a pipeline), where what each call instantiates shows.
+cat >"$build/src/commands.cpp" <<'CPP'
+#include <redispp/redispp.hpp>
+int main() {
+  redispp::Redis r{redispp::ConnectionOptions{}};
+  r.set("k", "v");
+  auto v = r.get("k");
+  r.incr("n");
+  r.expire("k", std::chrono::seconds(10));
+  r.del("k");
+  r.exists("k");
+  r.hset("h", "f", "v");
+  r.hgetall("h");
+  r.lpush("l", "a");
+  r.lrange("l", 0, -1);
+  r.sadd("s", "m");
+  r.smembers("s");
+  r.zadd("z", {{"m", 1.0}});
+  r.zrange("z", 0, -1);
+  auto p = r.pipeline();
+  p.set("a", "1").incr("n").get("a").hgetall("h");
+  p.execute();
+  return v ? 0 : 1;
+}
+CPP
+
 # median_seconds <file> [extra flags...]: compiles <file> $runs times, prints the median in seconds.
 median_seconds() {
   local file="$1" times=() start end i
@@ -74,6 +102,8 @@ l=$(load); s=$(median_seconds "$build/src/ping.cpp")
 printf '%-34s %8.2f   %s\n' "r.ping(), compiled library" "$s" "$l"
 l=$(load); s=$(median_seconds "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1)
 printf '%-34s %8.2f   %s\n' "r.ping(), REDISPP_HEADER_ONLY" "$s" "$l"
+l=$(load); s=$(median_seconds "$build/src/commands.cpp")
+printf '%-34s %8.2f   %s\n' "12 commands + a pipeline, compiled" "$s" "$l"
 printf 'preprocessed lines (include-only): %s\n' \
   "$("$cxx" -std=c++20 "${defs[@]}" -I"$repo/include" -I"$build/include" -E "$build/src/include_only.cpp" | wc -l)"
 
@@ -94,13 +124,14 @@ if [ "$report" -eq 1 ]; then
   report "include <redispp/redispp.hpp>" "$build/src/include_only.cpp"
   report "r.ping(), compiled library" "$build/src/ping.cpp"
   report "r.ping(), REDISPP_HEADER_ONLY" "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1
+  report "12 commands + a pipeline, compiled" "$build/src/commands.cpp"
 fi
 
 if [ "$trace" -eq 1 ]; then
-  for f in include_only ping; do
+  for f in include_only ping commands; do
     "$cxx" -std=c++20 "${flags[@]}" "${defs[@]}" -I"$repo/include" -I"$build/include" -ftime-trace \
       -c "$build/src/$f.cpp" -o "$build/src/$f.o"
   done
-  echo "time traces: $build/src/include_only.json, $build/src/ping.json (open in chrome://tracing)"
+  echo "time traces: $build/src/{include_only,ping,commands}.json (open in chrome://tracing)"
 fi
 rm -f "$build/out.o"

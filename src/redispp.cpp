@@ -5,6 +5,7 @@
 #endif
 
 #include <redispp/impl/errors.ipp>
+#include <redispp/impl/type_name.ipp>
 #include <redispp/impl/sha1.ipp>
 #include <redispp/impl/reply.ipp>
 #include <redispp/impl/convert.ipp>
@@ -14,6 +15,7 @@
 #include <redispp/impl/hiredis_parser.ipp>
 #endif
 #include <redispp/impl/info.ipp>
+#include <redispp/impl/reply_fields.ipp>
 #include <redispp/impl/connection_replies.ipp>
 #include <redispp/impl/geo_replies.ipp>
 #include <redispp/impl/scripting_replies.ipp>

@@ -14,6 +14,7 @@
 #include <cstddef>      // std::size_t
 #include <string>       // std::string
 #include <typeinfo>     // std::type_info
+#include <utility>      // std::move
 #include <vector>       // std::vector
 
 #include <redispp/commands/command.hpp>
@@ -48,6 +49,13 @@ class PipelineResults {
   PipelineResults() = default;
   PipelineResults(std::vector<Reply> replies, std::vector<detail::QueuedCommand> commands, std::string endpoint = {})
       : replies_(std::move(replies)), commands_(std::move(commands)), endpoint_(std::move(endpoint)) {}
+  PipelineResults(const PipelineResults&) = default;
+  PipelineResults(PipelineResults&&) noexcept = default;
+  PipelineResults& operator=(const PipelineResults&) = default;
+  PipelineResults& operator=(PipelineResults&&) noexcept = default;
+  // Out of line (impl/pipeline_results.ipp): destroying every reply and queued command is 5 KB
+  // of code, which an implicit destructor made in each file that runs a pipeline.
+  REDISPP_DECL ~PipelineResults();
 
   std::size_t size() const noexcept { return replies_.size(); }
   bool empty() const noexcept { return replies_.empty(); }

@@ -10,11 +10,14 @@
 #include <redispp/protocol/convert.hpp>
 #include <redispp/protocol/reply.hpp>
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp::detail {
 
 using ReplyFields = std::unordered_map<std::string, Reply>;
 
-inline ReplyFields reply_fields(Reply&& reply) { return convert<ReplyFields>(std::move(reply)); }
+/// The reply as name -> value (impl/reply_fields.ipp).
+REDISPP_DECL ReplyFields reply_fields(Reply&& reply);
 
 /// Field `name` converted to T; T{} when the server did not send it (older or newer servers
 /// differ in which fields they send) or sent nil.
@@ -26,3 +29,7 @@ T field_as(ReplyFields& fields, const char* name) {
 }
 
 }  // namespace redispp::detail
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/reply_fields.ipp>
+#endif

@@ -59,12 +59,6 @@ struct FunctionListOptions {
   bool withcode = false;
 };
 
-namespace detail {
-inline std::vector<std::pair<std::string, Reply>> scripting_reply_fields(Reply&& reply) {
-  return convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply));
-}
-}  // namespace detail
-
 /// One function of a FUNCTION LIST library.
 struct FunctionInfo {
   std::string name;

@@ -20,16 +20,6 @@
 
 namespace redispp {
 
-namespace detail {
-/// The (name, value) pairs of a map-shaped reply: a RESP3 map or a RESP2 flat array.
-inline std::vector<std::pair<std::string, Reply>> stream_reply_fields(Reply&& reply) {
-  return convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply));
-}
-inline std::chrono::milliseconds stream_reply_milliseconds(Reply&& reply) {
-  return std::chrono::milliseconds{convert<long long>(std::move(reply))};
-}
-}  // namespace detail
-
 /// One stream entry: its id and its (field, value) pairs in order.
 struct StreamEntry {
   std::string id;

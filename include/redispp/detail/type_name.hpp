@@ -5,6 +5,8 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 
+#include <redispp/config.hpp>  // REDISPP_DECL
+
 namespace redispp::detail {
 
 template <class T>
@@ -19,35 +21,20 @@ constexpr std::string_view raw_type_name() noexcept {
 #endif
 }
 
-/// `text` with every `from` replaced by `to`, left to right. Built by appending, not with
-/// std::string::replace, which GCC 12 at -O3 reports as a bogus -Wrestrict overlap (GCC bug
-/// 105329) and -Werror then fails the Release build.
-inline std::string replaced_all(std::string_view text, std::string_view from, std::string_view to) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t at = 0;
-  for (std::size_t found = text.find(from); found != std::string_view::npos; found = text.find(from, at)) {
-    out.append(text.substr(at, found - at)).append(to);
-    at = found + from.size();
-  }
-  out.append(text.substr(at));
-  return out;
-}
+/// The compiler's spelling of a type made readable: std::string's long spellings shortened,
+/// "long long int" as "long long", no space in " >" (impl/type_name.ipp).
+REDISPP_DECL std::string readable_type_name(std::string_view raw);
 
-/// The compiler's name for T, with std::string's long spelling shortened.
+/// The compiler's name for T, with std::string's long spelling shortened. Only the lookup of
+/// the spelling is a template: the rewriting is compiled once, not again for every T a program
+/// converts to or queues in a pipeline (each copy was 1.7 KB of code in the user's file).
 template <class T>
 std::string type_name() {
-  std::string name(raw_type_name<T>());
-  static constexpr std::string_view spellings[] = {
-      "std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> >",
-      "std::__cxx11::basic_string<char>", "std::basic_string<char>",
-      "std::basic_string<char, std::char_traits<char>, std::allocator<char> >"};
-  for (const std::string_view long_form : spellings) name = replaced_all(name, long_form, "std::string");
-  // GCC spells "long long" as "long long int" and closes templates with " >".
-  name = replaced_all(name, "long long int", "long long");
-  name = replaced_all(name, "long int", "long");
-  name = replaced_all(name, "short int", "short");
-  return replaced_all(name, " >", ">");
+  return readable_type_name(raw_type_name<T>());
 }
 
 }  // namespace redispp::detail
+
+#ifdef REDISPP_HEADER_ONLY
+#include <redispp/impl/type_name.ipp>
+#endif

@@ -1,5 +1,5 @@
 #pragma once
-// PipelineResults' error messages.
+// PipelineResults' destructor and error messages.
 
 #include <fmt/format.h>
 
@@ -7,6 +7,8 @@
 #include <redispp/pipeline_results.hpp>
 
 namespace redispp {
+
+REDISPP_DECL PipelineResults::~PipelineResults() = default;
 
 REDISPP_DECL void PipelineResults::throw_no_result(std::size_t i) const {
   throw DataError(fmt::format("pipeline result {} does not exist: the pipeline ran {} commands", i, replies_.size()));

@@ -9,6 +9,14 @@
 
 namespace redispp {
 
+// Only these conversions use it: here, not in the header, where every file that includes it
+// instantiated the conversion to a vector of (name, Reply) pairs.
+namespace detail {
+inline std::vector<std::pair<std::string, Reply>> scripting_reply_fields(Reply&& reply) {
+  return convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply));
+}
+}  // namespace detail
+
 REDISPP_DECL FunctionInfo redispp_from_reply(Reply&& reply, std::type_identity<FunctionInfo>) {
   FunctionInfo info;
   for (auto& [field, value] : detail::scripting_reply_fields(std::move(reply))) {

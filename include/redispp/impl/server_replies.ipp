@@ -9,6 +9,39 @@
 
 namespace redispp {
 
+REDISPP_DECL std::vector<Reply>& detail::reply_elements(Reply& reply, std::size_t at_least, const char* what) {
+  if (!reply.is_aggregate() || reply.elements().size() < at_least)
+    throw DataError(std::string("cannot read ") + what + " from " + describe(reply));
+  return reply.elements();
+}
+
+REDISPP_DECL CommandDoc CommandDoc::from_fields(std::string name, Reply&& reply) {
+  auto fields = detail::reply_fields(std::move(reply));
+  CommandDoc d;
+  d.name = std::move(name);
+  d.summary = detail::field_as<std::string>(fields, "summary");
+  d.since = detail::field_as<std::string>(fields, "since");
+  d.group = detail::field_as<std::string>(fields, "group");
+  d.complexity = detail::field_as<std::string>(fields, "complexity");
+  d.doc_flags = detail::field_as<std::vector<std::string>>(fields, "doc_flags");
+  d.deprecated_since = detail::field_as<std::string>(fields, "deprecated_since");
+  d.replaced_by = detail::field_as<std::string>(fields, "replaced_by");
+  d.history = detail::field_as<std::vector<std::pair<std::string, std::string>>>(fields, "history");
+  d.arguments = detail::field_as<std::vector<CommandArgument>>(fields, "arguments");
+  for (auto& [sub_name, sub] : detail::field_as<std::vector<std::pair<std::string, Reply>>>(fields, "subcommands"))
+    d.subcommands.push_back(from_fields(std::move(sub_name), std::move(sub)));
+  return d;
+}
+
+REDISPP_DECL std::unordered_map<std::string, CommandDoc> parse_command_docs(Reply&& reply) {
+  std::unordered_map<std::string, CommandDoc> docs;
+  for (auto& [name, doc] : convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply))) {
+    std::string key = name;
+    docs.emplace(std::move(key), CommandDoc::from_fields(std::move(name), std::move(doc)));
+  }
+  return docs;
+}
+
 REDISPP_DECL SlowLogEntry redispp_from_reply(Reply&& reply, std::type_identity<SlowLogEntry>) {
   auto& e = detail::reply_elements(reply, 4, "a SLOWLOG entry");
   SlowLogEntry entry;

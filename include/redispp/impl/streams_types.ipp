@@ -9,6 +9,18 @@
 
 namespace redispp {
 
+// Only these conversions use them: here, not in the header, where every file that includes it
+// instantiated the conversion to a vector of (name, Reply) pairs.
+namespace detail {
+/// The (name, value) pairs of a map-shaped reply: a RESP3 map or a RESP2 flat array.
+inline std::vector<std::pair<std::string, Reply>> stream_reply_fields(Reply&& reply) {
+  return convert<std::vector<std::pair<std::string, Reply>>>(std::move(reply));
+}
+inline std::chrono::milliseconds stream_reply_milliseconds(Reply&& reply) {
+  return std::chrono::milliseconds{convert<long long>(std::move(reply))};
+}
+}  // namespace detail
+
 REDISPP_DECL StreamEntry redispp_from_reply(Reply&& reply, std::type_identity<StreamEntry>) {
   auto [eid, efields] = convert<std::pair<std::string, std::optional<std::vector<std::pair<std::string, std::string>>>>>(
       std::move(reply));
