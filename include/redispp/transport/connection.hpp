@@ -34,6 +34,8 @@
 
 namespace redispp {
 
+class ProtocolError;  // errors.hpp
+
 class Connection {
  public:
   using clock = std::chrono::steady_clock;
