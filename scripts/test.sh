@@ -64,7 +64,8 @@ else
   # Two at a time: each builds its project with two jobs.
   (cd "$build_dir-packaging" && ctest --output-on-failure -j 2 --timeout 900 -L packaging "${ctest_args[@]}")
 
-  threaded=(pool_test pipeline_test retry_test fault_test clean_connection_test tls_test lock_test lock_unit_test pubsub_test)
+  threaded=(pool_test pipeline_test retry_test fault_test clean_connection_test tls_test lock_test lock_unit_test pubsub_test
+    reply_test)
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
   dir="$build_dir-tsan" configure_and_build "${sanitizer_build[@]}" -DREDISPP_SANITIZE=thread \
     -DREDISPP_HEADER_CHECK=OFF -DREDISPP_INSTALL=OFF -DREDISPP_BUILD_TOOLS=OFF -- --target "${threaded[@]}"

@@ -10,6 +10,7 @@
 // program), fmt::format calls the one compiled into libfmt.
 #include <fmt/format.h>  // fmt::format
 
+#include <redispp/detail/shared_text_block.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/protocol/reply.hpp>
 
@@ -45,6 +46,24 @@ REDISPP_DECL Reply::Reply(const Reply& other)
   } else if (other.body_ != Body::none) {
     set_text(other.text_view());
   }
+}
+
+REDISPP_DECL void Reply::release_share(detail::SharedTextBlock* block) noexcept { block->release(); }
+
+REDISPP_DECL void Reply::release_child_shares(std::vector<Reply>& children) noexcept {
+  detail::SharedTextBlock* block = nullptr;
+  std::size_t shares = 0;  // of `block`, held by the children seen since it changed
+  for (Reply& child : children) {
+    if (child.body_ != Body::shared_text) continue;
+    if (child.shared_.block != block) {
+      if (block != nullptr) block->release(shares);
+      block = child.shared_.block;
+      shares = 0;
+    }
+    ++shares;
+    child.body_ = Body::none;
+  }
+  if (block != nullptr) block->release(shares);
 }
 
 REDISPP_DECL const std::vector<Reply>& Reply::no_elements() noexcept {
@@ -96,6 +115,8 @@ REDISPP_DECL std::string Reply::take_str() {
   if (!has_text()) throw_wrong_type("a string");
   if (body_ == Body::text) return std::move(text_);
   std::string taken(text_view());
+  destroy_body();  // a shared text's share
+  body_ = Body::inline_text;
   inline_size_ = 0;
   return taken;
 }

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>  // error messages
 
+#include <redispp/detail/shared_text_block.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/protocol/resp_parser.hpp>
 
@@ -563,15 +564,78 @@ REDISPP_DECL bool RespParser::read_plain_scalar(Sink& out) {
 }
 
 REDISPP_DECL void RespParser::read_plain_elements(Frame& frame) {
-  Sink elements{nullptr, &frame.value.elements()};
-  std::size_t at = position_;
-  std::string_view bulk;
-  const char* data = buffer_.data();
-  while (frame.remaining > 1 &&  // nil, or not all here: stop
-         detail::resp::scan_bulk(data, end_, limits_.max_bulk_length, at, bulk) == detail::resp::Scan::read) {
-    elements.put_text(ReplyType::bulk_string, bulk);
-    position_ = at;  // after each: a failed allocation leaves the parser where it got to
-    --frame.remaining;
+  // Texts of up to shared_text_max bytes that do not fit a Reply's inline slot are copied into
+  // one SharedTextBlock per round of up to `round` elements (detail/shared_text_block.hpp: a
+  // kept element keeps its block, so both bound the memory one element can hold, 32 KB).
+  // Longer texts are std::strings of their own: their copy costs more than their allocation,
+  // and take_str() then moves them out rather than copying.
+  constexpr std::size_t round = 128;
+  constexpr std::size_t shared_text_max = 256;
+  const auto shared = [](std::size_t size) { return size > Reply::inline_text_capacity && size <= shared_text_max; };
+  struct Found {  // trivial, so the array below costs no stores before it is filled
+    const char* data;
+    std::size_t size;
+  };
+
+  std::vector<Reply>& elements = frame.value.elements();
+  const char* const data = buffer_.data();
+  while (frame.remaining > 1) {
+    // Scan what is here whole (never the last element: its arrival closes the aggregate the
+    // general way), measuring the texts to share.
+    Found found[round];
+    const std::size_t wanted = std::min(round, frame.remaining - 1);  // remaining >= 1 while open
+    std::size_t count = 0;
+    std::size_t shared_bytes = 0;
+    std::size_t shared_count = 0;
+    std::size_t at = position_;
+    std::string_view bulk;
+    while (count < wanted &&  // nil, or not all here: stop
+           detail::resp::scan_bulk(data, end_, limits_.max_bulk_length, at, bulk) == detail::resp::Scan::read) {
+      found[count++] = {bulk.data(), bulk.size()};
+      if (shared(bulk.size())) {
+        shared_bytes += bulk.size();
+        ++shared_count;
+      }
+    }
+    if (count == 0) return;
+
+    // The round's block, if two texts or more share it. Its first share (create()'s) goes to
+    // the first reply placed in it, the others are counted in; when no reply took it (a failed
+    // allocation), the block goes at once.
+    struct Hold {
+      detail::SharedTextBlock* block = nullptr;
+      bool first_share_taken = false;
+      ~Hold() {
+        if (block != nullptr && !first_share_taken) block->release();
+      }
+    } hold;
+    if (shared_count >= 2) hold.block = detail::SharedTextBlock::create(shared_bytes);
+    char* fill = hold.block != nullptr ? hold.block->bytes() : nullptr;
+
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string_view text(found[i].data, found[i].size);
+      Reply& slot = elements.emplace_back();
+      if (fill != nullptr && shared(text.size())) {
+        std::memcpy(fill, text.data(), text.size());
+        if (hold.first_share_taken)
+          hold.block->add_owner_unshared();
+        else
+          hold.first_share_taken = true;
+        slot.assign_shared_text(ReplyType::bulk_string, std::string_view(fill, text.size()), hold.block);
+        fill += text.size();
+      } else {
+        try {
+          slot.assign_text(ReplyType::bulk_string, text);
+        } catch (...) {
+          elements.pop_back();
+          throw;
+        }
+      }
+      // After each: a failed allocation leaves the parser where it got to.
+      position_ = static_cast<std::size_t>(text.data() + text.size() - data) + 2;
+      --frame.remaining;
+    }
+    if (count < wanted) return;
   }
 }
 

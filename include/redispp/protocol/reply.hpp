@@ -5,7 +5,9 @@
 // inline_text_capacity bytes (32 with libstdc++: an "OK", a short value, a field name) is kept
 // inside the Reply itself, so a parser makes such replies without a heap allocation; the text
 // and the children share one slot (a reply has one or the other), which keeps a Reply at 56
-// bytes instead of 80. RESP3 attributes
+// bytes instead of 80. A longer text is a std::string of its own, or, for the medium-sized
+// elements of an aggregate the built-in parser read in one go, a share of one block the
+// elements hold together (detail/shared_text_block.hpp). RESP3 attributes
 // ("|" frames) are never replies of their own: the parser attaches them to the reply they
 // precede, where attribute() finds them. RESP2's nil bulk and nil array and RESP3's null all
 // become ReplyType::nil; RESP3's blob error becomes ReplyType::error like a simple error.
@@ -25,6 +27,11 @@
 #include <redispp/detail/copy_short.hpp>
 
 namespace redispp {
+
+class RespParser;
+namespace detail {
+class SharedTextBlock;
+}  // namespace detail
 
 enum class ReplyType : std::uint8_t {
   simple_string,  // +OK
@@ -163,8 +170,16 @@ class Reply {
   friend bool operator==(const Reply& a, const Reply& b) noexcept;
 
  private:
-  // What the shared slot holds.
-  enum class Body : std::uint8_t { none, inline_text, text, elements };
+  friend class RespParser;  // assign_shared_text()
+
+  // What the slot holds.
+  enum class Body : std::uint8_t { none, inline_text, text, shared_text, elements };
+  // Text in a block other replies share, with this reply's share of it.
+  struct SharedText {
+    const char* data;
+    std::size_t size;
+    detail::SharedTextBlock* block;
+  };
 
   // A std::string handed over is kept as it is (moved, never copied); from_text() is the way to
   // the inline form.
@@ -179,6 +194,7 @@ class Reply {
     switch (body_) {
       case Body::inline_text: return {inline_text_, inline_size_};
       case Body::text: return text_;
+      case Body::shared_text: return {shared_.data, shared_.size};
       default: return {};
     }
   }
@@ -195,18 +211,37 @@ class Reply {
   void destroy_body() noexcept {
     if (body_ == Body::text)
       text_.~basic_string();
-    else if (body_ == Body::elements)
+    else if (body_ == Body::elements) {
+      release_child_shares(elements_);
       elements_.~vector();
+    } else if (body_ == Body::shared_text)
+      release_share(shared_.block);
     body_ = Body::none;
   }
+  // Out of line: <atomic> stays out of this header.
+  static void release_share(detail::SharedTextBlock* block) noexcept;
+  // Gives up the shares `children` hold, one step per run of children sharing a block rather
+  // than one atomic decrement each (they are destroyed together, in this thread); they are left
+  // with empty bodies.
+  static void release_child_shares(std::vector<Reply>& children) noexcept;
+  // Makes this reply a text reply whose bytes are `text`, inside `block`, and which owns one
+  // share of `block` (already counted by the caller). Its attribute is dropped.
+  void assign_shared_text(ReplyType type, std::string_view text, detail::SharedTextBlock* block) noexcept {
+    destroy_body();
+    attribute_.reset();
+    type_ = type;
+    new (&shared_) SharedText{text.data(), text.size(), block};
+    body_ = Body::shared_text;
+  }
   // Moves other's text or children here (this body is empty); other keeps an empty one.
-  // Inline text (and an empty body) is copied as the whole slot, a fixed size the compiler
-  // copies in two moves: a copy of inline_size_ bytes would be a call to memcpy, and a Reply
-  // moves at least once on its way into a vector.
+  // Inline text, a shared text's handle (the share moves with it) and an empty body are copied
+  // as the whole slot, a fixed size the compiler copies in two moves: a copy of inline_size_
+  // bytes would be a call to memcpy, and a Reply moves at least once on its way into a vector.
   void take_body(Reply& other) noexcept {
     switch (other.body_) {
       case Body::none:
       case Body::inline_text:
+      case Body::shared_text:
         std::memcpy(inline_text_, other.inline_text_, inline_text_capacity);
         inline_size_ = other.inline_size_;
         break;
@@ -235,8 +270,11 @@ class Reply {
     char inline_text_[inline_text_capacity];
     std::string text_;
     std::vector<Reply> elements_;
+    SharedText shared_;
   };
   std::unique_ptr<Reply> attribute_;
+
+  static_assert(sizeof(SharedText) <= inline_text_capacity, "take_body() moves a shared text as the inline slot");
 };
 
 /// Appends a readable one-line rendering of `reply` to `out`: strings quoted with escapes,

@@ -155,7 +155,8 @@ class RespParser final : public Parser {
   bool read_plain_scalar(Sink& out);
   // The same for the elements of the innermost open aggregate: those that are bulk strings
   // with all their bytes here, read in a tight loop (an LRANGE's values, an HGETALL's fields),
-  // all but its last element, whose arrival closes the aggregate the general way.
+  // all but its last element, whose arrival closes the aggregate the general way. Their medium
+  // texts share one allocation (detail/shared_text_block.hpp).
   void read_plain_elements(Frame& frame);
   // next() and next_into(): the next whole reply emplaced in *top, or appended to *list (one
   // of the two is null); false when more bytes are needed.

@@ -572,6 +572,46 @@ TEST_CASE("a bulk reply of up to inline_text_capacity bytes costs no allocation,
   }
 }
 
+TEST_CASE("an aggregate's medium texts share one allocation per 128, long ones have their own", "[parser][builtin]") {
+  // detail/shared_text_block.hpp: texts over inline_text_capacity and up to 256 bytes of the
+  // elements read in one go share a block, up to 128 of them; the last element (read the
+  // general way) and longer texts are a std::string each.
+  const auto bulk = [](std::size_t size, char fill) {
+    return "$" + std::to_string(size) + "\r\n" + std::string(size, fill) + "\r\n";
+  };
+  const std::size_t medium = Reply::inline_text_capacity + 1;
+  std::string hundred = "*101\r\n";
+  for (int i = 0; i < 99; ++i) hundred += bulk(medium + static_cast<std::size_t>(i) * 2, 'm');
+  hundred += bulk(257, 'L') + bulk(256, 'e');
+  std::string three_blocks = "*300\r\n";
+  for (int i = 0; i < 300; ++i) three_blocks += bulk(100, 'b');
+  RespParser parser;
+  parser.feed(hundred);  // once to warm up the aggregate stack
+  REQUIRE(parser.next());
+  parser.feed(hundred);
+  parser.feed(three_blocks);
+  {
+    const AllocationDelta delta;
+    const auto reply = parser.next();
+    REQUIRE(reply);
+    // The element vector, one block for the 99 medium texts, the 257-byte text, the last one.
+    CHECK(delta.calls() == 4);
+    REQUIRE(reply->elements().size() == 101);
+    for (int i = 0; i < 99; ++i) CHECK(reply->elements()[static_cast<std::size_t>(i)].str() == std::string(medium + static_cast<std::size_t>(i) * 2, 'm'));
+    CHECK(reply->elements()[99].str() == std::string(257, 'L'));
+    CHECK(reply->elements()[100].str() == std::string(256, 'e'));
+  }
+  {
+    const AllocationDelta delta;
+    const auto reply = parser.next();
+    REQUIRE(reply);
+    // The element vector, blocks of 128, 128 and 43 texts, the last one.
+    CHECK(delta.calls() == 5);
+    REQUIRE(reply->elements().size() == 300);
+    for (const Reply& element : reply->elements()) CHECK(element.str() == std::string(100, 'b'));
+  }
+}
+
 TEST_CASE("a 100k-element array arriving in 100 chunks parses in linear time", "[parser][builtin]") {
   std::string input = "*100000\r\n";
   for (int i = 0; i < 100000; ++i) input += "$3\r\nabc\r\n";

@@ -1,12 +1,16 @@
 #include "support/catch.hpp"
 
+#include <optional>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include <fmt/core.h>  // only core: what reply.hpp offers must link without <fmt/format.h>
 
 #include <redispp/errors.hpp>
 #include <redispp/protocol/reply.hpp>
+#include <redispp/protocol/resp_parser.hpp>  // the replies whose texts share a block
 
 using redispp::Reply;
 using redispp::ReplyType;
@@ -154,4 +158,88 @@ TEST_CASE("Reply can be refilled in place with text, whatever it held", "[reply]
   CHECK(r == Reply::error(long_text));
   r.assign_text(ReplyType::big_number, "");
   CHECK(r == Reply::from_text(ReplyType::big_number, ""));
+}
+
+namespace {
+
+// `count` bulk strings of `size` bytes each ("element:0 ...", each distinct), as an array the
+// built-in parser reads in one go: all but the last share a text block when size is over
+// inline_text_capacity and at most 256 (detail/shared_text_block.hpp).
+std::string array_of_texts(std::size_t count, std::size_t size) {
+  std::string out = "*" + std::to_string(count) + "\r\n";
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string text = "element:" + std::to_string(i);
+    text.resize(size, '.');
+    out += "$" + std::to_string(size) + "\r\n" + text + "\r\n";
+  }
+  return out;
+}
+
+std::string text_of(std::size_t i, std::size_t size) {
+  std::string text = "element:" + std::to_string(i);
+  text.resize(size, '.');
+  return text;
+}
+
+Reply parse_one(std::string_view bytes) {
+  redispp::RespParser parser;
+  parser.feed(bytes);
+  std::optional<Reply> reply = parser.next();
+  REQUIRE(reply);
+  return std::move(*reply);
+}
+
+}  // namespace
+
+TEST_CASE("Elements sharing the parser's text block behave like any text reply", "[reply][shared]") {
+  constexpr std::size_t size = Reply::inline_text_capacity + 8;
+  Reply parent = parse_one(array_of_texts(10, size));
+  REQUIRE(parent.elements().size() == 10);
+
+  // Copies are independent; moves carry the share; take_str() copies the text out.
+  Reply copy = parent.elements()[1];
+  Reply moved = std::move(parent.elements()[2]);
+  CHECK(parent.elements()[2].str().empty());  // a moved-from text reply is left empty
+  std::string taken = parent.elements()[3].take_str();
+  CHECK(taken == text_of(3, size));
+  CHECK(parent.elements()[3].str().empty());
+  CHECK(parent.elements()[0] == Reply::bulk_string(text_of(0, size)));
+  CHECK(parent.elements()[0].type() == ReplyType::bulk_string);
+
+  // What was moved or copied out outlives the parent and its block's other owners (ASan and
+  // Valgrind check the bytes are still owned).
+  parent = Reply::integer(1);
+  CHECK(copy.str() == text_of(1, size));
+  CHECK(moved.str() == text_of(2, size));
+  CHECK(fmt::format("{}", moved) == "\"" + text_of(2, size) + "\"");
+
+  // Assigned one of its own shared children (the child leaves the vector being freed).
+  Reply again = parse_one(array_of_texts(5, size));
+  again = std::move(again.elements()[1]);
+  CHECK(again.str() == text_of(1, size));
+  again.assign_text(ReplyType::simple_string, "OK");
+  CHECK(again == Reply::simple_string("OK"));
+}
+
+TEST_CASE("Elements of one shared text block may end in different threads", "[reply][shared]") {
+  // Two threads each drop half of one block's elements: the block's owner count is what the
+  // ThreadSanitizer build checks (reply_test runs there too), the texts what every build does.
+  constexpr std::size_t size = 64;
+  for (int round = 0; round < 50; ++round) {
+    Reply parent = parse_one(array_of_texts(101, size));
+    std::vector<Reply> first;
+    std::vector<Reply> second;
+    for (std::size_t i = 0; i < 100; ++i) (i % 2 == 0 ? first : second).push_back(std::move(parent.elements()[i]));
+    parent = Reply();
+    std::string seen_by_thread;
+    std::thread other([&first, &seen_by_thread] {
+      seen_by_thread = std::string(first[48].str());
+      first.clear();
+    });
+    const std::string seen_here(second[24].str());
+    second.clear();
+    other.join();
+    CHECK(seen_by_thread == text_of(96, size));
+    CHECK(seen_here == text_of(49, size));
+  }
 }
