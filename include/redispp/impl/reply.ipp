@@ -48,7 +48,14 @@ REDISPP_DECL Reply::Reply(const Reply& other)
   }
 }
 
-REDISPP_DECL void Reply::release_share(detail::SharedTextBlock* block) noexcept { block->release(); }
+REDISPP_DECL void Reply::destroy_shared_or_elements() noexcept {
+  if (body_ == Body::shared_text) {
+    shared_.block->release();
+  } else {
+    release_child_shares(elements_);
+    elements_.~vector();
+  }
+}
 
 REDISPP_DECL void Reply::release_child_shares(std::vector<Reply>& children) noexcept {
   detail::SharedTextBlock* block = nullptr;

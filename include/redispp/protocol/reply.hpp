@@ -173,7 +173,7 @@ class Reply {
   friend class RespParser;  // assign_shared_text()
 
   // What the slot holds.
-  enum class Body : std::uint8_t { none, inline_text, text, shared_text, elements };
+  enum class Body : std::uint8_t { none, inline_text, text, shared_text, elements };  // destroy_body() relies on the order
   // Text in a block other replies share, with this reply's share of it.
   struct SharedText {
     const char* data;
@@ -208,18 +208,18 @@ class Reply {
       body_ = Body::text;
     }
   }
+  // Inline for what a pipeline's replies mostly hold (nothing, inline text, a std::string),
+  // a call for the rest: a Reply is destroyed in many places, and the children's loop inlined
+  // in each would keep the common case from being inlined itself.
   void destroy_body() noexcept {
     if (body_ == Body::text)
       text_.~basic_string();
-    else if (body_ == Body::elements) {
-      release_child_shares(elements_);
-      elements_.~vector();
-    } else if (body_ == Body::shared_text)
-      release_share(shared_.block);
+    else if (body_ >= Body::shared_text)
+      destroy_shared_or_elements();
     body_ = Body::none;
   }
-  // Out of line: <atomic> stays out of this header.
-  static void release_share(detail::SharedTextBlock* block) noexcept;
+  // A shared text's share, or the children (out of line: <atomic> stays out of this header).
+  void destroy_shared_or_elements() noexcept;
   // Gives up the shares `children` hold, one step per run of children sharing a block rather
   // than one atomic decrement each (they are destroyed together, in this thread); they are left
   // with empty bodies.
