@@ -122,6 +122,11 @@ REDISPP_DECL std::optional<MonitorCommand> Monitor::read(std::chrono::millisecon
   try {
     line = connection_->read_frame(wait.count() < 0 ? Connection::clock::time_point::max()
                                                     : Connection::clock::now() + wait);
+  } catch (const ProtocolError& e) {
+    // The parser's message gives the byte offset and what was expected, not the server.
+    connection_->disconnect();
+    throw ProtocolError(fmt::format("{} (in the MONITOR stream from {}; the connection was closed)", e.what(),
+                                    connection_->endpoint()));
   } catch (...) {
     connection_->disconnect();
     throw;

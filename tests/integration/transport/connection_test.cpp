@@ -268,6 +268,20 @@ TEST_CASE("malformed and truncated replies: ProtocolError or ConnectionError, co
     CHECK(r.get("k") == "xyz");
     CHECK(server.connections() == 2);
   }
+  SECTION("a MONITOR stream that turns to bytes that are not RESP names the server and closes") {
+    FakeServer server([](FakeServer::Session& s) {
+      s.handshake();
+      if (s.read_command().empty()) return;  // MONITOR
+      s.write("+OK\r\n?garbage\r\n");
+      s.read_request(1s);
+    });
+    redispp::Monitor monitor(fake_options(server));
+    CHECK_THROWS_WITH(monitor.next_command(1s),
+                      Catch::Contains("expected") &&
+                          Catch::Contains(fmt::format("in the MONITOR stream from 127.0.0.1:{}; the connection was closed",
+                                                      server.port())));
+    CHECK_THROWS_WITH(monitor.next_command(1s), Catch::Contains("is closed: make a new Monitor"));
+  }
 }
 
 TEST_CASE("a reply that arrives in many small packets is read whole", "[connection][fake]") {
