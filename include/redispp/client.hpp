@@ -103,7 +103,7 @@ class Redis : public CommandSet<Redis> {
   /// may be retried as typed reads are; the key positions are known).
   template <Argument... Args>
   Reply execute_command(const Args&... args) {
-    Command<Reply> command = make_generic_command(args...);
+    Command<Reply> command = make_generic_command(detail::argument_view(args)...);
     detail::add_server_facts(*pool_, *command_table_, command);
     return run(std::move(command));
   }

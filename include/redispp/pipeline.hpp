@@ -98,7 +98,7 @@ class Pipeline : public CommandSet<Pipeline> {
   /// Queues any command; its result is a raw Reply.
   template <Argument... Args>
   Pipeline& execute_command(const Args&... args) {
-    return run(make_generic_command(args...));
+    return run(make_generic_command(detail::argument_view(args)...));
   }
 
   /// Queues EVALSHA of `lua` (a Script, script.hpp); its result is a T, as for Script::call<T>.
@@ -119,7 +119,7 @@ class Pipeline : public CommandSet<Pipeline> {
   /// WATCH keys now (holding a connection until execute() or reset()).
   template <Argument... Keys>
   Pipeline& watch(const Keys&... keys) {
-    run_watch(make_command<bool>(cmd::keys_from(1), "WATCH", keys...));
+    run_watch(make_command<bool>(cmd::keys_from(1), "WATCH", detail::argument_view(keys)...));
     return *this;
   }
   /// Marks the start of the transaction after watch(); turns a non-transactional pipeline into

@@ -78,7 +78,7 @@ class [[nodiscard]] TypedPipeline : public CommandSet<TypedPipeline<Ts...>> {
   /// Queues any command; its result is a raw Reply (as Pipeline::execute_command).
   template <Argument... Args>
   TypedPipeline<Ts..., Reply> execute_command(const Args&... args) {
-    return run(make_generic_command(args...));
+    return run(make_generic_command(detail::argument_view(args)...));
   }
 
   /// Sends the queued commands and returns their results, each as its command's type.

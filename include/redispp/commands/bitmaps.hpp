@@ -126,7 +126,7 @@ class BitmapCommands {
   Result<long long> bitpos(std::string_view key, bool bit, long long start) { return run(cmd::bitpos(key, bit, start)); }
   Result<long long> bitpos(std::string_view key, bool bit, long long start, long long end, BitUnit unit = BitUnit::byte) { return run(cmd::bitpos(key, bit, start, end, unit)); }
   /// https://redis.io/commands/bitop — the length of the destination string.
-  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> bitop(BitOp operation, std::string_view destination, const K&... keys) { return run(cmd::bitop(operation, destination, keys...)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> bitop(BitOp operation, std::string_view destination, const K&... keys) { return run(cmd::bitop(operation, destination, detail::argument_view(keys)...)); }
   Result<long long> bitop(BitOp operation, std::string_view destination, KeyList keys) { return run(cmd::bitop(operation, destination, keys)); }
   /// https://redis.io/commands/bitfield — one optional per GET, SET (old value) and INCRBY (new
   /// value); nullopt where OVERFLOW FAIL refused.

@@ -18,6 +18,14 @@
 // Keys and values are std::string_view (binary-safe); values and fields also take any type the
 // encoder accepts (numbers, user types with redispp_to_bulk). Many-key commands take the keys as
 // separate arguments, a range, or a braced list (KeyList).
+//
+// The methods hand their Argument parameters to the builders through detail::argument_view
+// (encoder.hpp), which turns text of any kind (a literal, const char*, std::string) into a
+// std::string_view and passes everything else on by reference. Without it each literal length
+// is a type of its own: r.set("k", "a") and r.set("k", "bb") would instantiate cmd::set<char[2]>
+// and cmd::set<char[3]>, and the encoder's templates under each, once per length in every file
+// (issue 13). The methods' signatures are not changed by it; execute_command and
+// Pipeline::watch decay their arguments the same way.
 
 #include <redispp/commands/bitmaps.hpp>
 #include <redispp/commands/connection_commands.hpp>

@@ -208,14 +208,14 @@ class GeoCommands {
   /// https://redis.io/commands/geoadd — how many members were added (changed, with ch).
   ///   r.geoadd("sicily", {{13.361389, 38.115556, "Palermo"}, {15.087269, 37.502669, "Catania"}});
   Result<long long> geoadd(std::string_view key, std::initializer_list<GeoMember> members, const GeoAddOptions& options = {}) { return run(cmd::geoadd(key, members, options)); }
-  template <Argument M> Result<long long> geoadd(std::string_view key, double longitude, double latitude, const M& member, const GeoAddOptions& options = {}) { return run(cmd::geoadd(key, longitude, latitude, member, options)); }
+  template <Argument M> Result<long long> geoadd(std::string_view key, double longitude, double latitude, const M& member, const GeoAddOptions& options = {}) { return run(cmd::geoadd(key, longitude, latitude, detail::argument_view(member), options)); }
   /// https://redis.io/commands/geodist — nullopt when either member is missing.
-  template <Argument A, Argument B> Result<std::optional<double>> geodist(std::string_view key, const A& member1, const B& member2, GeoUnit unit = GeoUnit::m) { return run(cmd::geodist(key, member1, member2, unit)); }
+  template <Argument A, Argument B> Result<std::optional<double>> geodist(std::string_view key, const A& member1, const B& member2, GeoUnit unit = GeoUnit::m) { return run(cmd::geodist(key, detail::argument_view(member1), detail::argument_view(member2), unit)); }
   /// https://redis.io/commands/geohash — one 11-character geohash per member (nullopt if missing).
-  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<std::optional<std::string>>> geohash(std::string_view key, const M&... members) { return run(cmd::geohash(key, members...)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<std::optional<std::string>>> geohash(std::string_view key, const M&... members) { return run(cmd::geohash(key, detail::argument_view(members)...)); }
   Result<std::vector<std::optional<std::string>>> geohash(std::string_view key, KeyList members) { return run(cmd::geohash(key, members)); }
   /// https://redis.io/commands/geopos — one position per member (nullopt if missing).
-  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<std::optional<GeoPosition>>> geopos(std::string_view key, const M&... members) { return run(cmd::geopos(key, members...)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<std::optional<GeoPosition>>> geopos(std::string_view key, const M&... members) { return run(cmd::geopos(key, detail::argument_view(members)...)); }
   Result<std::vector<std::optional<GeoPosition>>> geopos(std::string_view key, KeyList members) { return run(cmd::geopos(key, members)); }
   /// https://redis.io/commands/geosearch — the members within a radius or box.
   Result<std::vector<GeoLocation>> geosearch(std::string_view key, const GeoSearchOptions& options) { return run(cmd::geosearch(key, options)); }
@@ -229,11 +229,11 @@ class GeoCommands {
   /// https://redis.io/commands/georadius_ro (deprecated: geosearch)
   Result<std::vector<GeoLocation>> georadius_ro(std::string_view key, double longitude, double latitude, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadius("GEORADIUS_RO", key, longitude, latitude, radius, unit, options)); }
   /// https://redis.io/commands/georadiusbymember (deprecated: geosearch)
-  template <Argument M> Result<std::vector<GeoLocation>> georadiusbymember(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER", key, member, radius, unit, options)); }
+  template <Argument M> Result<std::vector<GeoLocation>> georadiusbymember(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER", key, detail::argument_view(member), radius, unit, options)); }
   /// https://redis.io/commands/georadiusbymember with STORE / STOREDIST — how many were stored.
-  template <Argument M> Result<long long> georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit, std::string_view destination, const GeoRadiusOptions& options = {}, bool storedist = false) { return run(cmd::georadiusbymember_store(key, member, radius, unit, destination, options, storedist)); }
+  template <Argument M> Result<long long> georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit, std::string_view destination, const GeoRadiusOptions& options = {}, bool storedist = false) { return run(cmd::georadiusbymember_store(key, detail::argument_view(member), radius, unit, destination, options, storedist)); }
   /// https://redis.io/commands/georadiusbymember_ro (deprecated: geosearch)
-  template <Argument M> Result<std::vector<GeoLocation>> georadiusbymember_ro(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER_RO", key, member, radius, unit, options)); }
+  template <Argument M> Result<std::vector<GeoLocation>> georadiusbymember_ro(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER_RO", key, detail::argument_view(member), radius, unit, options)); }
 
  private:
   template <class T>

@@ -48,13 +48,13 @@ class HyperLogLogCommands {
 
   /// https://redis.io/commands/pfadd — true when the estimate may have changed (or the key was
   /// created); with no elements, only creates the key.
-  template <Argument... E> Result<bool> pfadd(std::string_view key, const E&... elements) { return run(cmd::pfadd(key, elements...)); }
+  template <Argument... E> Result<bool> pfadd(std::string_view key, const E&... elements) { return run(cmd::pfadd(key, detail::argument_view(elements)...)); }
   Result<bool> pfadd(std::string_view key, KeyList elements) { return run(cmd::pfadd(key, elements)); }
   /// https://redis.io/commands/pfcount — the estimated cardinality of the union of the keys.
-  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> pfcount(const K&... keys) { return run(cmd::pfcount(keys...)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> pfcount(const K&... keys) { return run(cmd::pfcount(detail::argument_view(keys)...)); }
   Result<long long> pfcount(KeyList keys) { return run(cmd::pfcount(keys)); }
   /// https://redis.io/commands/pfmerge — merges the sources into `destination` (kept if it exists).
-  template <Argument... K> Result<bool> pfmerge(std::string_view destination, const K&... sources) { return run(cmd::pfmerge(destination, sources...)); }
+  template <Argument... K> Result<bool> pfmerge(std::string_view destination, const K&... sources) { return run(cmd::pfmerge(destination, detail::argument_view(sources)...)); }
   Result<bool> pfmerge(std::string_view destination, KeyList sources) { return run(cmd::pfmerge(destination, sources)); }
   /// https://redis.io/commands/pfselftest — runs the server's HyperLogLog self test (slow-ish).
   Result<bool> pfselftest() { return run(cmd::pfselftest()); }

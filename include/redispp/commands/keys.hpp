@@ -183,16 +183,16 @@ class KeyCommands {
   using Result = HostResult<Derived, T>;
 
   /// https://redis.io/commands/del — how many keys were removed.
-  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> del(const Keys&... keys) { return run(cmd::del(keys...)); }
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> del(const Keys&... keys) { return run(cmd::del(detail::argument_view(keys)...)); }
   Result<long long> del(KeyList keys) { return run(cmd::del(keys)); }
   /// https://redis.io/commands/unlink
-  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> unlink(const Keys&... keys) { return run(cmd::unlink(keys...)); }
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> unlink(const Keys&... keys) { return run(cmd::unlink(detail::argument_view(keys)...)); }
   Result<long long> unlink(KeyList keys) { return run(cmd::unlink(keys)); }
   /// https://redis.io/commands/exists — one key: bool; several (or a range): how many exist.
   Result<bool> exists(std::string_view key) { return run(cmd::exists_one(key)); }
-  template <Argument K1, Argument K2, Argument... Keys> Result<long long> exists(const K1& k1, const K2& k2, const Keys&... keys) { return run(cmd::exists(k1, k2, keys...)); }
+  template <Argument K1, Argument K2, Argument... Keys> Result<long long> exists(const K1& k1, const K2& k2, const Keys&... keys) { return run(cmd::exists(detail::argument_view(k1), detail::argument_view(k2), detail::argument_view(keys)...)); }
   Result<long long> exists(KeyList keys) { return run(cmd::exists(keys)); }
-  template <Argument Keys> requires detail::range_argument<Keys> Result<long long> exists(const Keys& keys) { return run(cmd::exists(keys)); }
+  template <Argument Keys> requires detail::range_argument<Keys> Result<long long> exists(const Keys& keys) { return run(cmd::exists(detail::argument_view(keys))); }
   /// https://redis.io/commands/expire
   Result<bool> expire(std::string_view key, std::chrono::seconds ttl, const ExpireOptions& options = {}) { return run(cmd::expire(key, ttl, options)); }
   /// https://redis.io/commands/pexpire
@@ -222,7 +222,7 @@ class KeyCommands {
   /// https://redis.io/commands/scan — one page: {cursor, keys}; cursor 0 means done.
   Result<ScanPage<std::vector<std::string>>> scan(std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::scan(cursor, options)); }
   /// https://redis.io/commands/touch — how many of the keys exist (their access time is updated).
-  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> touch(const Keys&... keys) { return run(cmd::touch(keys...)); }
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<long long> touch(const Keys&... keys) { return run(cmd::touch(detail::argument_view(keys)...)); }
   Result<long long> touch(KeyList keys) { return run(cmd::touch(keys)); }
   /// https://redis.io/commands/expiretime — Unix seconds; -1 no expiry, -2 no such key.
   /// expiretime<redispp::ExpireTime>: a UnixSeconds time point with the two cases named.
@@ -242,11 +242,11 @@ class KeyCommands {
   Result<std::optional<std::string>> dump(std::string_view key) { return run(cmd::dump(key)); }
   /// https://redis.io/commands/restore — from dump(); ttl 0 = no expiry.
   ///   r.restore("copy", 0ms, *r.dump("k"), {.replace = true});
-  template <Argument V> Result<bool> restore(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore(key, ttl, serialized, options)); }
+  template <Argument V> Result<bool> restore(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore(key, ttl, detail::argument_view(serialized), options)); }
   /// https://redis.io/commands/migrate — one key, or (a range or list of keys) the KEYS form;
   /// false when none of the keys existed (NOKEY).
   Result<bool> migrate(std::string_view host, int port, std::string_view key, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate(host, port, key, destination_db, timeout, options)); }
-  template <Argument Keys> requires detail::range_argument<Keys> Result<bool> migrate(std::string_view host, int port, const Keys& keys, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate_keys(host, port, keys, destination_db, timeout, options)); }
+  template <Argument Keys> requires detail::range_argument<Keys> Result<bool> migrate(std::string_view host, int port, const Keys& keys, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate_keys(host, port, detail::argument_view(keys), destination_db, timeout, options)); }
   Result<bool> migrate(std::string_view host, int port, KeyList keys, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate_keys(host, port, keys, destination_db, timeout, options)); }
   /// https://redis.io/commands/object-encoding — "listpack", "hashtable", "int" ...; nullopt for a missing key.
   Result<std::optional<std::string>> object_encoding(std::string_view key) { return run(cmd::object_encoding(key)); }

@@ -140,13 +140,13 @@ class ListCommands {
   using Result = HostResult<Derived, T>;
 
   /// https://redis.io/commands/lpush — the new length.
-  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> lpush(std::string_view key, const V&... values) { return run(cmd::lpush(key, values...)); }
+  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> lpush(std::string_view key, const V&... values) { return run(cmd::lpush(key, detail::argument_view(values)...)); }
   /// https://redis.io/commands/rpush — the new length.
-  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> rpush(std::string_view key, const V&... values) { return run(cmd::rpush(key, values...)); }
+  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> rpush(std::string_view key, const V&... values) { return run(cmd::rpush(key, detail::argument_view(values)...)); }
   /// https://redis.io/commands/lpushx
-  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> lpushx(std::string_view key, const V&... values) { return run(cmd::lpushx(key, values...)); }
+  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> lpushx(std::string_view key, const V&... values) { return run(cmd::lpushx(key, detail::argument_view(values)...)); }
   /// https://redis.io/commands/rpushx
-  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> rpushx(std::string_view key, const V&... values) { return run(cmd::rpushx(key, values...)); }
+  template <Argument... V> requires(sizeof...(V) > 0) Result<long long> rpushx(std::string_view key, const V&... values) { return run(cmd::rpushx(key, detail::argument_view(values)...)); }
   /// https://redis.io/commands/lpop — one element, or with a count up to that many.
   Result<std::optional<std::string>> lpop(std::string_view key) { return run(cmd::lpop(key)); }
   Result<std::optional<std::vector<std::string>>> lpop(std::string_view key, long long count) { return run(cmd::lpop(key, count)); }
@@ -160,24 +160,24 @@ class ListCommands {
   /// https://redis.io/commands/lindex
   Result<std::optional<std::string>> lindex(std::string_view key, long long index) { return run(cmd::lindex(key, index)); }
   /// https://redis.io/commands/lset
-  template <Argument V> Result<bool> lset(std::string_view key, long long index, const V& value) { return run(cmd::lset(key, index, value)); }
+  template <Argument V> Result<bool> lset(std::string_view key, long long index, const V& value) { return run(cmd::lset(key, index, detail::argument_view(value))); }
   /// https://redis.io/commands/linsert — before = true inserts before the pivot.
-  template <Argument P, Argument V> Result<long long> linsert(std::string_view key, bool before, const P& pivot, const V& value) { return run(cmd::linsert(key, before, pivot, value)); }
+  template <Argument P, Argument V> Result<long long> linsert(std::string_view key, bool before, const P& pivot, const V& value) { return run(cmd::linsert(key, before, detail::argument_view(pivot), detail::argument_view(value))); }
   /// https://redis.io/commands/lrem
-  template <Argument V> Result<long long> lrem(std::string_view key, long long count, const V& value) { return run(cmd::lrem(key, count, value)); }
+  template <Argument V> Result<long long> lrem(std::string_view key, long long count, const V& value) { return run(cmd::lrem(key, count, detail::argument_view(value))); }
   /// https://redis.io/commands/ltrim
   Result<bool> ltrim(std::string_view key, long long start, long long stop) { return run(cmd::ltrim(key, start, stop)); }
   /// https://redis.io/commands/lpos — the first match's index, or nullopt.
-  template <Argument V> Result<std::optional<long long>> lpos(std::string_view key, const V& value, const LposOptions& options = {}) { return run(cmd::lpos(key, value, options)); }
+  template <Argument V> Result<std::optional<long long>> lpos(std::string_view key, const V& value, const LposOptions& options = {}) { return run(cmd::lpos(key, detail::argument_view(value), options)); }
   /// https://redis.io/commands/lpos with COUNT — up to `count` indexes (0 = all).
-  template <Argument V> Result<std::vector<long long>> lpos(std::string_view key, const V& value, long long count, const LposOptions& options) { return run(cmd::lpos(key, value, count, options)); }
+  template <Argument V> Result<std::vector<long long>> lpos(std::string_view key, const V& value, long long count, const LposOptions& options) { return run(cmd::lpos(key, detail::argument_view(value), count, options)); }
   /// https://redis.io/commands/lmove
   Result<std::optional<std::string>> lmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to) { return run(cmd::lmove(source, destination, from, to)); }
   /// https://redis.io/commands/blpop — (list, element), or nullopt after `timeout` (0 = forever).
-  template <Argument Keys> Result<std::optional<std::pair<std::string, std::string>>> blpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::blpop(keys, timeout)); }
+  template <Argument Keys> Result<std::optional<std::pair<std::string, std::string>>> blpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::blpop(detail::argument_view(keys), timeout)); }
   Result<std::optional<std::pair<std::string, std::string>>> blpop(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::blpop(keys, timeout)); }
   /// https://redis.io/commands/brpop
-  template <Argument Keys> Result<std::optional<std::pair<std::string, std::string>>> brpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(keys, timeout)); }
+  template <Argument Keys> Result<std::optional<std::pair<std::string, std::string>>> brpop(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(detail::argument_view(keys), timeout)); }
   Result<std::optional<std::pair<std::string, std::string>>> brpop(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::brpop(keys, timeout)); }
   /// https://redis.io/commands/blmove
   Result<std::optional<std::string>> blmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to, std::chrono::milliseconds timeout) { return run(cmd::blmove(source, destination, from, to, timeout)); }
@@ -187,10 +187,10 @@ class ListCommands {
   Result<std::optional<std::string>> brpoplpush(std::string_view source, std::string_view destination, std::chrono::milliseconds timeout) { return run(cmd::brpoplpush(source, destination, timeout)); }
   /// https://redis.io/commands/lmpop — up to `count` elements from the first non-empty list:
   /// (list, elements), or nullopt.  r.lmpop({"a", "b"}, ListEnd::left, 10)
-  template <Argument Keys> Result<ListPop> lmpop(const Keys& keys, ListEnd from, long long count = 1) { return run(cmd::lmpop(keys, from, count)); }
+  template <Argument Keys> Result<ListPop> lmpop(const Keys& keys, ListEnd from, long long count = 1) { return run(cmd::lmpop(detail::argument_view(keys), from, count)); }
   Result<ListPop> lmpop(KeyList keys, ListEnd from, long long count = 1) { return run(cmd::lmpop(keys, from, count)); }
   /// https://redis.io/commands/blmpop — as lmpop, waiting up to `timeout` (0 = forever).
-  template <Argument Keys> Result<ListPop> blmpop(const Keys& keys, ListEnd from, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::blmpop(keys, from, timeout, count)); }
+  template <Argument Keys> Result<ListPop> blmpop(const Keys& keys, ListEnd from, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::blmpop(detail::argument_view(keys), from, timeout, count)); }
   Result<ListPop> blmpop(KeyList keys, ListEnd from, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::blmpop(keys, from, timeout, count)); }
 
  private:

@@ -74,9 +74,9 @@ class PubSubCommands {
   using Result = HostResult<Derived, T>;
 
   /// https://redis.io/commands/publish — how many subscribers received the message.
-  template <Argument M> Result<long long> publish(std::string_view channel, const M& message) { return run(cmd::publish(channel, message)); }
+  template <Argument M> Result<long long> publish(std::string_view channel, const M& message) { return run(cmd::publish(channel, detail::argument_view(message))); }
   /// https://redis.io/commands/spublish — to a shard channel; how many received it.
-  template <Argument M> Result<long long> spublish(std::string_view shardchannel, const M& message) { return run(cmd::spublish(shardchannel, message)); }
+  template <Argument M> Result<long long> spublish(std::string_view shardchannel, const M& message) { return run(cmd::spublish(shardchannel, detail::argument_view(message))); }
   /// https://redis.io/commands/pubsub-channels — active channels matching a glob (empty = all).
   Result<std::vector<std::string>> pubsub_channels(std::string_view pattern = {}) { return run(cmd::pubsub_channels(pattern)); }
   /// https://redis.io/commands/pubsub-shardchannels
@@ -84,22 +84,22 @@ class PubSubCommands {
   /// https://redis.io/commands/pubsub-numpat — how many patterns are subscribed to.
   Result<long long> pubsub_numpat() { return run(cmd::pubsub_numpat()); }
   /// https://redis.io/commands/pubsub-numsub — (channel, subscribers) per channel asked.
-  template <Argument... C> Result<std::vector<std::pair<std::string, long long>>> pubsub_numsub(const C&... channels) { return run(cmd::pubsub_numsub(channels...)); }
+  template <Argument... C> Result<std::vector<std::pair<std::string, long long>>> pubsub_numsub(const C&... channels) { return run(cmd::pubsub_numsub(detail::argument_view(channels)...)); }
   Result<std::vector<std::pair<std::string, long long>>> pubsub_numsub(KeyList channels) { return run(cmd::pubsub_numsub(channels)); }
   /// https://redis.io/commands/pubsub-shardnumsub
-  template <Argument... C> Result<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(const C&... shardchannels) { return run(cmd::pubsub_shardnumsub(shardchannels...)); }
+  template <Argument... C> Result<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(const C&... shardchannels) { return run(cmd::pubsub_shardnumsub(detail::argument_view(shardchannels)...)); }
   Result<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(KeyList shardchannels) { return run(cmd::pubsub_shardnumsub(shardchannels)); }
   /// https://redis.io/commands/pubsub-help
   Result<std::vector<std::string>> pubsub_help() { return run(cmd::pubsub_help()); }
   /// https://redis.io/commands/unsubscribe — sends it and returns the raw acknowledgement; the
   /// PubSub object (later) manages subscriptions. RESP2 only: see the top of pubsub.hpp.
-  template <Argument... C> Result<Reply> unsubscribe(const C&... channels) { return run(cmd::unsubscribe(channels...)); }
+  template <Argument... C> Result<Reply> unsubscribe(const C&... channels) { return run(cmd::unsubscribe(detail::argument_view(channels)...)); }
   Result<Reply> unsubscribe(KeyList channels) { return run(cmd::unsubscribe(channels)); }
   /// https://redis.io/commands/punsubscribe — as unsubscribe, for patterns.
-  template <Argument... P> Result<Reply> punsubscribe(const P&... patterns) { return run(cmd::punsubscribe(patterns...)); }
+  template <Argument... P> Result<Reply> punsubscribe(const P&... patterns) { return run(cmd::punsubscribe(detail::argument_view(patterns)...)); }
   Result<Reply> punsubscribe(KeyList patterns) { return run(cmd::punsubscribe(patterns)); }
   /// https://redis.io/commands/sunsubscribe — as unsubscribe, for shard channels.
-  template <Argument... C> Result<Reply> sunsubscribe(const C&... shardchannels) { return run(cmd::sunsubscribe(shardchannels...)); }
+  template <Argument... C> Result<Reply> sunsubscribe(const C&... shardchannels) { return run(cmd::sunsubscribe(detail::argument_view(shardchannels)...)); }
   Result<Reply> sunsubscribe(KeyList shardchannels) { return run(cmd::sunsubscribe(shardchannels)); }
 
  private:

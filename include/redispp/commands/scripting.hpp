@@ -171,21 +171,21 @@ class ScriptingCommands {
 
   /// https://redis.io/commands/eval — the script's reply (a Reply; eval<T> converts it).
   ///   r.eval("return redis.call('GET', KEYS[1])", {"k"});
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> eval(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval<T>(script, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> eval(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval<T>(script, detail::argument_view(keys), detail::argument_view(args))); }
   /// https://redis.io/commands/eval_ro — EVAL for read-only scripts (may run on replicas).
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> eval_ro(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval_ro<T>(script, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> eval_ro(std::string_view script, const Keys& keys = {}, const Args& args = {}) { return run(cmd::eval_ro<T>(script, detail::argument_view(keys), detail::argument_view(args))); }
   /// https://redis.io/commands/evalsha — NoScriptError when the server does not know the sha.
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> evalsha(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha<T>(sha1, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> evalsha(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha<T>(sha1, detail::argument_view(keys), detail::argument_view(args))); }
   /// https://redis.io/commands/evalsha_ro
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> evalsha_ro(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha_ro<T>(sha1, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> evalsha_ro(std::string_view sha1, const Keys& keys = {}, const Args& args = {}) { return run(cmd::evalsha_ro<T>(sha1, detail::argument_view(keys), detail::argument_view(args))); }
   /// https://redis.io/commands/fcall — calls a function of a loaded library.
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> fcall(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall<T>(function, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> fcall(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall<T>(function, detail::argument_view(keys), detail::argument_view(args))); }
   /// https://redis.io/commands/fcall_ro — for functions flagged no-writes.
-  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> fcall_ro(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall_ro<T>(function, keys, args)); }
+  template <class T = Reply, Argument Keys = ScriptArgs, Argument Args = ScriptArgs> Result<T> fcall_ro(std::string_view function, const Keys& keys = {}, const Args& args = {}) { return run(cmd::fcall_ro<T>(function, detail::argument_view(keys), detail::argument_view(args))); }
   /// https://redis.io/commands/script-load — the script's sha1, for evalsha.
   Result<std::string> script_load(std::string_view script) { return run(cmd::script_load(script)); }
   /// https://redis.io/commands/script-exists — one bool per sha1, in order.
-  template <Argument... Shas> requires(sizeof...(Shas) > 0) Result<std::vector<bool>> script_exists(const Shas&... sha1s) { return run(cmd::script_exists(sha1s...)); }
+  template <Argument... Shas> requires(sizeof...(Shas) > 0) Result<std::vector<bool>> script_exists(const Shas&... sha1s) { return run(cmd::script_exists(detail::argument_view(sha1s)...)); }
   Result<std::vector<bool>> script_exists(KeyList sha1s) { return run(cmd::script_exists(sha1s)); }
   /// https://redis.io/commands/script-flush — empties the script cache of the whole server.
   Result<bool> script_flush(ScriptFlushMode mode = ScriptFlushMode::server_default) { return run(cmd::script_flush(mode)); }

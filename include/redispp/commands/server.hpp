@@ -244,7 +244,7 @@ class ServerCommands {
   /// https://redis.io/commands/swapdb — server-wide: every client sees the swap.
   Result<bool> swapdb(int a, int b) { return run(cmd::swapdb(a, b)); }
   /// https://redis.io/commands/info — parsed into an Info: r.info().integer("connected_clients")
-  template <Argument... Sections> Result<Info> info(const Sections&... sections) { return run(cmd::info(sections...)); }
+  template <Argument... Sections> Result<Info> info(const Sections&... sections) { return run(cmd::info(detail::argument_view(sections)...)); }
   /// https://redis.io/commands/time — the server's clock.
   Result<ServerTime> time() { return run(cmd::time()); }
   /// https://redis.io/commands/lastsave — when the last successful save finished.
@@ -270,12 +270,12 @@ class ServerCommands {
   Result<bool> slaveof_no_one() { return run(cmd::slaveof_no_one()); }
   /// https://redis.io/commands/replconf — replication's internal handshake. Some forms (ACK,
   /// GETACK) never answer a normal client: only for tools that speak the replication protocol.
-  template <Argument... A> Result<bool> replconf(const A&... args) { return run(cmd::replconf(args...)); }
+  template <Argument... A> Result<bool> replconf(const A&... args) { return run(cmd::replconf(detail::argument_view(args)...)); }
   /// https://redis.io/commands/role — master, replica or sentinel, with its details.
   Result<Role> role() { return run(cmd::role()); }
   /// https://redis.io/commands/restore-asking — RESTORE for cluster slot migration (a DUMP
   /// payload; ttl 0 = no expiry).
-  template <Argument V> Result<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore_asking(key, ttl, serialized, options)); }
+  template <Argument V> Result<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore_asking(key, ttl, detail::argument_view(serialized), options)); }
   /// https://redis.io/commands/lolwut — the server's art and version, as text.
   Result<std::string> lolwut(std::optional<int> version = std::nullopt) { return run(cmd::lolwut(version)); }
 
@@ -283,8 +283,8 @@ class ServerCommands {
   Result<std::unordered_map<std::string, std::string>> config_get(std::string_view pattern = "*") { return run(cmd::config_get(pattern)); }
   /// https://redis.io/commands/config-set — one parameter, or a map / range of (parameter,
   /// value) pairs set all or nothing.
-  template <Argument V> Result<bool> config_set(std::string_view parameter, const V& value) { return run(cmd::config_set(parameter, value)); }
-  template <Argument Pairs> Result<bool> config_set(const Pairs& parameters) { return run(cmd::config_set(parameters)); }
+  template <Argument V> Result<bool> config_set(std::string_view parameter, const V& value) { return run(cmd::config_set(parameter, detail::argument_view(value))); }
+  template <Argument Pairs> Result<bool> config_set(const Pairs& parameters) { return run(cmd::config_set(detail::argument_view(parameters))); }
   Result<bool> config_set(PairList parameters) { return run(cmd::config_set(parameters)); }
   /// https://redis.io/commands/config-resetstat
   Result<bool> config_resetstat() { return run(cmd::config_resetstat()); }
@@ -306,26 +306,26 @@ class ServerCommands {
   Result<long long> command_count() { return run(cmd::command_count()); }
   /// https://redis.io/commands/command-info — one entry per name (nullopt for unknown names);
   /// no names = every command.
-  template <Argument... Names> Result<std::vector<std::optional<CommandInfo>>> command_info(const Names&... names) { return run(cmd::command_info(names...)); }
+  template <Argument... Names> Result<std::vector<std::optional<CommandInfo>>> command_info(const Names&... names) { return run(cmd::command_info(detail::argument_view(names)...)); }
   /// https://redis.io/commands/command-docs — name -> doc; no names = every command.
-  template <Argument... Names> Result<std::unordered_map<std::string, CommandDoc>> command_docs(const Names&... names) { return run(cmd::command_docs(names...)); }
+  template <Argument... Names> Result<std::unordered_map<std::string, CommandDoc>> command_docs(const Names&... names) { return run(cmd::command_docs(detail::argument_view(names)...)); }
   /// https://redis.io/commands/command-list — names, optionally filtered: {.aclcat = "read"}.
   Result<std::vector<std::string>> command_list(const CommandListOptions& filter = {}) { return run(cmd::command_list(filter)); }
   /// https://redis.io/commands/command-getkeys — the keys of a full command:
   /// r.command_getkeys("MSET", "a", "1", "b", "2") == {"a", "b"}.
-  template <Argument... A> requires(sizeof...(A) > 0) Result<std::vector<std::string>> command_getkeys(const A&... command) { return run(cmd::command_getkeys(command...)); }
+  template <Argument... A> requires(sizeof...(A) > 0) Result<std::vector<std::string>> command_getkeys(const A&... command) { return run(cmd::command_getkeys(detail::argument_view(command)...)); }
   /// https://redis.io/commands/command-getkeysandflags — (key, its flags) pairs.
-  template <Argument... A> requires(sizeof...(A) > 0) Result<std::vector<std::pair<std::string, std::vector<std::string>>>> command_getkeysandflags(const A&... command) { return run(cmd::command_getkeysandflags(command...)); }
+  template <Argument... A> requires(sizeof...(A) > 0) Result<std::vector<std::pair<std::string, std::vector<std::string>>>> command_getkeysandflags(const A&... command) { return run(cmd::command_getkeysandflags(detail::argument_view(command)...)); }
   /// https://redis.io/commands/command-help
   Result<std::vector<std::string>> command_help() { return run(cmd::command_help()); }
 
   /// https://redis.io/commands/acl-cat — categories, or a category's commands.
   Result<std::vector<std::string>> acl_cat(std::string_view category = {}) { return run(cmd::acl_cat(category)); }
   /// https://redis.io/commands/acl-deluser — how many users were deleted.
-  template <Argument... N> requires(sizeof...(N) > 0) Result<long long> acl_deluser(const N&... usernames) { return run(cmd::acl_deluser(usernames...)); }
+  template <Argument... N> requires(sizeof...(N) > 0) Result<long long> acl_deluser(const N&... usernames) { return run(cmd::acl_deluser(detail::argument_view(usernames)...)); }
   /// https://redis.io/commands/acl-dryrun — nullopt when allowed, else the reason:
   /// r.acl_dryrun("app", "SET", "k", "v").
-  template <Argument... A> requires(sizeof...(A) > 0) Result<std::optional<std::string>> acl_dryrun(std::string_view username, const A&... command) { return run(cmd::acl_dryrun(username, command...)); }
+  template <Argument... A> requires(sizeof...(A) > 0) Result<std::optional<std::string>> acl_dryrun(std::string_view username, const A&... command) { return run(cmd::acl_dryrun(username, detail::argument_view(command)...)); }
   /// https://redis.io/commands/acl-genpass — a random password (bits: how many random bits, 256 by default).
   Result<std::string> acl_genpass(std::optional<int> bits = std::nullopt) { return run(cmd::acl_genpass(bits)); }
   /// https://redis.io/commands/acl-getuser — nullopt when there is no such user.
@@ -343,7 +343,7 @@ class ServerCommands {
   /// https://redis.io/commands/acl-log — ACL LOG RESET: clears the log.
   Result<bool> acl_log_reset() { return run(cmd::acl_log_reset()); }
   /// https://redis.io/commands/acl-setuser — r.acl_setuser("app", "on", ">secret", "~app:*", "+@read").
-  template <Argument... R> Result<bool> acl_setuser(std::string_view username, const R&... rules) { return run(cmd::acl_setuser(username, rules...)); }
+  template <Argument... R> Result<bool> acl_setuser(std::string_view username, const R&... rules) { return run(cmd::acl_setuser(username, detail::argument_view(rules)...)); }
   /// https://redis.io/commands/acl-users
   Result<std::vector<std::string>> acl_users() { return run(cmd::acl_users()); }
   /// https://redis.io/commands/acl-whoami — the connection's user.
@@ -356,13 +356,13 @@ class ServerCommands {
   /// https://redis.io/commands/latency-help
   Result<std::vector<std::string>> latency_help() { return run(cmd::latency_help()); }
   /// https://redis.io/commands/latency-histogram — per command; no names = every command run so far.
-  template <Argument... C> Result<std::unordered_map<std::string, LatencyHistogram>> latency_histogram(const C&... commands) { return run(cmd::latency_histogram(commands...)); }
+  template <Argument... C> Result<std::unordered_map<std::string, LatencyHistogram>> latency_histogram(const C&... commands) { return run(cmd::latency_histogram(detail::argument_view(commands)...)); }
   /// https://redis.io/commands/latency-history — one event's samples.
   Result<std::vector<LatencySample>> latency_history(std::string_view event) { return run(cmd::latency_history(event)); }
   /// https://redis.io/commands/latency-latest — every event's latest and maximum spike.
   Result<std::vector<LatencyEvent>> latency_latest() { return run(cmd::latency_latest()); }
   /// https://redis.io/commands/latency-reset — how many event series were reset (no names: all).
-  template <Argument... E> Result<long long> latency_reset(const E&... events) { return run(cmd::latency_reset(events...)); }
+  template <Argument... E> Result<long long> latency_reset(const E&... events) { return run(cmd::latency_reset(detail::argument_view(events)...)); }
 
   /// https://redis.io/commands/memory-doctor
   Result<std::string> memory_doctor() { return run(cmd::memory_doctor()); }
@@ -382,7 +382,7 @@ class ServerCommands {
   /// https://redis.io/commands/module-list
   Result<std::vector<ModuleInfo>> module_list() { return run(cmd::module_list()); }
   /// https://redis.io/commands/module-load — a shared library path, and its arguments.
-  template <Argument... A> Result<bool> module_load(std::string_view path, const A&... args) { return run(cmd::module_load(path, args...)); }
+  template <Argument... A> Result<bool> module_load(std::string_view path, const A&... args) { return run(cmd::module_load(path, detail::argument_view(args)...)); }
   /// https://redis.io/commands/module-loadex — with CONFIG name value pairs and ARGS.
   Result<bool> module_loadex(std::string_view path, const ModuleLoadOptions& options = {}) { return run(cmd::module_loadex(path, options)); }
   /// https://redis.io/commands/module-unload

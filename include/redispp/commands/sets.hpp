@@ -95,22 +95,22 @@ class SetCommands {
   using Result = HostResult<Derived, T>;
 
   /// https://redis.io/commands/sadd — how many members were new.
-  template <Argument... M> requires(sizeof...(M) > 0) Result<long long> sadd(std::string_view key, const M&... members) { return run(cmd::sadd(key, members...)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<long long> sadd(std::string_view key, const M&... members) { return run(cmd::sadd(key, detail::argument_view(members)...)); }
   Result<long long> sadd(std::string_view key, KeyList members) { return run(cmd::sadd(key, members)); }
   /// https://redis.io/commands/srem — how many members were removed.
-  template <Argument... M> requires(sizeof...(M) > 0) Result<long long> srem(std::string_view key, const M&... members) { return run(cmd::srem(key, members...)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<long long> srem(std::string_view key, const M&... members) { return run(cmd::srem(key, detail::argument_view(members)...)); }
   Result<long long> srem(std::string_view key, KeyList members) { return run(cmd::srem(key, members)); }
   /// https://redis.io/commands/scard
   Result<long long> scard(std::string_view key) { return run(cmd::scard(key)); }
   /// https://redis.io/commands/smembers — an unordered_set (empty for a missing key).
   Result<MemberSet> smembers(std::string_view key) { return run(cmd::smembers(key)); }
   /// https://redis.io/commands/sismember
-  template <Argument M> Result<bool> sismember(std::string_view key, const M& member) { return run(cmd::sismember(key, member)); }
+  template <Argument M> Result<bool> sismember(std::string_view key, const M& member) { return run(cmd::sismember(key, detail::argument_view(member))); }
   /// https://redis.io/commands/smismember — one bool per member, in order.
-  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<bool>> smismember(std::string_view key, const M&... members) { return run(cmd::smismember(key, members...)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<bool>> smismember(std::string_view key, const M&... members) { return run(cmd::smismember(key, detail::argument_view(members)...)); }
   Result<std::vector<bool>> smismember(std::string_view key, KeyList members) { return run(cmd::smismember(key, members)); }
   /// https://redis.io/commands/smove — false when the member was not in `source`.
-  template <Argument M> Result<bool> smove(std::string_view source, std::string_view destination, const M& member) { return run(cmd::smove(source, destination, member)); }
+  template <Argument M> Result<bool> smove(std::string_view source, std::string_view destination, const M& member) { return run(cmd::smove(source, destination, detail::argument_view(member))); }
   /// https://redis.io/commands/spop — one random member (nullopt: no key), or up to `count`.
   Result<std::optional<std::string>> spop(std::string_view key) { return run(cmd::spop(key)); }
   Result<std::vector<std::string>> spop(std::string_view key, long long count) { return run(cmd::spop(key, count)); }
@@ -118,25 +118,25 @@ class SetCommands {
   Result<std::optional<std::string>> srandmember(std::string_view key) { return run(cmd::srandmember(key)); }
   Result<std::vector<std::string>> srandmember(std::string_view key, long long count) { return run(cmd::srandmember(key, count)); }
   /// https://redis.io/commands/sdiff — the members of the first set in none of the others.
-  template <Argument... K> requires(sizeof...(K) > 0) Result<MemberSet> sdiff(const K&... keys) { return run(cmd::sdiff(keys...)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<MemberSet> sdiff(const K&... keys) { return run(cmd::sdiff(detail::argument_view(keys)...)); }
   Result<MemberSet> sdiff(KeyList keys) { return run(cmd::sdiff(keys)); }
   /// https://redis.io/commands/sinter
-  template <Argument... K> requires(sizeof...(K) > 0) Result<MemberSet> sinter(const K&... keys) { return run(cmd::sinter(keys...)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<MemberSet> sinter(const K&... keys) { return run(cmd::sinter(detail::argument_view(keys)...)); }
   Result<MemberSet> sinter(KeyList keys) { return run(cmd::sinter(keys)); }
   /// https://redis.io/commands/sunion
-  template <Argument... K> requires(sizeof...(K) > 0) Result<MemberSet> sunion(const K&... keys) { return run(cmd::sunion(keys...)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<MemberSet> sunion(const K&... keys) { return run(cmd::sunion(detail::argument_view(keys)...)); }
   Result<MemberSet> sunion(KeyList keys) { return run(cmd::sunion(keys)); }
   /// https://redis.io/commands/sdiffstore — the size of the stored set.
-  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> sdiffstore(std::string_view destination, const K&... keys) { return run(cmd::sdiffstore(destination, keys...)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> sdiffstore(std::string_view destination, const K&... keys) { return run(cmd::sdiffstore(destination, detail::argument_view(keys)...)); }
   Result<long long> sdiffstore(std::string_view destination, KeyList keys) { return run(cmd::sdiffstore(destination, keys)); }
   /// https://redis.io/commands/sinterstore
-  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> sinterstore(std::string_view destination, const K&... keys) { return run(cmd::sinterstore(destination, keys...)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> sinterstore(std::string_view destination, const K&... keys) { return run(cmd::sinterstore(destination, detail::argument_view(keys)...)); }
   Result<long long> sinterstore(std::string_view destination, KeyList keys) { return run(cmd::sinterstore(destination, keys)); }
   /// https://redis.io/commands/sunionstore
-  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> sunionstore(std::string_view destination, const K&... keys) { return run(cmd::sunionstore(destination, keys...)); }
+  template <Argument... K> requires(sizeof...(K) > 0) Result<long long> sunionstore(std::string_view destination, const K&... keys) { return run(cmd::sunionstore(destination, detail::argument_view(keys)...)); }
   Result<long long> sunionstore(std::string_view destination, KeyList keys) { return run(cmd::sunionstore(destination, keys)); }
   /// https://redis.io/commands/sintercard — the intersection's size, counting stops at `limit` (0 = none).
-  template <Argument Keys> Result<long long> sintercard(const Keys& keys, long long limit = 0) { return run(cmd::sintercard(keys, limit)); }
+  template <Argument Keys> Result<long long> sintercard(const Keys& keys, long long limit = 0) { return run(cmd::sintercard(detail::argument_view(keys), limit)); }
   Result<long long> sintercard(KeyList keys, long long limit = 0) { return run(cmd::sintercard(keys, limit)); }
   /// https://redis.io/commands/sscan — one page: {cursor, members}; Redis::sscan_iter iterates them all.
   Result<ScanPage<std::vector<std::string>>> sscan(std::string_view key, std::uint64_t cursor = 0, const ScanOptions& options = {}) { return run(cmd::sscan(key, cursor, options)); }

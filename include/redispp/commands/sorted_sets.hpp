@@ -251,55 +251,55 @@ class SortedSetCommands {
   /// how many members were added (with .ch: added or changed).
   template <cmd::detail::member_score_range Pairs> Result<long long> zadd(std::string_view key, const Pairs& mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
   Result<long long> zadd(std::string_view key, ScoreList mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
-  template <Argument M> Result<long long> zadd(std::string_view key, const M& member, double score, const ZAddOptions& options = {}) { return run(cmd::zadd(key, member, score, options)); }
+  template <Argument M> Result<long long> zadd(std::string_view key, const M& member, double score, const ZAddOptions& options = {}) { return run(cmd::zadd(key, detail::argument_view(member), score, options)); }
   /// https://redis.io/commands/zadd with INCR — the new score, nullopt when a condition prevented it.
-  template <Argument M> Result<std::optional<double>> zadd_incr(std::string_view key, const M& member, double increment, const ZAddOptions& options = {}) { return run(cmd::zadd_incr(key, member, increment, options)); }
+  template <Argument M> Result<std::optional<double>> zadd_incr(std::string_view key, const M& member, double increment, const ZAddOptions& options = {}) { return run(cmd::zadd_incr(key, detail::argument_view(member), increment, options)); }
   /// https://redis.io/commands/zcard
   Result<long long> zcard(std::string_view key) { return run(cmd::zcard(key)); }
   /// https://redis.io/commands/zcount — members with min <= score <= max ("(1" excludes, "-inf", "+inf").
-  template <Argument Min, Argument Max> Result<long long> zcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zcount(key, min, max)); }
+  template <Argument Min, Argument Max> Result<long long> zcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zcount(key, detail::argument_view(min), detail::argument_view(max))); }
   /// https://redis.io/commands/zlexcount — min and max as "[a", "(a", "-", "+".
-  template <Argument Min, Argument Max> Result<long long> zlexcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zlexcount(key, min, max)); }
+  template <Argument Min, Argument Max> Result<long long> zlexcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zlexcount(key, detail::argument_view(min), detail::argument_view(max))); }
   /// https://redis.io/commands/zincrby — the new score.
-  template <Argument M> Result<double> zincrby(std::string_view key, double increment, const M& member) { return run(cmd::zincrby(key, increment, member)); }
+  template <Argument M> Result<double> zincrby(std::string_view key, double increment, const M& member) { return run(cmd::zincrby(key, increment, detail::argument_view(member))); }
   /// https://redis.io/commands/zscore — nullopt for a missing member or key.
-  template <Argument M> Result<std::optional<double>> zscore(std::string_view key, const M& member) { return run(cmd::zscore(key, member)); }
+  template <Argument M> Result<std::optional<double>> zscore(std::string_view key, const M& member) { return run(cmd::zscore(key, detail::argument_view(member))); }
   /// https://redis.io/commands/zmscore — one optional score per member, in order.
-  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<std::optional<double>>> zmscore(std::string_view key, const M&... members) { return run(cmd::zmscore(key, members...)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<std::optional<double>>> zmscore(std::string_view key, const M&... members) { return run(cmd::zmscore(key, detail::argument_view(members)...)); }
   Result<std::vector<std::optional<double>>> zmscore(std::string_view key, KeyList members) { return run(cmd::zmscore(key, members)); }
   /// https://redis.io/commands/zrank — 0-based, lowest score first; nullopt for a missing member.
-  template <Argument M> Result<std::optional<long long>> zrank(std::string_view key, const M& member) { return run(cmd::zrank(key, member)); }
+  template <Argument M> Result<std::optional<long long>> zrank(std::string_view key, const M& member) { return run(cmd::zrank(key, detail::argument_view(member))); }
   /// https://redis.io/commands/zrevrank — 0-based, highest score first.
-  template <Argument M> Result<std::optional<long long>> zrevrank(std::string_view key, const M& member) { return run(cmd::zrevrank(key, member)); }
+  template <Argument M> Result<std::optional<long long>> zrevrank(std::string_view key, const M& member) { return run(cmd::zrevrank(key, detail::argument_view(member))); }
   /// https://redis.io/commands/zrem — how many were removed.
-  template <Argument... M> requires(sizeof...(M) > 0) Result<long long> zrem(std::string_view key, const M&... members) { return run(cmd::zrem(key, members...)); }
+  template <Argument... M> requires(sizeof...(M) > 0) Result<long long> zrem(std::string_view key, const M&... members) { return run(cmd::zrem(key, detail::argument_view(members)...)); }
   Result<long long> zrem(std::string_view key, KeyList members) { return run(cmd::zrem(key, members)); }
   /// https://redis.io/commands/zremrangebylex
-  template <Argument Min, Argument Max> Result<long long> zremrangebylex(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebylex(key, min, max)); }
+  template <Argument Min, Argument Max> Result<long long> zremrangebylex(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebylex(key, detail::argument_view(min), detail::argument_view(max))); }
   /// https://redis.io/commands/zremrangebyrank
   Result<long long> zremrangebyrank(std::string_view key, long long start, long long stop) { return run(cmd::zremrangebyrank(key, start, stop)); }
   /// https://redis.io/commands/zremrangebyscore
-  template <Argument Min, Argument Max> Result<long long> zremrangebyscore(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebyscore(key, min, max)); }
+  template <Argument Min, Argument Max> Result<long long> zremrangebyscore(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebyscore(key, detail::argument_view(min), detail::argument_view(max))); }
 
   /// https://redis.io/commands/zrange — members by rank, or by score / lex (ZRangeOptions::by).
-  template <Argument Start, Argument Stop> Result<Members> zrange(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<Members>(key, start, stop, options, false)); }
+  template <Argument Start, Argument Stop> Result<Members> zrange(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<Members>(key, detail::argument_view(start), detail::argument_view(stop), options, false)); }
   /// https://redis.io/commands/zrange with WITHSCORES — (member, score) pairs.
-  template <Argument Start, Argument Stop> Result<ScoredMembers> zrange_withscores(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<ScoredMembers>(key, start, stop, options, true)); }
+  template <Argument Start, Argument Stop> Result<ScoredMembers> zrange_withscores(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<ScoredMembers>(key, detail::argument_view(start), detail::argument_view(stop), options, true)); }
   /// https://redis.io/commands/zrangestore — how many members were stored.
-  template <Argument Start, Argument Stop> Result<long long> zrangestore(std::string_view destination, std::string_view source, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrangestore(destination, source, start, stop, options)); }
+  template <Argument Start, Argument Stop> Result<long long> zrangestore(std::string_view destination, std::string_view source, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrangestore(destination, source, detail::argument_view(start), detail::argument_view(stop), options)); }
   /// https://redis.io/commands/zrevrange (deprecated: zrange with .rev)
   Result<Members> zrevrange(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<Members>(key, start, stop, false)); }
   Result<ScoredMembers> zrevrange_withscores(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<ScoredMembers>(key, start, stop, true)); }
   /// https://redis.io/commands/zrangebyscore (deprecated: zrange with ZRangeBy::score)
-  template <Argument Min, Argument Max> Result<Members> zrangebyscore(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYSCORE", key, min, max, limit, false)); }
-  template <Argument Min, Argument Max> Result<ScoredMembers> zrangebyscore_withscores(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZRANGEBYSCORE", key, min, max, limit, true)); }
+  template <Argument Min, Argument Max> Result<Members> zrangebyscore(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYSCORE", key, detail::argument_view(min), detail::argument_view(max), limit, false)); }
+  template <Argument Min, Argument Max> Result<ScoredMembers> zrangebyscore_withscores(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZRANGEBYSCORE", key, detail::argument_view(min), detail::argument_view(max), limit, true)); }
   /// https://redis.io/commands/zrevrangebyscore — note: max before min, as Redis takes them.
-  template <Argument Max, Argument Min> Result<Members> zrevrangebyscore(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYSCORE", key, max, min, limit, false)); }
-  template <Argument Max, Argument Min> Result<ScoredMembers> zrevrangebyscore_withscores(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZREVRANGEBYSCORE", key, max, min, limit, true)); }
+  template <Argument Max, Argument Min> Result<Members> zrevrangebyscore(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYSCORE", key, detail::argument_view(max), detail::argument_view(min), limit, false)); }
+  template <Argument Max, Argument Min> Result<ScoredMembers> zrevrangebyscore_withscores(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZREVRANGEBYSCORE", key, detail::argument_view(max), detail::argument_view(min), limit, true)); }
   /// https://redis.io/commands/zrangebylex (deprecated: zrange with ZRangeBy::lex)
-  template <Argument Min, Argument Max> Result<Members> zrangebylex(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYLEX", key, min, max, limit, false)); }
+  template <Argument Min, Argument Max> Result<Members> zrangebylex(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYLEX", key, detail::argument_view(min), detail::argument_view(max), limit, false)); }
   /// https://redis.io/commands/zrevrangebylex — max before min.
-  template <Argument Max, Argument Min> Result<Members> zrevrangebylex(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYLEX", key, max, min, limit, false)); }
+  template <Argument Max, Argument Min> Result<Members> zrevrangebylex(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYLEX", key, detail::argument_view(max), detail::argument_view(min), limit, false)); }
 
   /// https://redis.io/commands/zrandmember — one random member (nullopt: no key), or `count`
   /// (negative: repeats allowed).
@@ -313,44 +313,44 @@ class SortedSetCommands {
   Result<ScoredMembers> zpopmax(std::string_view key) { return run(cmd::zpopmax(key)); }
   Result<ScoredMembers> zpopmax(std::string_view key, long long count) { return run(cmd::zpopmax(key, count)); }
   /// https://redis.io/commands/bzpopmin — {key, member, score}, or nullopt after `timeout` (0 = forever).
-  template <Argument Keys> Result<std::optional<ZPopResult>> bzpopmin(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmin(keys, timeout)); }
+  template <Argument Keys> Result<std::optional<ZPopResult>> bzpopmin(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmin(detail::argument_view(keys), timeout)); }
   Result<std::optional<ZPopResult>> bzpopmin(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmin(keys, timeout)); }
   /// https://redis.io/commands/bzpopmax
-  template <Argument Keys> Result<std::optional<ZPopResult>> bzpopmax(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmax(keys, timeout)); }
+  template <Argument Keys> Result<std::optional<ZPopResult>> bzpopmax(const Keys& keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmax(detail::argument_view(keys), timeout)); }
   Result<std::optional<ZPopResult>> bzpopmax(KeyList keys, std::chrono::milliseconds timeout) { return run(cmd::bzpopmax(keys, timeout)); }
   /// https://redis.io/commands/zmpop — {key, pairs} from the first non-empty key, or nullopt.
-  template <Argument Keys> Result<std::optional<ZMPopResult>> zmpop(const Keys& keys, ZPopEnd end, long long count = 1) { return run(cmd::zmpop(keys, end, count)); }
+  template <Argument Keys> Result<std::optional<ZMPopResult>> zmpop(const Keys& keys, ZPopEnd end, long long count = 1) { return run(cmd::zmpop(detail::argument_view(keys), end, count)); }
   Result<std::optional<ZMPopResult>> zmpop(KeyList keys, ZPopEnd end, long long count = 1) { return run(cmd::zmpop(keys, end, count)); }
   /// https://redis.io/commands/bzmpop — as zmpop, waiting up to `timeout` (0 = forever).
-  template <Argument Keys> Result<std::optional<ZMPopResult>> bzmpop(const Keys& keys, ZPopEnd end, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::bzmpop(keys, end, timeout, count)); }
+  template <Argument Keys> Result<std::optional<ZMPopResult>> bzmpop(const Keys& keys, ZPopEnd end, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::bzmpop(detail::argument_view(keys), end, timeout, count)); }
   Result<std::optional<ZMPopResult>> bzmpop(KeyList keys, ZPopEnd end, std::chrono::milliseconds timeout, long long count = 1) { return run(cmd::bzmpop(keys, end, timeout, count)); }
 
   /// https://redis.io/commands/zdiff — the members of the first key in none of the others.
-  template <Argument Keys> Result<Members> zdiff(const Keys& keys) { return run(cmd::zcombine<Members>("ZDIFF", keys, {}, false)); }
+  template <Argument Keys> Result<Members> zdiff(const Keys& keys) { return run(cmd::zcombine<Members>("ZDIFF", detail::argument_view(keys), {}, false)); }
   Result<Members> zdiff(KeyList keys) { return run(cmd::zcombine<Members>("ZDIFF", keys, {}, false)); }
-  template <Argument Keys> Result<ScoredMembers> zdiff_withscores(const Keys& keys) { return run(cmd::zcombine<ScoredMembers>("ZDIFF", keys, {}, true)); }
+  template <Argument Keys> Result<ScoredMembers> zdiff_withscores(const Keys& keys) { return run(cmd::zcombine<ScoredMembers>("ZDIFF", detail::argument_view(keys), {}, true)); }
   Result<ScoredMembers> zdiff_withscores(KeyList keys) { return run(cmd::zcombine<ScoredMembers>("ZDIFF", keys, {}, true)); }
   /// https://redis.io/commands/zdiffstore — the size of the stored set.
-  template <Argument Keys> Result<long long> zdiffstore(std::string_view destination, const Keys& keys) { return run(cmd::zcombine_store("ZDIFFSTORE", destination, keys, {})); }
+  template <Argument Keys> Result<long long> zdiffstore(std::string_view destination, const Keys& keys) { return run(cmd::zcombine_store("ZDIFFSTORE", destination, detail::argument_view(keys), {})); }
   Result<long long> zdiffstore(std::string_view destination, KeyList keys) { return run(cmd::zcombine_store("ZDIFFSTORE", destination, keys, {})); }
   /// https://redis.io/commands/zinter — WEIGHTS and AGGREGATE through ZAggregateOptions.
-  template <Argument Keys> Result<Members> zinter(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZINTER", keys, options, false)); }
+  template <Argument Keys> Result<Members> zinter(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZINTER", detail::argument_view(keys), options, false)); }
   Result<Members> zinter(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZINTER", keys, options, false)); }
-  template <Argument Keys> Result<ScoredMembers> zinter_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZINTER", keys, options, true)); }
+  template <Argument Keys> Result<ScoredMembers> zinter_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZINTER", detail::argument_view(keys), options, true)); }
   Result<ScoredMembers> zinter_withscores(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZINTER", keys, options, true)); }
   /// https://redis.io/commands/zinterstore
-  template <Argument Keys> Result<long long> zinterstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZINTERSTORE", destination, keys, options)); }
+  template <Argument Keys> Result<long long> zinterstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZINTERSTORE", destination, detail::argument_view(keys), options)); }
   Result<long long> zinterstore(std::string_view destination, KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZINTERSTORE", destination, keys, options)); }
   /// https://redis.io/commands/zintercard — the intersection's size, counting stops at `limit` (0 = none).
-  template <Argument Keys> Result<long long> zintercard(const Keys& keys, long long limit = 0) { return run(cmd::zintercard(keys, limit)); }
+  template <Argument Keys> Result<long long> zintercard(const Keys& keys, long long limit = 0) { return run(cmd::zintercard(detail::argument_view(keys), limit)); }
   Result<long long> zintercard(KeyList keys, long long limit = 0) { return run(cmd::zintercard(keys, limit)); }
   /// https://redis.io/commands/zunion
-  template <Argument Keys> Result<Members> zunion(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZUNION", keys, options, false)); }
+  template <Argument Keys> Result<Members> zunion(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZUNION", detail::argument_view(keys), options, false)); }
   Result<Members> zunion(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<Members>("ZUNION", keys, options, false)); }
-  template <Argument Keys> Result<ScoredMembers> zunion_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZUNION", keys, options, true)); }
+  template <Argument Keys> Result<ScoredMembers> zunion_withscores(const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZUNION", detail::argument_view(keys), options, true)); }
   Result<ScoredMembers> zunion_withscores(KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine<ScoredMembers>("ZUNION", keys, options, true)); }
   /// https://redis.io/commands/zunionstore
-  template <Argument Keys> Result<long long> zunionstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZUNIONSTORE", destination, keys, options)); }
+  template <Argument Keys> Result<long long> zunionstore(std::string_view destination, const Keys& keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZUNIONSTORE", destination, detail::argument_view(keys), options)); }
   Result<long long> zunionstore(std::string_view destination, KeyList keys, const ZAggregateOptions& options = {}) { return run(cmd::zcombine_store("ZUNIONSTORE", destination, keys, options)); }
   /// https://redis.io/commands/zscan — one page: {cursor, (member, score) pairs}; Redis::zscan_iter
   /// iterates them all.

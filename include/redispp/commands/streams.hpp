@@ -207,7 +207,7 @@ class StreamCommands {
   /// https://redis.io/commands/xtrim — how many entries were evicted.
   Result<long long> xtrim(std::string_view key, const XTrimOptions& options) { return run(cmd::xtrim(key, options)); }
   /// https://redis.io/commands/xdel — how many entries were deleted.
-  template <Argument... Ids> requires(sizeof...(Ids) > 0) Result<long long> xdel(std::string_view key, const Ids&... ids) { return run(cmd::xdel(key, ids...)); }
+  template <Argument... Ids> requires(sizeof...(Ids) > 0) Result<long long> xdel(std::string_view key, const Ids&... ids) { return run(cmd::xdel(key, detail::argument_view(ids)...)); }
   Result<long long> xdel(std::string_view key, KeyList ids) { return run(cmd::xdel(key, ids)); }
   /// https://redis.io/commands/xlen
   Result<long long> xlen(std::string_view key) { return run(cmd::xlen(key)); }
@@ -218,13 +218,13 @@ class StreamCommands {
   /// https://redis.io/commands/xread — entries after each given id; with options.block, waits
   /// for new ones and gives nullopt when none came.
   ///   r.xread({{"events", "$"}}, {.count = 10, .block = 500ms});
-  template <Argument Streams> requires std::ranges::forward_range<Streams> Result<std::optional<StreamReadResult>> xread(const Streams& streams, const XReadOptions& options = {}) { return run(cmd::xread(streams, options)); }
+  template <Argument Streams> requires std::ranges::forward_range<Streams> Result<std::optional<StreamReadResult>> xread(const Streams& streams, const XReadOptions& options = {}) { return run(cmd::xread(detail::argument_view(streams), options)); }
   Result<std::optional<StreamReadResult>> xread(StreamIdList streams, const XReadOptions& options = {}) { return run(cmd::xread(streams, options)); }
   /// https://redis.io/commands/xreadgroup — as xread, for a consumer of a group (">" = new entries).
-  template <Argument Streams> requires std::ranges::forward_range<Streams> Result<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std::string_view consumer, const Streams& streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, streams, options)); }
+  template <Argument Streams> requires std::ranges::forward_range<Streams> Result<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std::string_view consumer, const Streams& streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, detail::argument_view(streams), options)); }
   Result<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std::string_view consumer, StreamIdList streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, streams, options)); }
   /// https://redis.io/commands/xack — how many were acknowledged.
-  template <Argument... Ids> requires(sizeof...(Ids) > 0) Result<long long> xack(std::string_view key, std::string_view group, const Ids&... ids) { return run(cmd::xack(key, group, ids...)); }
+  template <Argument... Ids> requires(sizeof...(Ids) > 0) Result<long long> xack(std::string_view key, std::string_view group, const Ids&... ids) { return run(cmd::xack(key, group, detail::argument_view(ids)...)); }
   Result<long long> xack(std::string_view key, std::string_view group, KeyList ids) { return run(cmd::xack(key, group, ids)); }
   /// https://redis.io/commands/xsetid
   Result<bool> xsetid(std::string_view key, std::string_view last_id, const XSetIdOptions& options = {}) { return run(cmd::xsetid(key, last_id, options)); }
@@ -257,10 +257,10 @@ class StreamCommands {
   /// between start and end.
   Result<std::vector<XPendingEntry>> xpending_range(std::string_view key, std::string_view group, std::string_view start, std::string_view end, long long count, const XPendingOptions& options = {}) { return run(cmd::xpending_range(key, group, start, end, count, options)); }
   /// https://redis.io/commands/xclaim — the claimed entries.
-  template <Argument Ids> Result<std::vector<StreamEntry>> xclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim(key, group, consumer, min_idle_time, ids, options)); }
+  template <Argument Ids> Result<std::vector<StreamEntry>> xclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim(key, group, consumer, min_idle_time, detail::argument_view(ids), options)); }
   Result<std::vector<StreamEntry>> xclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, KeyList ids, const XClaimOptions& options = {}) { return run(cmd::xclaim(key, group, consumer, min_idle_time, ids, options)); }
   /// https://redis.io/commands/xclaim with JUSTID — the claimed ids only.
-  template <Argument Ids> Result<std::vector<std::string>> xclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim_justid(key, group, consumer, min_idle_time, ids, options)); }
+  template <Argument Ids> Result<std::vector<std::string>> xclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& options = {}) { return run(cmd::xclaim_justid(key, group, consumer, min_idle_time, detail::argument_view(ids), options)); }
   Result<std::vector<std::string>> xclaim_justid(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, KeyList ids, const XClaimOptions& options = {}) { return run(cmd::xclaim_justid(key, group, consumer, min_idle_time, ids, options)); }
   /// https://redis.io/commands/xautoclaim — {next_id, entries, deleted_ids}.
   Result<XAutoClaimResult<std::vector<StreamEntry>>> xautoclaim(std::string_view key, std::string_view group, std::string_view consumer, std::chrono::milliseconds min_idle_time, std::string_view start = "0-0", std::optional<long long> count = std::nullopt) { return run(cmd::xautoclaim(key, group, consumer, min_idle_time, start, count)); }

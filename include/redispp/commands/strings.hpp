@@ -153,32 +153,32 @@ class StringCommands {
   using Result = HostResult<Derived, T>;
 
   /// https://redis.io/commands/set — true when set (false when NX/XX prevented it).
-  template <Argument V> Result<bool> set(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set(key, value, options)); }
+  template <Argument V> Result<bool> set(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set(key, detail::argument_view(value), options)); }
   /// https://redis.io/commands/set with GET: the old value (or nullopt).
-  template <Argument V> Result<std::optional<std::string>> set_get(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set_get(key, value, options)); }
+  template <Argument V> Result<std::optional<std::string>> set_get(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set_get(key, detail::argument_view(value), options)); }
   /// https://redis.io/commands/get — nullopt for a missing key; get<long long>(key) converts.
   template <class T = std::string> Result<std::optional<T>> get(std::string_view key) { return run(cmd::get<T>(key)); }
   /// https://redis.io/commands/getset (deprecated: set_get)
-  template <Argument V> Result<std::optional<std::string>> getset(std::string_view key, const V& value) { return run(cmd::getset(key, value)); }
+  template <Argument V> Result<std::optional<std::string>> getset(std::string_view key, const V& value) { return run(cmd::getset(key, detail::argument_view(value))); }
   /// https://redis.io/commands/getdel
   Result<std::optional<std::string>> getdel(std::string_view key) { return run(cmd::getdel(key)); }
   /// https://redis.io/commands/getex
   Result<std::optional<std::string>> getex(std::string_view key, const GetExOptions& options = {}) { return run(cmd::getex(key, options)); }
   /// https://redis.io/commands/mget — one optional per key, in order.
-  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<std::vector<std::optional<std::string>>> mget(const Keys&... keys) { return run(cmd::mget(keys...)); }
+  template <Argument... Keys> requires(sizeof...(Keys) > 0) Result<std::vector<std::optional<std::string>>> mget(const Keys&... keys) { return run(cmd::mget(detail::argument_view(keys)...)); }
   Result<std::vector<std::optional<std::string>>> mget(KeyList keys) { return run(cmd::mget(keys)); }
   /// https://redis.io/commands/mset — a map or range of (key, value) pairs.
-  template <Argument Pairs> Result<bool> mset(const Pairs& pairs) { return run(cmd::mset(pairs)); }
+  template <Argument Pairs> Result<bool> mset(const Pairs& pairs) { return run(cmd::mset(detail::argument_view(pairs))); }
   Result<bool> mset(PairList pairs) { return run(cmd::mset(pairs)); }
   /// https://redis.io/commands/msetnx — false (and nothing set) when any key exists.
-  template <Argument Pairs> Result<bool> msetnx(const Pairs& pairs) { return run(cmd::msetnx(pairs)); }
+  template <Argument Pairs> Result<bool> msetnx(const Pairs& pairs) { return run(cmd::msetnx(detail::argument_view(pairs))); }
   Result<bool> msetnx(PairList pairs) { return run(cmd::msetnx(pairs)); }
   /// https://redis.io/commands/setnx
-  template <Argument V> Result<bool> setnx(std::string_view key, const V& value) { return run(cmd::setnx(key, value)); }
+  template <Argument V> Result<bool> setnx(std::string_view key, const V& value) { return run(cmd::setnx(key, detail::argument_view(value))); }
   /// https://redis.io/commands/setex
-  template <Argument V> Result<bool> setex(std::string_view key, std::chrono::seconds ttl, const V& value) { return run(cmd::setex(key, ttl, value)); }
+  template <Argument V> Result<bool> setex(std::string_view key, std::chrono::seconds ttl, const V& value) { return run(cmd::setex(key, ttl, detail::argument_view(value))); }
   /// https://redis.io/commands/psetex
-  template <Argument V> Result<bool> psetex(std::string_view key, std::chrono::milliseconds ttl, const V& value) { return run(cmd::psetex(key, ttl, value)); }
+  template <Argument V> Result<bool> psetex(std::string_view key, std::chrono::milliseconds ttl, const V& value) { return run(cmd::psetex(key, ttl, detail::argument_view(value))); }
   /// https://redis.io/commands/incr
   Result<long long> incr(std::string_view key) { return run(cmd::incr(key)); }
   /// https://redis.io/commands/incrby
@@ -190,13 +190,13 @@ class StringCommands {
   /// https://redis.io/commands/decrby
   Result<long long> decrby(std::string_view key, long long by) { return run(cmd::decrby(key, by)); }
   /// https://redis.io/commands/append — the new length.
-  template <Argument V> Result<long long> append(std::string_view key, const V& value) { return run(cmd::append(key, value)); }
+  template <Argument V> Result<long long> append(std::string_view key, const V& value) { return run(cmd::append(key, detail::argument_view(value))); }
   /// https://redis.io/commands/strlen
   Result<long long> strlen(std::string_view key) { return run(cmd::strlen(key)); }
   /// https://redis.io/commands/getrange
   Result<std::string> getrange(std::string_view key, long long start, long long end) { return run(cmd::getrange(key, start, end)); }
   /// https://redis.io/commands/setrange — the new length.
-  template <Argument V> Result<long long> setrange(std::string_view key, long long offset, const V& value) { return run(cmd::setrange(key, offset, value)); }
+  template <Argument V> Result<long long> setrange(std::string_view key, long long offset, const V& value) { return run(cmd::setrange(key, offset, detail::argument_view(value))); }
   /// https://redis.io/commands/substr (deprecated: getrange)
   Result<std::string> substr(std::string_view key, long long start, long long end) { return run(cmd::substr(key, start, end)); }
   /// https://redis.io/commands/lcs — the longest common subsequence of two keys' values.

@@ -305,6 +305,62 @@ TEST_CASE("execute_command runs anything and returns the raw reply", "[client][r
   CHECK_THROWS_WITH(r.execute_command("NOSUCHCOMMAND"), Catch::Contains("unknown command"));
 }
 
+// The command methods hand text to the builders as std::string_view whatever its kind and
+// length (command_set.hpp); what reaches the server must be the same bytes, and the view of a
+// temporary must last until the command is encoded.
+namespace {
+struct Celsius {
+  int degrees;
+};
+std::string redispp_to_bulk(const Celsius& t) { return std::to_string(t.degrees) + "C"; }
+}  // namespace
+
+TEST_CASE("text arguments of every kind and length reach the server whole", "[client][arguments]") {
+  redispp::Redis r = redispp::test::fresh_client({redispp::ParserKind::builtin, 2}, test_db);
+  const std::string long_value(120, 'x');  // three digits of length: the encoder's longer path
+  CHECK(r.set("k", "a"));
+  CHECK(r.get("k") == "a");
+  CHECK(r.set("k", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"));
+  CHECK(r.get("k") == std::string(48, 'b'));
+  CHECK(r.set("k", std::string(long_value)));  // a temporary: viewed, then encoded before it goes
+  CHECK(r.get("k") == long_value);
+  CHECK(r.set("k", std::string("nul\0inside", 10)));
+  CHECK(r.get("k") == std::string("nul\0inside", 10));
+  char buffer[16] = "abc";  // a char array is text up to its terminator, as before
+  CHECK(r.set("k", buffer));
+  CHECK(r.get("k") == "abc");
+  const char* pointer = "pointer";
+  CHECK(r.set_get("k", pointer) == "abc");
+  CHECK(r.set("n", 42));
+  CHECK(r.set("t", Celsius{21}));
+  CHECK(r.mget("k", "n", std::string("t"), "missing") ==
+        std::vector<std::optional<std::string>>{"pointer", "42", "21C", std::nullopt});
+
+  CHECK(r.hset("h", "f", "v") == 1);
+  CHECK(r.hset("h", "field-two", long_value) == 1);
+  CHECK(r.hset("h", std::map<std::string, std::string>{{"m", "1"}, {"mm", "22"}}) == 2);
+  CHECK(r.hmget("h", "f", "field-two", "mm") == std::vector<std::optional<std::string>>{"v", long_value, "22"});
+  CHECK(r.rpush("l", "a", "bb", std::string("ccc"), 4, Celsius{5}) == 5);
+  CHECK(r.rpush("l", std::vector<std::string>{"x", "yy"}) == 7);
+  CHECK(r.lrange("l", 0, -1) == std::vector<std::string>{"a", "bb", "ccc", "4", "5C", "x", "yy"});
+  CHECK(r.mset(std::map<std::string, std::string>{{"p", "1"}, {"q", "22"}}));
+  CHECK(r.zadd("z", "member", 1.5) == 1);
+  CHECK(r.zrangebyscore("z", "-inf", "(2") == std::vector<std::string>{"member"});
+  CHECK(r.del("p", "q", std::string("missing")) == 2);
+
+  auto results = r.pipeline(false).set("pk", "a").set("pk2", long_value).get("pk").lpush("pl", "a", "bb").execute();
+  CHECK(results.get<std::optional<std::string>>(2) == "a");
+  CHECK(results.get<long long>(3) == 2);
+  auto [ok, value, raw] =
+      r.typed_pipeline(false).set("tk", "typed").get("tk").execute_command("STRLEN", "pk2").execute();
+  CHECK(ok);
+  CHECK(value == "typed");
+  CHECK(raw.integer() == 120);
+  CHECK(r.execute_command("GET", "k").str() == "pointer");
+  r.transaction([](redispp::Pipeline& p) { p.set("watched", "after"); }, "watched", "k");
+  CHECK(r.get("watched") == "after");
+}
+
 TEST_CASE("from_url builds a working client", "[client][url]") {
   const auto server = redispp::test::server("plain");
   auto r = redispp::Redis::from_url(fmt::format("redis://{}:{}/{}?socket_timeout=2&client_name=url-test",
