@@ -578,6 +578,7 @@ REDISPP_DECL void RespParser::read_plain_elements(Frame& frame) {
   };
 
   std::vector<Reply>& elements = frame.value.elements();
+  Sink unshared{nullptr, &elements};  // the texts that go inline or into a std::string
   const char* const data = buffer_.data();
   while (frame.remaining > 1) {
     // Scan what is here whole (never the last element: its arrival closes the aggregate the
@@ -614,8 +615,8 @@ REDISPP_DECL void RespParser::read_plain_elements(Frame& frame) {
 
     for (std::size_t i = 0; i < count; ++i) {
       const std::string_view text(found[i].data, found[i].size);
-      Reply& slot = elements.emplace_back();
       if (fill != nullptr && shared(text.size())) {
+        Reply& slot = elements.emplace_back();
         std::memcpy(fill, text.data(), text.size());
         if (hold.first_share_taken)
           hold.block->add_owner_unshared();
@@ -624,12 +625,7 @@ REDISPP_DECL void RespParser::read_plain_elements(Frame& frame) {
         slot.assign_shared_text(ReplyType::bulk_string, std::string_view(fill, text.size()), hold.block);
         fill += text.size();
       } else {
-        try {
-          slot.assign_text(ReplyType::bulk_string, text);
-        } catch (...) {
-          elements.pop_back();
-          throw;
-        }
+        unshared.put_text(ReplyType::bulk_string, text);
       }
       // After each: a failed allocation leaves the parser where it got to.
       position_ = static_cast<std::size_t>(text.data() + text.size() - data) + 2;
