@@ -190,13 +190,13 @@ class Reply {
   static const std::vector<Reply>& no_elements() noexcept;
   static std::vector<Reply>& scratch_elements() noexcept;
 
+  // Tests in the order of what replies hold most: written as a switch over the four kinds, it
+  // cost every str() about 6 instructions more (callgrind, a pipeline of SETs read back).
   std::string_view text_view() const noexcept {
-    switch (body_) {
-      case Body::inline_text: return {inline_text_, inline_size_};
-      case Body::text: return text_;
-      case Body::shared_text: return {shared_.data, shared_.size};
-      default: return {};
-    }
+    if (body_ == Body::inline_text) return {inline_text_, inline_size_};
+    if (body_ == Body::text) return text_;
+    if (body_ == Body::shared_text) return {shared_.data, shared_.size};
+    return {};
   }
   void set_text(std::string_view text) {  // on an empty body
     if (text.size() <= inline_text_capacity) {
