@@ -19,6 +19,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/config.hpp>
+#include <redispp/detail/short_name.hpp>
 #include <redispp/detail/type_name.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/protocol/reply.hpp>
@@ -30,14 +31,14 @@ namespace detail {
 /// What a queued command will need to turn its reply into a value: its name, its result type,
 /// and its conversion (stored type-erased, restored by get<T> after checking the type).
 struct QueuedCommand {
-  std::string name;
+  ShortName name;
   const std::type_info* type = nullptr;
   std::string (*type_name)() = nullptr;
   void (*convert)() = nullptr;  // really T (*)(Reply&&)
 
   template <class T>
   static QueuedCommand of(const Command<T>& command) {
-    return QueuedCommand{std::string(command.name()), &typeid(T), &detail::type_name<T>,
+    return QueuedCommand{ShortName(command.name()), &typeid(T), &detail::type_name<T>,
                          reinterpret_cast<void (*)()>(command.conversion())};
   }
 };
@@ -80,7 +81,7 @@ class PipelineResults {
   /// The name of command i ("SET").
   std::string_view command_name(std::size_t i) const {
     check_index(i);
-    return commands_[i].name;
+    return commands_[i].name.view();
   }
   bool is_error(std::size_t i) const { return reply(i).is_error(); }
 
@@ -102,7 +103,7 @@ class PipelineResults {
     check_index(i);
     const detail::QueuedCommand& command = commands_[i];
     if (*command.type != typeid(T)) throw_wrong_type(i, detail::type_name<T>());
-    if (replies_[i].is_error()) throw_error_reply(replies_[i].str(), {command.name, endpoint_, i});
+    if (replies_[i].is_error()) throw_error_reply(replies_[i].str(), {command.name.view(), endpoint_, i});
     return reinterpret_cast<T (*)(Reply&&)>(command.convert);
   }
 

@@ -230,7 +230,7 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
         if (raise_on_error) {
           const std::optional<std::size_t> rejected = reader.first_rejected();
           const std::string reason =
-              rejected ? fmt::format("command {} ({}) was rejected: {}; ", *rejected, commands_[*rejected].name,
+              rejected ? fmt::format("command {} ({}) was rejected: {}; ", *rejected, commands_[*rejected].name.view(),
                                      reader.queued_reply(*rejected).str())
                        : std::string();
           throw ExecAbortError("EXECABORT",
@@ -248,7 +248,7 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
 
   if (raise_on_error) {
     for (std::size_t i = 0; i < n; ++i)
-      if (replies[i].is_error()) throw_error_reply(replies[i].str(), {commands_[i].name, endpoint, i});
+      if (replies[i].is_error()) throw_error_reply(replies[i].str(), {commands_[i].name.view(), endpoint, i});
   }
   return PipelineResults(std::move(replies), std::move(commands_), endpoint);
 }

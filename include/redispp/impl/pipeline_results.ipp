@@ -16,7 +16,7 @@ REDISPP_DECL void PipelineResults::throw_no_result(std::size_t i) const {
 
 REDISPP_DECL void PipelineResults::throw_wrong_type(std::size_t i, const std::string& wanted) const {
   const detail::QueuedCommand& command = commands_[i];
-  throw DataError(fmt::format("pipeline result {} ({}) is a {}, not a {}", i, command.name, command.type_name(), wanted));
+  throw DataError(fmt::format("pipeline result {} ({}) is a {}, not a {}", i, command.name.view(), command.type_name(), wanted));
 }
 
 }  // namespace redispp

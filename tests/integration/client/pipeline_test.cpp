@@ -104,6 +104,32 @@ TEST_CASE("errors raise with the command's index and name, or stand in place", "
   CHECK_THROWS_AS(wrong_type.execute(), redispp::WrongTypeError);
 }
 
+TEST_CASE("a command name of any length is kept whole for results and errors", "[pipeline][errors]") {
+  REDISPP_FOR_EACH_CLIENT_CONFIG(config);
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
+  // 23 bytes fit the queued command's inline name, 24 and more do not (detail/short_name.hpp).
+  const std::string inline_name = "NO.SUCH.COMMAND.23BYTES";
+  const std::string long_name = "NO.SUCH.COMMAND.WITH.A.NAME.LONGER.THAN.ANY.REAL.ONE";
+  REQUIRE(inline_name.size() == 23);
+  const auto res = r.pipeline(false)
+                       .execute_command(inline_name, "x")
+                       .execute_command(long_name, "x")
+                       .get("nothing")
+                       .execute(false);
+  REQUIRE(res.size() == 3);
+  CHECK(res.command_name(0) == inline_name);
+  CHECK(res.command_name(1) == long_name);
+  CHECK(res.command_name(2) == "GET");
+  CHECK(res.is_error(1));
+  CHECK_THROWS_WITH(res.get<redispp::Reply>(1), Catch::StartsWith(long_name + " on ") && Catch::Contains("(command 1 in pipeline)"));
+  try {
+    r.pipeline(false).get("nothing").execute_command(long_name).execute();
+    FAIL("no exception");
+  } catch (const redispp::ResponseError& e) {
+    CHECK_THAT(e.what(), Catch::StartsWith(long_name + " on ") && Catch::Contains("(command 1 in pipeline)"));
+  }
+}
+
 TEST_CASE("a command rejected while queueing aborts the whole transaction", "[pipeline][errors]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
   redispp::Redis r = redispp::test::fresh_client(config, test_db);
