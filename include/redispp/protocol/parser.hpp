@@ -81,7 +81,8 @@ class StringsSink {
   /// First, once the whole reply is buffered: its type (array, set or map) and how many
   /// elements follow (a map's pairs count twice). False refuses it: next() then reads it.
   virtual bool begin(ReplyType type, std::size_t count) = 0;
-  /// Each element, in order; the view is good during the call only.
+  /// Each element, in order; the view is good until next_strings() returns (a map's key is
+  /// still there when its value comes).
   virtual void add(std::string_view element) = 0;
 
  protected:

@@ -15,7 +15,6 @@
 // tests/unit/protocol/strings_target_test.cpp feeds both paths the same bytes.
 
 #include <cstddef>      // std::size_t
-#include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_same_v
@@ -62,16 +61,22 @@ struct StringsTarget<T> final : StringsSink {
     return true;
   }
   void add(std::string_view element) override {
-    if (!key_) {
-      key_.emplace(element);
+    if (!has_key_) {
+      key_ = element;  // still in the parser's buffer when its value comes (StringsSink::add)
+      has_key_ = true;
       return;
     }
-    value.emplace(std::move(*key_), std::string(element));
-    key_.reset();
+    has_key_ = false;
+    // try_emplace: a key already there costs no node, and the value is made in place.
+    if constexpr (requires { value.try_emplace(std::string(key_), element); })
+      value.try_emplace(std::string(key_), element);
+    else
+      value.emplace(std::string(key_), std::string(element));
   }
 
  private:
-  std::optional<std::string> key_;  // a key waiting for its value
+  std::string_view key_;  // a key waiting for its value
+  bool has_key_ = false;
 };
 
 template <string_set T>
