@@ -3,7 +3,7 @@
 
 #include <algorithm>     // std::max, std::min
 #include <charconv>      // std::from_chars
-#include <cstring>       // std::memchr, std::memcpy, std::memmove
+#include <cstring>       // std::memchr, std::memcmp, std::memcpy, std::memmove
 #include <limits>        // std::numeric_limits
 #include <stdexcept>     // std::out_of_range
 #include <system_error>  // std::errc
@@ -547,8 +547,15 @@ REDISPP_DECL bool RespParser::read_plain_scalar(Sink& out) {
   std::size_t next = 0;  // where the following reply starts
   switch (data[at]) {
     case '+': {
-      // Scanned byte by byte for the CR, refusing a LF on the way: the general way makes two
-      // memchr calls for what is mostly "OK".
+      // "+OK\r\n", the commonest reply of all (SET, MSET, SELECT ...), compared whole: scanning
+      // it for its CR cost a pipelined SET's reply about 30 instructions more.
+      if (end_ - at >= 5 && std::memcmp(data + at, "+OK\r\n", 5) == 0 && limits_.max_line_length >= 2) {
+        out.put_text(ReplyType::simple_string, std::string_view(data + at + 1, 2));
+        next = at + 5;
+        break;
+      }
+      // Anything else scanned byte by byte for the CR, refusing a LF on the way: the general way
+      // makes two memchr calls.
       const std::size_t content_max = std::min(short_line, limits_.max_line_length);
       const std::size_t stop = std::min(end_ - 1, at + 2 + content_max);
       std::size_t cr = at + 1;

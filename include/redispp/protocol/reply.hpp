@@ -170,7 +170,7 @@ class Reply {
   friend bool operator==(const Reply& a, const Reply& b) noexcept;
 
  private:
-  friend class RespParser;  // assign_shared_text()
+  friend class RespParser;  // init_text(), assign_shared_text()
 
   // What the slot holds.
   enum class Body : std::uint8_t { none, inline_text, text, shared_text, elements };  // destroy_body() relies on the order
@@ -224,6 +224,12 @@ class Reply {
   // than one atomic decrement each (they are destroyed together, in this thread); they are left
   // with empty bodies.
   static void release_child_shares(std::vector<Reply>& children) noexcept;
+  // What assign_text() does, on a reply fresh from Reply() (no body, no attribute to undo): the
+  // parser's slots, emplaced just before.
+  void init_text(ReplyType type, std::string_view text) {
+    type_ = type;
+    set_text(text);
+  }
   // Makes this reply a text reply whose bytes are `text`, inside `block`, and which owns one
   // share of `block` (already counted by the caller). Its attribute is dropped.
   void assign_shared_text(ReplyType type, std::string_view text, detail::SharedTextBlock* block) noexcept {

@@ -137,7 +137,7 @@ class RespParser final : public Parser {
     void put_text(ReplyType type, std::string_view text) {
       Reply& slot = elements != nullptr ? elements->emplace_back() : top->emplace();
       try {
-        slot.assign_text(type, text);
+        slot.init_text(type, text);
       } catch (...) {
         if (elements != nullptr)
           elements->pop_back();

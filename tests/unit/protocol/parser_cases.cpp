@@ -407,6 +407,13 @@ void add_limit_cases(Table& t) {
         "at byte 5: expected CRLF to end the line, got a bare LF")
       .limits = line4;
   t.ok("bulk string longer than max_line_length", "$6\r\nabcdef\r\n", {bulk("abcdef")}).limits = line4;
+  // "+OK" has a shortcut of its own in the built-in parser; the limit still applies to it.
+  ParserLimits line1;
+  line1.max_line_length = 1;
+  t.bad("OK over a max_line_length of 1", "+OK\r\n",
+        "at byte 0: expected a line of at most 1 bytes, got more before its CRLF (max_line_length)")
+      .limits = line1;
+  t.ok("a one-byte simple string within a max_line_length of 1", "+K\r\n", {simple("K")}).limits = line1;
   t.bad3("big number over max_line_length", "(123456\r\n", "expected a line of at most 4 bytes").limits = line4;
   t.bad3("big number over max_line_length before its CR arrives", "(123456",
          "at byte 0: expected a line of at most 4 bytes, got more before its CRLF (max_line_length)")

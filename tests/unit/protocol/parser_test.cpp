@@ -289,6 +289,7 @@ TEST_CASE("after a protocol error the parser throws until reset()", "[parser]") 
   for (ParserKind kind : parser_kinds()) {
     for (const ParserCase& c : parser_cases()) {
       if (!c.error || !runs_on(c, kind)) continue;
+      if (c.limits.max_line_length < 2) continue;  // its limits refuse the "+OK" used below
       INFO(redispp::to_string(kind) << " parser, case " << c.name);
       auto parser = parser_for(c, kind);
       parser->feed(c.input);
