@@ -153,6 +153,12 @@ void append_length_line(Out& out, char type, std::size_t length) {
   write_length_line(extend(out, 1 + digits + 2), type, length, digits);
 }
 
+// "00" to "99": a length under 100 written by one two-byte copy, not a division and a remainder.
+inline constexpr char two_digits[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 // "$<size>\r\n<bytes>\r\n" at `at`, which has bulk_size(bytes.size()) bytes of room; returns
 // the end. Sizes under 100 (nearly every key, name and option) skip the general digit loops.
 inline char* write_bulk(char* at, std::string_view bytes) noexcept {
@@ -163,8 +169,7 @@ inline char* write_bulk(char* at, std::string_view bytes) noexcept {
     at += 2;
   } else if (size < 100) {
     at[0] = '$';
-    at[1] = static_cast<char>('0' + size / 10);
-    at[2] = static_cast<char>('0' + size % 10);
+    std::memcpy(at + 1, two_digits + 2 * size, 2);
     at += 3;
   } else {
     at = write_length_line(at, '$', size, decimal_width(size)) - 2;
@@ -342,10 +347,14 @@ class ArgumentWriter {
     *--at = '\n';
     *--at = '\r';
     std::size_t count = count_;
-    do {
-      *--at = static_cast<char>('0' + count % 10);
-      count /= 10;
-    } while (count != 0);
+    if (count < 10) {  // nearly every command: no division
+      *--at = static_cast<char>('0' + count);
+    } else {
+      do {
+        *--at = static_cast<char>('0' + count % 10);
+        count /= 10;
+      } while (count != 0);
+    }
     *--at = '*';
     return Encoded{std::move(buffer_), static_cast<std::size_t>(at - room), name_begin_, name_size_};
   }
