@@ -22,7 +22,7 @@
 #include <initializer_list>  // std::initializer_list
 #include <string>            // std::string
 #include <string_view>       // std::string_view
-#include <utility>           // std::move
+#include <utility>           // std::move, std::in_place
 #include <vector>            // std::vector
 
 #include <redispp/protocol/command_flags.hpp>
@@ -132,6 +132,13 @@ class Command {
   Command(ArgumentWriter&& writer, KeyPositions keys, CommandFlags flags = CommandFlags::none,
           converter convert_with = &redispp::convert<T>) noexcept
       : encoded_(std::move(writer).finish()), convert_(convert_with), keys_(keys), flags_(flags) {}
+  /// The same from the arguments themselves, encoded straight into this Command: the bytes are
+  /// written once and never moved (what make_command() and make_read_command() use).
+  template <Argument... Args>
+  Command(std::in_place_t, KeyPositions keys, CommandFlags flags, converter convert_with, const Args&... args)
+      : convert_(convert_with), keys_(keys), flags_(flags) {
+    ArgumentWriter::encode_into(encoded_, args...);
+  }
 
   /// The RESP bytes to send.
   std::string_view wire() const noexcept { return encoded_.wire(); }
@@ -238,37 +245,37 @@ inline std::chrono::milliseconds socket_extension(std::chrono::milliseconds time
 /// make_command<long long>("INCR", key). The library's builders state them (below).
 template <class T, Argument... Args>
 Command<T> make_command(const Args&... args) {
-  return Command<T>(ArgumentWriter(args...));
+  return Command<T>(std::in_place, KeyPositions(), CommandFlags::none, &redispp::convert<T>, args...);
 }
 /// A command with its keys where `keys` says, not read-only: make_command<long long>(cmd::first_key, "INCR", key).
 template <class T, Argument... Args>
 Command<T> make_command(KeyPositions keys, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...), keys);
+  return Command<T>(std::in_place, keys, CommandFlags::none, &redispp::convert<T>, args...);
 }
 /// A command with its flags and keys: make_command<bool>(CommandFlags::repeatable, cmd::CommandFlags::repeatable, no_keys, "PING").
 template <class T, Argument... Args>
 Command<T> make_command(CommandFlags flags, KeyPositions keys, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...), keys, flags);
+  return Command<T>(std::in_place, keys, flags, &redispp::convert<T>, args...);
 }
 /// A read-only command (CommandFlags::read_only): make_read_command<std::optional<std::string>>(cmd::first_key, "GET", key).
 template <class T, Argument... Args>
 Command<T> make_read_command(KeyPositions keys, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...), keys, CommandFlags::read_only);
+  return Command<T>(std::in_place, keys, CommandFlags::read_only, &redispp::convert<T>, args...);
 }
 
 /// The same, with a conversion of its own (a captureless lambda or a function).
 template <class T, Argument... Args>
 Command<T> make_command_with(typename Command<T>::converter convert, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...), convert);
+  return Command<T>(std::in_place, KeyPositions(), CommandFlags::none, convert, args...);
 }
 template <class T, Argument... Args>
 Command<T> make_command_with(typename Command<T>::converter convert, KeyPositions keys, const Args&... args) {
-  return Command<T>(ArgumentWriter(args...), keys, CommandFlags::none, convert);
+  return Command<T>(std::in_place, keys, CommandFlags::none, convert, args...);
 }
 template <class T, Argument... Args>
 Command<T> make_command_with(typename Command<T>::converter convert, CommandFlags flags, KeyPositions keys,
                              const Args&... args) {
-  return Command<T>(ArgumentWriter(args...), keys, flags, convert);
+  return Command<T>(std::in_place, keys, flags, convert, args...);
 }
 
 namespace cmd {

@@ -309,7 +309,7 @@ class ArgumentWriter {
   explicit ArgumentWriter(const Args&... args) {
     // Text as string_view from here on: a name given as a literal ("SET") is measured with
     // strlen once, not again by each step below.
-    start(detail::argument_view(args)...);
+    count_ = start(encoded_, detail::argument_view(args)...);
   }
 
   /// Appends arguments (each may expand to several, as in encode_command).
@@ -341,12 +341,52 @@ class ArgumentWriter {
     std::string_view name() const noexcept { return buffer.view().substr(name_begin, name_size); }
   };
   Encoded finish() && noexcept {
-    // Written backwards from the end of the room, so it lands right-aligned without a copy.
-    char* const room = buffer_.data();
+    write_header(encoded_, count_);
+    return std::move(encoded_);
+  }
+
+  /// What ArgumentWriter(args...) then finish() make, written straight into `out` (empty, as
+  /// default-constructed): a Command made in one go (make_command) encodes into its own member,
+  /// so its bytes are never moved, where a writer's must move from the writer into the Command.
+  template <Argument... Args>
+  static void encode_into(Encoded& out, const Args&... args) {
+    write_header(out, start(out, detail::argument_view(args)...));
+  }
+
+ private:
+  // Writes the header room and `args` into `out` (empty) and notes the name; returns how many
+  // RESP arguments they made.
+  template <class... Args>
+  static std::size_t start(Encoded& out, const Args&... args) {
+    // One allocation for a command built in one go: the header room and every argument are
+    // measured before anything is written, plus some room for the options builders add()
+    // afterwards (SET ... EX 10 NX), so that those rarely grow the buffer a second time.
+    detail::CommandBuffer& buffer = out.buffer;
+    detail::Measure m;
+    (detail::measure(m, args), ...);
+    buffer.reserve(header_room + m.bytes + option_room);
+    if constexpr ((detail::size_is_bounded<Args>() && ...)) {
+      // Written through one pointer into room for the measured (upper bound) size, then cut
+      // to what was written: the common case, every argument text or a number.
+      char* at = buffer.extend(header_room + m.bytes);
+      std::memset(at, 0, header_room);
+      at += header_room;
+      (detail::write_argument(at, args), ...);
+      buffer.truncate(static_cast<std::size_t>(at - buffer.data()));
+    } else {
+      buffer.append_zeros(header_room);
+      (detail::append_argument(buffer, args), ...);
+    }
+    if constexpr (sizeof...(Args) > 0) note_name(out, args...);
+    return m.count;
+  }
+  // "*<count>\r\n", written backwards from the end of the room so that it lands right-aligned
+  // without a copy.
+  static void write_header(Encoded& out, std::size_t count) noexcept {
+    char* const room = out.buffer.data();
     char* at = room + header_room;
     *--at = '\n';
     *--at = '\r';
-    std::size_t count = count_;
     if (count < 10) {  // nearly every command: no division
       *--at = static_cast<char>('0' + count);
     } else {
@@ -356,66 +396,40 @@ class ArgumentWriter {
       } while (count != 0);
     }
     *--at = '*';
-    return Encoded{std::move(buffer_), static_cast<std::size_t>(at - room), name_begin_, name_size_};
-  }
-
- private:
-  template <class... Args>
-  void start(const Args&... args) {
-    // One allocation for a command built in one go: the header room and every argument are
-    // measured before anything is written, plus some room for the options builders add()
-    // afterwards (SET ... EX 10 NX), so that those rarely grow the buffer a second time.
-    detail::Measure m;
-    (detail::measure(m, args), ...);
-    buffer_.reserve(header_room + m.bytes + option_room);
-    if constexpr ((detail::size_is_bounded<Args>() && ...)) {
-      // Written through one pointer into room for the measured (upper bound) size, then cut
-      // to what was written: the common case, every argument text or a number.
-      char* at = buffer_.extend(header_room + m.bytes);
-      std::memset(at, 0, header_room);
-      at += header_room;
-      (detail::write_argument(at, args), ...);
-      buffer_.truncate(static_cast<std::size_t>(at - buffer_.data()));
-    } else {
-      buffer_.append_zeros(header_room);
-      (detail::append_argument(buffer_, args), ...);
-    }
-    count_ = m.count;
-    if constexpr (sizeof...(Args) > 0) note_name(args...);
+    out.offset = static_cast<std::size_t>(at - room);
   }
   template <class... Args>
   ArgumentWriter& append(const Args&... args) {
+    detail::CommandBuffer& buffer = encoded_.buffer;
     detail::Measure m;
     (detail::measure(m, args), ...);
     if constexpr ((detail::size_is_bounded<Args>() && ...)) {
-      char* at = buffer_.extend(m.bytes);  // as in the constructor
+      char* at = buffer.extend(m.bytes);  // as in start()
       (detail::write_argument(at, args), ...);
-      buffer_.truncate(static_cast<std::size_t>(at - buffer_.data()));
+      buffer.truncate(static_cast<std::size_t>(at - buffer.data()));
     } else {
-      buffer_.reserve(buffer_.size() + m.bytes);
-      (detail::append_argument(buffer_, args), ...);
+      buffer.reserve(buffer.size() + m.bytes);
+      (detail::append_argument(buffer, args), ...);
     }
     count_ += m.count;
     return *this;
   }
   // The name is the first argument: "$<size>\r\n" right after the header room.
   template <class First, class... Rest>
-  void note_name(const First& first, const Rest&...) noexcept {
+  static void note_name(Encoded& out, const First& first, const Rest&...) noexcept {
     if constexpr (detail::text_argument<First>) {
       const std::size_t size = std::string_view(first).size();
       if (size <= 0xffffffffu) {
-        name_size_ = static_cast<std::uint32_t>(size);
-        name_begin_ = static_cast<std::uint32_t>(header_room + 1 + detail::decimal_width(size) + 2);
+        out.name_size = static_cast<std::uint32_t>(size);
+        out.name_begin = static_cast<std::uint32_t>(header_room + 1 + detail::decimal_width(size) + 2);
       }
     }
   }
 
   static constexpr std::size_t header_room = 24;  // "*" + 20 digits + CRLF
   static constexpr std::size_t option_room = 48;  // "$2\r\nEX\r\n$10\r\n1700000000\r\n$2\r\nNX\r\n" is 33
-  detail::CommandBuffer buffer_;  // small commands never touch the heap
+  Encoded encoded_;  // small commands never touch the heap (detail::CommandBuffer)
   std::size_t count_ = 0;
-  std::uint32_t name_begin_ = 0;
-  std::uint32_t name_size_ = 0;
 };
 
 }  // namespace redispp
