@@ -126,7 +126,7 @@ REDISPP_ALWAYS_INLINE bool read_size_line(const char* data, std::size_t start, s
   // One or two digits (nearly every key, value, field and element count) without the loop: the
   // loop's bounds and carries cost twice as much for them (an LRANGE's element, read twice by
   // next_strings, was about 40 of its 150 instructions).
-  if (end - start >= 4) {
+  if (start + 4 <= end) {
     const unsigned first = static_cast<unsigned char>(data[start]) - 48u;
     const unsigned second = static_cast<unsigned char>(data[start + 1]) - 48u;
     if (first <= 9) {
