@@ -159,20 +159,29 @@ inline constexpr char two_digits[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
+// write_bulk() for 100 bytes and more: out of line, so that the short case stays small enough
+// for the compiler to inline wherever a command is built.
+[[gnu::noinline]] inline char* write_long_bulk(char* at, std::string_view bytes) noexcept {
+  const std::size_t size = bytes.size();
+  at = write_length_line(at, '$', size, decimal_width(size));
+  std::memcpy(at, bytes.data(), size);
+  at[size] = '\r';
+  at[size + 1] = '\n';
+  return at + size + 2;
+}
+
 // "$<size>\r\n<bytes>\r\n" at `at`, which has bulk_size(bytes.size()) bytes of room; returns
 // the end. Sizes under 100 (nearly every key, name and option) skip the general digit loops.
 inline char* write_bulk(char* at, std::string_view bytes) noexcept {
   const std::size_t size = bytes.size();
+  if (size >= 100) return write_long_bulk(at, bytes);
+  at[0] = '$';
   if (size < 10) {
-    at[0] = '$';
     at[1] = static_cast<char>('0' + size);
     at += 2;
-  } else if (size < 100) {
-    at[0] = '$';
+  } else {
     std::memcpy(at + 1, two_digits + 2 * size, 2);
     at += 3;
-  } else {
-    at = write_length_line(at, '$', size, decimal_width(size)) - 2;
   }
   at[0] = '\r';
   at[1] = '\n';
