@@ -47,7 +47,6 @@
 // Handlers run on the reading thread. A PubSub may be destroyed while its worker runs: the
 // worker keeps the shared state alive until it is stopped.
 
-#include <chrono>       // std::chrono::milliseconds
 #include <concepts>     // std::convertible_to
 #include <exception>    // std::exception_ptr
 #include <functional>   // std::function
@@ -61,6 +60,7 @@
 
 #include <redispp/config.hpp>
 #include <redispp/detail/blocking_range.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/protocol/reply.hpp>
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection_pool.hpp>

@@ -20,7 +20,6 @@
 // ZADD takes (member, score) pairs as redis-py's mapping does — a map, a range of pairs or a
 // braced list {{"a", 1}, {"b", 2}} — and sends them in Redis' score, member order.
 
-#include <chrono>       // std::chrono
 #include <concepts>     // std::convertible_to
 #include <cstdint>      // std::uint64_t
 #include <initializer_list>  // std::initializer_list
@@ -37,6 +36,7 @@
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/sorted_sets_types.hpp>  // the option and reply structs
 #include <redispp/config.hpp>  // REDISPP_DECL
+#include <redispp/detail/chrono.hpp>  // std::chrono
 
 namespace redispp {
 

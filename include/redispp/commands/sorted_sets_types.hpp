@@ -2,7 +2,6 @@
 // The option and reply structs of the sorted set commands (commands/sorted_sets.hpp has the
 // commands and the reply shapes each returns), kept apart from the builders and the mixin.
 
-#include <chrono>       // std::chrono
 #include <concepts>     // std::convertible_to
 #include <cstdint>      // std::uint64_t
 #include <initializer_list>  // std::initializer_list
@@ -16,6 +15,7 @@
 
 #include <redispp/commands/command.hpp>  // also cmd::detail::block_seconds, socket_extension
 #include <redispp/commands/options.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono
 
 #include <redispp/config.hpp>  // REDISPP_DECL
 

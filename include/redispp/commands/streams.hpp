@@ -23,7 +23,6 @@
 // Blocking reads: XReadOptions::block (0 = wait forever) extends the socket time-out by the
 // same amount, so the socket never gives up before the server does.
 
-#include <chrono>       // std::chrono::milliseconds
 #include <optional>     // std::optional
 #include <ranges>       // std::ranges::forward_range
 #include <string>       // std::string
@@ -36,6 +35,7 @@
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/errors.hpp>
 #include <redispp/commands/streams_types.hpp>  // the option and reply structs
 #include <redispp/config.hpp>  // REDISPP_DECL

@@ -31,13 +31,13 @@
 
 #include <algorithm>    // std::min, std::max
 #include <cstddef>      // std::size_t
-#include <chrono>       // std::chrono::milliseconds
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
 #include <redispp/config.hpp>
 #include <redispp/detail/ascii.hpp>  // detail::equals_upper
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/protocol/command_flags.hpp>
 
 namespace redispp {
