@@ -6,7 +6,6 @@
 #include <cstdint>      // std::uint64_t
 #include <initializer_list>  // std::initializer_list
 #include <optional>     // std::optional
-#include <ranges>       // std::ranges
 #include <string>       // std::string
 #include <tuple>        // std::tuple
 #include <type_traits>  // std::type_identity

@@ -4,7 +4,6 @@
 // file that only names a StreamEntry need not see every builder.
 
 #include <optional>     // std::optional
-#include <ranges>       // std::ranges::forward_range
 #include <string>       // std::string
 #include <tuple>        // std::tuple
 #include <type_traits>  // std::type_identity
