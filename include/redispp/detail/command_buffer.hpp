@@ -9,7 +9,7 @@
 //
 // Only what the encoder needs: append, extend, truncate, reserve, and a view of the bytes.
 
-#include <algorithm>    // std::max
+#include <redispp/detail/min_max.hpp>  // std::max (two values)
 #include <cstddef>      // std::size_t
 #include <cstring>      // std::memcpy, std::memset
 #include <string_view>  // std::string_view
