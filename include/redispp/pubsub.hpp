@@ -49,7 +49,6 @@
 
 #include <concepts>     // std::convertible_to
 #include <exception>    // std::exception_ptr
-#include <functional>   // std::function
 #include <initializer_list>  // std::initializer_list
 #include <memory>       // std::shared_ptr
 #include <optional>     // std::optional
@@ -61,6 +60,7 @@
 #include <redispp/config.hpp>
 #include <redispp/detail/blocking_range.hpp>
 #include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
+#include <redispp/detail/function.hpp>  // std::function
 #include <redispp/protocol/reply.hpp>
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection_pool.hpp>

@@ -16,7 +16,6 @@
 // blocked write. Both report TimeoutError naming host:port and the limit.
 
 #include <cstdint>      // std::uint64_t
-#include <functional>   // std::function
 #include <memory>       // std::unique_ptr
 #include <optional>     // std::optional
 #include <span>         // std::span
@@ -27,6 +26,7 @@
 
 #include <redispp/config.hpp>
 #include <redispp/detail/chrono.hpp>  // std::chrono
+#include <redispp/detail/function.hpp>  // std::function
 #include <redispp/protocol/parser.hpp>
 #include <redispp/protocol/reply.hpp>
 #include <redispp/transport/options.hpp>
