@@ -2,6 +2,7 @@
 // redis-benchmark as a baseline measured in the same run (bench_roundtrip, bench_tls,
 // bench_pubsub): runs one redis-benchmark command line with --csv and reads the requests/s of
 // one of its tests.
+#include <algorithm>    // std::min
 #include <cmath>        // std::isfinite
 #include <cstdio>       // popen, pclose, fread
 #include <cstdlib>      // std::strtod

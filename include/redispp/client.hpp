@@ -9,7 +9,6 @@
 //   redispp::Redis a{pool}, b{pool};                         // one shared pool
 //   auto r2 = redispp::Redis::from_url("redis://localhost:6379/0");
 
-#include <chrono>       // std::chrono::milliseconds
 #include <memory>       // std::shared_ptr
 #include <optional>     // std::optional
 #include <string>       // std::string
@@ -18,6 +17,7 @@
 #include <redispp/commands/command_set.hpp>
 #include <redispp/commands/command_table.hpp>
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/lock_options.hpp>  // LockOptions, for lock()'s default argument
 #include <redispp/monitor.hpp>
 #include <redispp/pipeline.hpp>

@@ -38,7 +38,6 @@
 // name: that is what the lock is for. Lock is movable (the acquisition moves with it), not
 // copyable.
 
-#include <chrono>     // std::chrono::milliseconds
 #include <exception>  // std::exception_ptr
 #include <optional>   // std::optional
 #include <string>     // std::string
@@ -48,6 +47,7 @@
 #include <redispp/client.hpp>
 #include <redispp/commands/script_args.hpp>
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/errors.hpp>
 #include <redispp/lock_options.hpp>
 #include <redispp/script.hpp>  // the release, extend and reacquire scripts (impl/lock.ipp)

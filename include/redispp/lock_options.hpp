@@ -3,9 +3,10 @@
 // named as redis-py's Lock arguments. Apart from lock.hpp so that client.hpp can take them
 // (r.lock(name, options)) without the Lock itself.
 
-#include <chrono>    // std::chrono::milliseconds
 #include <optional>  // std::optional
 #include <string>    // std::string
+
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 
 namespace redispp {
 

@@ -13,7 +13,6 @@
 // Not thread-safe: one thread uses a Monitor. MONITOR costs the server: see
 // https://redis.io/commands/monitor before leaving one running in production.
 
-#include <chrono>       // std::chrono::milliseconds
 #include <memory>       // std::unique_ptr
 #include <optional>     // std::optional
 #include <string>       // std::string
@@ -22,6 +21,7 @@
 
 #include <redispp/config.hpp>
 #include <redispp/detail/blocking_range.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/transport/connection.hpp>
 #include <redispp/transport/options.hpp>
 

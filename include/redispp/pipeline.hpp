@@ -27,7 +27,6 @@
 // After execute() (or reset(), or destruction) the pipeline is empty, unwatched, and holds no
 // connection; it can be reused.
 
-#include <chrono>       // std::chrono::milliseconds
 #include <memory>       // std::shared_ptr
 #include <string>       // std::string
 #include <string_view>  // std::string_view
@@ -36,6 +35,7 @@
 #include <redispp/commands/command_set.hpp>
 #include <redispp/commands/script_args.hpp>
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/pipeline_results.hpp>
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection_pool.hpp>

@@ -47,10 +47,8 @@
 // Handlers run on the reading thread. A PubSub may be destroyed while its worker runs: the
 // worker keeps the shared state alive until it is stopped.
 
-#include <chrono>       // std::chrono::milliseconds
 #include <concepts>     // std::convertible_to
 #include <exception>    // std::exception_ptr
-#include <functional>   // std::function
 #include <initializer_list>  // std::initializer_list
 #include <memory>       // std::shared_ptr
 #include <optional>     // std::optional
@@ -61,6 +59,8 @@
 
 #include <redispp/config.hpp>
 #include <redispp/detail/blocking_range.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
+#include <redispp/detail/function.hpp>  // std::function
 #include <redispp/protocol/reply.hpp>
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection_pool.hpp>

@@ -8,10 +8,10 @@
 // once; it may be returned more than once.
 
 #include <cstdint>     // std::uint64_t
-#include <functional>  // std::function
 #include <iterator>    // std::default_sentinel_t, std::input_iterator_tag
 
 #include <redispp/commands/options.hpp>
+#include <redispp/detail/function.hpp>  // std::function
 
 namespace redispp {
 

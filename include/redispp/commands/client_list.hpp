@@ -2,13 +2,13 @@
 // ClientInfo: one line of CLIENT LIST, parsed. The fields every troubleshooting session looks
 // at (the seed's "age=130222 idle=130222") are typed members; all fields stay in `fields`.
 
-#include <chrono>         // std::chrono::seconds
 #include <string>         // std::string
 #include <string_view>    // std::string_view
 #include <unordered_map>  // std::unordered_map
 #include <vector>         // std::vector
 
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::seconds
 
 namespace redispp {
 

@@ -16,7 +16,6 @@
 // command's keys and read_only flag against the server's COMMAND GETKEYS and COMMAND INFO.
 // Command stays small (no heap: the facts are a few bytes beside the inline command buffer).
 
-#include <chrono>            // std::chrono::milliseconds
 #include <cstdint>           // std::int32_t
 #include <cstddef>           // std::size_t
 #include <initializer_list>  // std::initializer_list
@@ -25,6 +24,7 @@
 #include <utility>           // std::move, std::in_place
 #include <vector>            // std::vector
 
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/protocol/command_flags.hpp>
 #include <redispp/protocol/convert.hpp>
 #include <redispp/protocol/encoder.hpp>

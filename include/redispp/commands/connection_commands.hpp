@@ -24,7 +24,6 @@
 //   CLIENT ID, CLIENT GETREDIR long long; CLIENT HELP std::vector<std::string>
 // RESP3 map replies (HELLO, CLIENT TRACKINGINFO) and RESP2 flat arrays give the same values.
 
-#include <chrono>         // std::chrono
 #include <optional>       // std::optional
 #include <string>         // std::string
 #include <string_view>    // std::string_view
@@ -38,6 +37,7 @@
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/reply_fields.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono
 #include <redispp/errors.hpp>
 
 #include <redispp/config.hpp>  // REDISPP_DECL

@@ -23,12 +23,12 @@
 // The conversion is convert<Expiry<V>> (protocol/convert.hpp) through redispp_from_reply, so an
 // Expiry also comes from execute_command: redispp::convert<redispp::Ttl>(r.execute_command("TTL", k)).
 
-#include <chrono>       // std::chrono
 #include <concepts>     // std::same_as
 #include <string>       // std::to_string
 #include <type_traits>  // std::type_identity
 
 #include <redispp/commands/options.hpp>  // UnixSeconds, UnixMilliseconds
+#include <redispp/detail/chrono.hpp>  // std::chrono
 #include <redispp/errors.hpp>
 #include <redispp/protocol/convert.hpp>
 

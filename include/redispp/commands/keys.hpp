@@ -15,7 +15,6 @@
 //   SORT / SORT_RO -> std::vector<std::optional<std::string>> (a GET pattern that names a
 //   missing key or field gives nullopt).
 
-#include <chrono>   // std::chrono
 #include <cstdint>  // std::uint64_t
 #include <optional> // std::optional
 #include <string>   // std::string
@@ -26,6 +25,7 @@
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
+#include <redispp/detail/chrono.hpp>  // std::chrono
 
 namespace redispp {
 

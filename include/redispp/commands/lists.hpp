@@ -10,7 +10,6 @@
 // std::optional<std::pair<list, element>>; LMPOP/BLMPOP -> std::optional<std::pair<list,
 // elements>>; lengths and LINSERT/LREM counts -> long long; LSET/LTRIM's OK -> bool.
 
-#include <chrono>    // std::chrono
 #include <cstddef>   // std::size_t
 #include <iterator>  // std::ranges::distance
 #include <optional>  // std::optional
@@ -22,6 +21,7 @@
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
+#include <redispp/detail/chrono.hpp>  // std::chrono
 
 namespace redispp {
 

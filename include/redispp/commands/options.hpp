@@ -1,12 +1,12 @@
 #pragma once
 // Small option types shared by several command groups.
 
-#include <chrono>   // std::chrono
 #include <cstdint>  // std::uint64_t
 #include <optional> // std::optional
 #include <string>   // std::string
 #include <type_traits>  // std::type_identity
 
+#include <redispp/detail/chrono.hpp>  // std::chrono
 #include <redispp/protocol/convert.hpp>
 
 namespace redispp {

@@ -24,7 +24,6 @@
 //   the HELP subcommands        std::vector<std::string>
 // SCRIPT FLUSH and FUNCTION FLUSH / DELETE / RESTORE act on the whole server, not one database.
 
-#include <chrono>         // std::chrono::milliseconds
 #include <optional>       // std::optional
 #include <string>         // std::string
 #include <string_view>    // std::string_view
@@ -37,6 +36,7 @@
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/script_args.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 
 #include <redispp/config.hpp>  // REDISPP_DECL
 

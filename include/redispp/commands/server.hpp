@@ -23,7 +23,6 @@
 // Commands that act on the whole server (FLUSHALL, SWAPDB, CONFIG SET, ACL SETUSER, SHUTDOWN,
 // REPLICAOF, FAILOVER ...) are as dangerous as in redis-cli: nothing here asks twice.
 
-#include <chrono>         // std::chrono
 #include <optional>       // std::optional
 #include <string>         // std::string
 #include <string_view>    // std::string_view
@@ -37,6 +36,7 @@
 #include <redispp/commands/keys.hpp>  // RestoreOptions (RESTORE-ASKING)
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/server_replies.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono
 #include <redispp/errors.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
 

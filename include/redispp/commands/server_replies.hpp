@@ -5,7 +5,6 @@
 // so both protocols give the same value. Fields a server version does not send stay at their
 // defaults (0, empty), so replies of older and newer servers parse too.
 
-#include <chrono>         // std::chrono
 #include <map>            // std::map
 #include <optional>       // std::optional
 #include <string>         // std::string
@@ -17,6 +16,7 @@
 #include <vector>         // std::vector
 
 #include <redispp/commands/reply_fields.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono
 #include <redispp/errors.hpp>
 #include <redispp/protocol/convert.hpp>
 #include <redispp/protocol/reply.hpp>

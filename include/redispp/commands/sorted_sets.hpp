@@ -20,12 +20,10 @@
 // ZADD takes (member, score) pairs as redis-py's mapping does — a map, a range of pairs or a
 // braced list {{"a", 1}, {"b", 2}} — and sends them in Redis' score, member order.
 
-#include <chrono>       // std::chrono
 #include <concepts>     // std::convertible_to
 #include <cstdint>      // std::uint64_t
 #include <initializer_list>  // std::initializer_list
 #include <optional>     // std::optional
-#include <ranges>       // std::ranges
 #include <string>       // std::string
 #include <tuple>        // std::tuple
 #include <type_traits>  // std::type_identity
@@ -37,6 +35,8 @@
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/sorted_sets_types.hpp>  // the option and reply structs
 #include <redispp/config.hpp>  // REDISPP_DECL
+#include <redispp/detail/chrono.hpp>  // std::chrono
+#include <redispp/detail/forward_range.hpp>  // member_score_range
 
 namespace redispp {
 
@@ -46,7 +46,7 @@ namespace detail {
 
 /// A range of (member, score) pairs: a std::map<std::string, double>, a vector of pairs ...
 template <class R>
-concept member_score_range = std::ranges::forward_range<const R> && requires(std::ranges::range_reference_t<const R> e) {
+concept member_score_range = redispp::detail::forward_range<const R> && requires(redispp::detail::range_reference_t<const R> e) {
   requires Argument<std::remove_cvref_t<decltype(e.first)>>;
   { e.second } -> std::convertible_to<double>;
 };

@@ -2,12 +2,10 @@
 // The option and reply structs of the sorted set commands (commands/sorted_sets.hpp has the
 // commands and the reply shapes each returns), kept apart from the builders and the mixin.
 
-#include <chrono>       // std::chrono
 #include <concepts>     // std::convertible_to
 #include <cstdint>      // std::uint64_t
 #include <initializer_list>  // std::initializer_list
 #include <optional>     // std::optional
-#include <ranges>       // std::ranges
 #include <string>       // std::string
 #include <tuple>        // std::tuple
 #include <type_traits>  // std::type_identity
@@ -16,6 +14,7 @@
 
 #include <redispp/commands/command.hpp>  // also cmd::detail::block_seconds, socket_extension
 #include <redispp/commands/options.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono
 
 #include <redispp/config.hpp>  // REDISPP_DECL
 

@@ -23,9 +23,7 @@
 // Blocking reads: XReadOptions::block (0 = wait forever) extends the socket time-out by the
 // same amount, so the socket never gives up before the server does.
 
-#include <chrono>       // std::chrono::milliseconds
 #include <optional>     // std::optional
-#include <ranges>       // std::ranges::forward_range
 #include <string>       // std::string
 #include <tuple>        // std::tuple
 #include <type_traits>  // std::type_identity
@@ -36,6 +34,8 @@
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
+#include <redispp/detail/forward_range.hpp>  // xread's streams
 #include <redispp/errors.hpp>
 #include <redispp/commands/streams_types.hpp>  // the option and reply structs
 #include <redispp/config.hpp>  // REDISPP_DECL
@@ -218,10 +218,10 @@ class StreamCommands {
   /// https://redis.io/commands/xread — entries after each given id; with options.block, waits
   /// for new ones and gives nullopt when none came.
   ///   r.xread({{"events", "$"}}, {.count = 10, .block = 500ms});
-  template <Argument Streams> requires std::ranges::forward_range<Streams> Result<std::optional<StreamReadResult>> xread(const Streams& streams, const XReadOptions& options = {}) { return run(cmd::xread(detail::argument_view(streams), options)); }
+  template <Argument Streams> requires redispp::detail::forward_range<Streams> Result<std::optional<StreamReadResult>> xread(const Streams& streams, const XReadOptions& options = {}) { return run(cmd::xread(detail::argument_view(streams), options)); }
   Result<std::optional<StreamReadResult>> xread(StreamIdList streams, const XReadOptions& options = {}) { return run(cmd::xread(streams, options)); }
   /// https://redis.io/commands/xreadgroup — as xread, for a consumer of a group (">" = new entries).
-  template <Argument Streams> requires std::ranges::forward_range<Streams> Result<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std::string_view consumer, const Streams& streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, detail::argument_view(streams), options)); }
+  template <Argument Streams> requires redispp::detail::forward_range<Streams> Result<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std::string_view consumer, const Streams& streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, detail::argument_view(streams), options)); }
   Result<std::optional<StreamReadResult>> xreadgroup(std::string_view group, std::string_view consumer, StreamIdList streams, const XReadGroupOptions& options = {}) { return run(cmd::xreadgroup(group, consumer, streams, options)); }
   /// https://redis.io/commands/xack — how many were acknowledged.
   template <Argument... Ids> requires(sizeof...(Ids) > 0) Result<long long> xack(std::string_view key, std::string_view group, const Ids&... ids) { return run(cmd::xack(key, group, detail::argument_view(ids)...)); }

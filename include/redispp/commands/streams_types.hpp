@@ -3,9 +3,7 @@
 // the reply shapes each returns): kept apart so that the commands read as one list, and so that a
 // file that only names a StreamEntry need not see every builder.
 
-#include <chrono>       // std::chrono::milliseconds
 #include <optional>     // std::optional
-#include <ranges>       // std::ranges::forward_range
 #include <string>       // std::string
 #include <tuple>        // std::tuple
 #include <type_traits>  // std::type_identity
@@ -14,6 +12,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/errors.hpp>
 
 #include <redispp/config.hpp>  // REDISPP_DECL

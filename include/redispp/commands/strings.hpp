@@ -7,7 +7,6 @@
 // reply shape: lcs() -> the common string, lcs_len() -> long long, lcs_idx() -> LcsMatches (the
 // IDX reply is a flat array in RESP2 and a map in RESP3; both give the same struct).
 
-#include <chrono>    // std::chrono
 #include <optional>  // std::optional
 #include <string>    // std::string
 #include <type_traits>  // std::type_identity
@@ -17,6 +16,7 @@
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono
 
 #include <redispp/config.hpp>  // REDISPP_DECL
 

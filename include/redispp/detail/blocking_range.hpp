@@ -7,10 +7,11 @@
 // value seen through an iterator lasts until the next ++.
 
 #include <cstddef>     // std::ptrdiff_t
-#include <functional>  // std::function
 #include <iterator>    // std::input_iterator_tag, std::default_sentinel_t
 #include <optional>    // std::optional
 #include <utility>     // std::move
+
+#include <redispp/detail/function.hpp>  // std::function
 
 namespace redispp::detail {
 

@@ -9,11 +9,12 @@
 //
 // Only what the encoder needs: append, extend, truncate, reserve, and a view of the bytes.
 
-#include <algorithm>    // std::max
 #include <cstddef>      // std::size_t
 #include <cstring>      // std::memcpy, std::memset
 #include <string_view>  // std::string_view
 #include <utility>      // std::exchange
+
+#include <redispp/detail/min_max.hpp>  // std::max (two values)
 
 namespace redispp::detail {
 

@@ -2,6 +2,7 @@
 // PubSub: the subscription book-keeping, the reader (decode, dispatch, health check,
 // reconnect), the worker thread and the give-back rule. See pubsub.hpp for the behaviour.
 
+#include <algorithm>           // std::min, std::max
 #include <atomic>              // std::atomic
 #include <condition_variable>  // std::condition_variable_any
 #include <map>                 // std::map

@@ -25,7 +25,6 @@
 #include <cstdint>      // std::uint32_t
 #include <cstring>      // std::memcpy
 #include <limits>       // std::numeric_limits
-#include <ranges>       // std::ranges::input_range
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_convertible_v
@@ -33,6 +32,7 @@
 
 #include <redispp/detail/command_buffer.hpp>
 #include <redispp/detail/copy_short.hpp>
+#include <redispp/detail/forward_range.hpp>  // forward_range, range_reference_t
 #include <redispp/errors.hpp>
 
 namespace redispp {
@@ -70,9 +70,9 @@ concept pair_argument = is_pair<std::remove_cvref_t<T>>::value &&
                         scalar_argument<std::remove_cvref_t<typename std::remove_cvref_t<T>::second_type>>;
 
 template <class T>
-concept range_argument = !text_argument<T> && !user_argument<T> && std::ranges::forward_range<const T> &&
-                         (scalar_argument<std::remove_cvref_t<std::ranges::range_reference_t<const T>>> ||
-                          pair_argument<std::ranges::range_reference_t<const T>>);
+concept range_argument = !text_argument<T> && !user_argument<T> && forward_range<const T> &&
+                         (scalar_argument<std::remove_cvref_t<range_reference_t<const T>>> ||
+                          pair_argument<range_reference_t<const T>>);
 
 /// Formats numbers into a stack buffer; text arguments pass through as a view.
 class ArgumentText {
@@ -261,7 +261,7 @@ constexpr bool size_is_bounded() noexcept {
     return size_is_bounded<std::remove_cvref_t<typename T::first_type>>() &&
            size_is_bounded<std::remove_cvref_t<typename T::second_type>>();
   else
-    return size_is_bounded<std::remove_cvref_t<std::ranges::range_reference_t<const T>>>();
+    return size_is_bounded<std::remove_cvref_t<range_reference_t<const T>>>();
 }
 
 // append_argument() into room already made (size_is_bounded arguments, measured): no capacity

@@ -39,11 +39,11 @@
 // call decides, nothing is ambiguous. A type with neither hook, or with redispp_to_bulk only, is
 // not a Mapping, so hset(key, x) does not compile for it.
 
-#include <ranges>       // std::ranges::range_reference_t
 #include <tuple>        // std::tuple, std::apply
 #include <type_traits>  // std::remove_cvref_t, std::bool_constant
 #include <utility>      // std::forward
 
+#include <redispp/detail/forward_range.hpp>  // range_reference_t
 #include <redispp/protocol/encoder.hpp>  // range_argument, pair_argument
 
 namespace redispp {
@@ -62,7 +62,7 @@ struct is_tuple_of_pairs<std::tuple<Pairs...>> : std::bool_constant<(pair_argume
 /// What redispp_to_fields may return: a tuple of pairs, or a range of pairs.
 template <class T>
 concept field_list = is_tuple_of_pairs<T>::value ||
-                     (range_argument<T> && pair_argument<std::ranges::range_reference_t<const T>>);
+                     (range_argument<T> && pair_argument<range_reference_t<const T>>);
 
 }  // namespace detail
 

@@ -15,9 +15,7 @@
 // wait for bytes (a read that keeps receiving a trickle of bytes is not cut short) and each
 // blocked write. Both report TimeoutError naming host:port and the limit.
 
-#include <chrono>       // std::chrono
 #include <cstdint>      // std::uint64_t
-#include <functional>   // std::function
 #include <memory>       // std::unique_ptr
 #include <optional>     // std::optional
 #include <span>         // std::span
@@ -27,6 +25,8 @@
 #include <vector>       // std::vector
 
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono
+#include <redispp/detail/function.hpp>  // std::function
 #include <redispp/protocol/parser.hpp>
 #include <redispp/protocol/reply.hpp>
 #include <redispp/transport/options.hpp>

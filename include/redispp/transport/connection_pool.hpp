@@ -20,12 +20,12 @@
 // After fork(), a child's pool abandons its parent's sockets (never writes to them) and starts
 // afresh.
 
-#include <chrono>              // std::chrono
 #include <cstdint>             // std::uint64_t
 #include <memory>              // std::unique_ptr
 #include <vector>              // std::vector
 
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/transport/connection.hpp>
 #include <redispp/transport/options.hpp>

@@ -34,13 +34,13 @@
 //                 only with a certfile
 // The user name and password are not checked: they are sent as given, byte for byte.
 
-#include <chrono>           // std::chrono::milliseconds
-#include <functional>       // std::function
 #include <limits>           // std::numeric_limits
 #include <optional>         // std::optional
 #include <string>           // std::string
 
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
+#include <redispp/detail/function.hpp>  // std::function
 #include <redispp/detail/printable.hpp>       // printable
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/protocol/parser.hpp>

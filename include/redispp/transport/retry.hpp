@@ -29,15 +29,15 @@
 // Default: 3 retries, exponential back-off with full jitter from 8 ms up to 512 ms (redis-py's
 // default base and cap).
 
-#include <algorithm>    // std::min, std::max
 #include <cstddef>      // std::size_t
-#include <chrono>       // std::chrono::milliseconds
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
 
 #include <redispp/config.hpp>
 #include <redispp/detail/ascii.hpp>  // detail::equals_upper
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
+#include <redispp/detail/min_max.hpp>  // std::min, std::max
 #include <redispp/protocol/command_flags.hpp>
 
 namespace redispp {

@@ -6,11 +6,11 @@
 // commands stretch it); the write time-out is SO_SNDTIMEO (socket_timeout). Connecting is the
 // one non-blocking step: connect() + poll() is the only portable way to give it a time-out.
 
-#include <chrono>  // std::chrono::milliseconds
 #include <memory>  // std::unique_ptr
 #include <string>  // std::string
 
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/transport/stream.hpp>
 
 namespace redispp {

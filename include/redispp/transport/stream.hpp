@@ -9,7 +9,6 @@
 // came in time, the errno of a socket call otherwise): the connection decides what they mean to
 // its caller, and may read first (a server refusing a client writes its reason, then closes).
 
-#include <chrono>        // std::chrono::milliseconds
 #include <cstddef>       // std::size_t
 #include <memory>        // std::unique_ptr
 #include <span>          // std::span
@@ -18,6 +17,7 @@
 #include <system_error>  // std::error_code
 
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 
 namespace redispp {
 

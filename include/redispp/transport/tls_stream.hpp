@@ -23,13 +23,13 @@
 // server that wants a client certificate says so only on the first read.
 
 #include <atomic>        // std::atomic
-#include <chrono>        // std::chrono::milliseconds
 #include <memory>        // std::unique_ptr, std::shared_ptr
 #include <mutex>         // std::mutex
 #include <string>        // std::string
 #include <system_error>  // std::error_category
 
 #include <redispp/config.hpp>
+#include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/transport/stream.hpp>
 #include <redispp/transport/tls_options.hpp>
 

@@ -2,6 +2,7 @@
 // Database 1 is this file's own (tests run in parallel against the same server).
 #include "support/catch.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <thread>
