@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Compile time of a user's file (issue 13's targets: include-only <= 1.2 s, ping <= 1.5 s with
 # the compiled library, header-only ping <= 4 s). Times `$CXX -c` of four one-file programs (the
-# three of the targets and one that runs a dozen commands and a pipeline),
-# median of $RUNS runs each, and prints the load average beside each line: the machine is shared,
+# three of the targets and one that runs a dozen commands and a pipeline), then a file that
+# includes only <redispp/fwd.hpp>, and the include-only and ping programs against
+# <redispp/redispp.hpp> as a precompiled header (and the header's own build, once): median of
+# $RUNS runs each, and prints the load average beside each line: the machine is shared,
 # and a number without its load means little.
 #
 #   bench/compile_time.sh                 g++, -O2 -g (the project's default, RelWithDebInfo)
@@ -104,6 +106,29 @@ l=$(load); s=$(median_seconds "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1)
 printf '%-34s %8.2f   %s\n' "r.ping(), REDISPP_HEADER_ONLY" "$s" "$l"
 l=$(load); s=$(median_seconds "$build/src/commands.cpp")
 printf '%-34s %8.2f   %s\n' "12 commands + a pipeline, compiled" "$s" "$l"
+cat >"$build/src/fwd_only.cpp" <<'CPP'
+#include <redispp/fwd.hpp>
+void use(redispp::Redis& r);
+CPP
+l=$(load); s=$(median_seconds "$build/src/fwd_only.cpp")
+printf '%-34s %8.2f   %s\n' "include <redispp/fwd.hpp>" "$s" "$l"
+
+# <redispp/redispp.hpp> as a precompiled header (target_precompile_headers in CMake, README
+# "Compile time"): built once per target, after which each file of the target pays much less.
+mkdir -p "$build/pch"
+printf '#include <redispp/redispp.hpp>\n' >"$build/pch/redispp_pch.hpp"
+case "$("$cxx" --version | head -n1)" in *clang*) pch_file="$build/pch/redispp_pch.hpp.pch" ;; *) pch_file="$build/pch/redispp_pch.hpp.gch" ;; esac
+l=$(load); start=$(date +%s.%N)
+"$cxx" -std=c++20 "${flags[@]}" "${defs[@]}" -I"$repo/include" -I"$build/include" -x c++-header \
+  "$build/pch/redispp_pch.hpp" -o "$pch_file"
+s=$(echo "$(date +%s.%N) - $start" | bc)
+printf '%-34s %8.2f   %s\n' "the precompiled header, once" "$s" "$l"
+l=$(load); s=$(median_seconds "$build/src/include_only.cpp" -include "$build/pch/redispp_pch.hpp")
+printf '%-34s %8.2f   %s\n' "include, precompiled header" "$s" "$l"
+l=$(load); s=$(median_seconds "$build/src/ping.cpp" -include "$build/pch/redispp_pch.hpp")
+printf '%-34s %8.2f   %s\n' "r.ping(), precompiled header" "$s" "$l"
+rm -f "$pch_file"
+
 printf 'preprocessed lines (include-only): %s\n' \
   "$("$cxx" -std=c++20 "${defs[@]}" -I"$repo/include" -I"$build/include" -E "$build/src/include_only.cpp" | wc -l)"
 

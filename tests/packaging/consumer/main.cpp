@@ -95,6 +95,7 @@ void check_connection_error() {
     std::fprintf(stderr, "ping() threw %s: %s\n", typeid(e).name(), e.what());
     check(false, "ping() on a refusing port throws redispp::ConnectionError");
   }
+  check(other_tu_fails_to_connect(r), "a Redis passed to a file that declared it through <redispp/fwd.hpp>");
   // Pipeline's constructor and ConnectionPool::acquire take a redispp::SourceLocation, so they
   // are the calls that stop linking when a compiler other than the library's (clang++ against a
   // g++ build) sees another type under that name.
