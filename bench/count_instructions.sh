@@ -9,8 +9,9 @@
 # Each workload runs twice, with N and 2N operations; the difference divided by N is what one
 # command costs, without the process starting and connecting (about 5.8 M instructions). The
 # "total" column is the first run's whole count, comparable with earlier tables of this file.
-# rb-pipeline-set and rb-pipeline-get count redis-benchmark's client (-c 1 -P 100, 16-byte values)
-# the same way: the baseline of bench_roundtrip's pipeline rows.
+# The baselines of bench_roundtrip, counted the same way: rb-pipeline-set and rb-pipeline-get are
+# redis-benchmark's client (-c 1 -P 100, 16-byte values); hiredis-lrange, hiredis-hgetall and
+# hiredis-single-set are hiredis' redisCommand (in bench_instructions, when built with hiredis).
 #
 # Needs valgrind (Debian: apt-get install valgrind). Starts its own throw-away redis-server
 # unless REDIS_URL is set. To compare two trees: check out the other tree, run this there.
@@ -20,11 +21,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 
 command -v valgrind >/dev/null || { echo "error: valgrind is not installed (Debian: apt-get install valgrind)" >&2; exit 1; }
 workloads=("$@")
-[ ${#workloads[@]} -gt 0 ] || workloads=(pipeline-get pipeline-set lrange hgetall single-set rb-pipeline-get rb-pipeline-set)
 
 ensure_packages
 CMAKE_BUILD_TYPE=Release configure_and_build -DREDISPP_BUILD_BENCHMARKS=ON -- --target bench_instructions
 ensure_redis_url
+if [ ${#workloads[@]} -eq 0 ]; then
+  workloads=(pipeline-get pipeline-set lrange hgetall single-set rb-pipeline-get rb-pipeline-set)
+  grep -q "REDISPP_WITH_HIREDIS:BOOL=ON" "$build_dir/CMakeCache.txt" &&
+    workloads+=(hiredis-lrange hiredis-hgetall hiredis-single-set)
+fi
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' RETURN
@@ -48,7 +53,7 @@ printf '%-16s %14s %12s %s\n' workload total per-command "(N operations)"
 for workload in "${workloads[@]}"; do
   case "$workload" in
     pipeline-get | pipeline-set) n=1000; per=100 ;;  # n pipelines of 100 commands
-    lrange | hgetall | single-set) n=2000; per=1 ;;
+    lrange | hgetall | single-set | hiredis-*) n=2000; per=1 ;;
     rb-pipeline-get | rb-pipeline-set) n=100000; per=1 ;;
     *) echo "error: unknown workload $workload" >&2; exit 1 ;;
   esac

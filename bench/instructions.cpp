@@ -9,6 +9,10 @@
 //   pipeline-get, pipeline-set   count pipelines of 100 GETs / SETs of 16-byte values (1000)
 //   lrange, hgetall              count LRANGE / HGETALL of 100 elements, typed (2000)
 //   single-set                   count SETs, one round trip each (2000)
+//   hiredis-lrange, hiredis-hgetall, hiredis-single-set
+//                                the same through hiredis' own API (redisCommand, the reply
+//                                tree read and freed), as bench_roundtrip's hiredis column
+//                                runs them: built only with hiredis (REDISPP_WITH_HIREDIS)
 // Each checks what it read and exits non-zero on a wrong reply, so a lever that broke something
 // cannot pass for a fast one.
 #include <cstdio>
@@ -19,6 +23,10 @@
 #include <vector>
 
 #include <redispp/redispp.hpp>
+
+#ifdef REDISPP_WITH_HIREDIS
+#include <hiredis/hiredis.h>
+#endif
 
 namespace {
 
@@ -70,6 +78,61 @@ void aggregates(redispp::Redis& r, bool hash, long count) {
   }
 }
 
+#ifdef REDISPP_WITH_HIREDIS
+// hiredis on the same server and database as `r` (which made the keys).
+class HiredisClient {
+ public:
+  explicit HiredisClient(const redispp::Redis& r) {
+    const redispp::ConnectionOptions& options = r.connection_pool()->connection_options();
+    context_ = redisConnect(options.host.c_str(), options.port);
+    if (context_ == nullptr || context_->err != 0) fail("hiredis could not connect");
+    expect_status(command("SELECT %d", options.db), "SELECT");
+  }
+  ~HiredisClient() { redisFree(context_); }
+  HiredisClient(const HiredisClient&) = delete;
+  HiredisClient& operator=(const HiredisClient&) = delete;
+
+  template <class... Args>
+  redisReply* command(const char* format, Args... args) {
+    auto* reply = static_cast<redisReply*>(redisCommand(context_, format, args...));
+    if (reply == nullptr) fail("hiredis: the connection failed");
+    return reply;
+  }
+  static void expect_status(redisReply* reply, const char* what) {
+    const bool ok = reply->type == REDIS_REPLY_STATUS;
+    freeReplyObject(reply);
+    if (!ok) fail(std::string("hiredis: ") + what + " did not answer OK");
+  }
+
+ private:
+  redisContext* context_ = nullptr;
+};
+
+std::string_view text(const redisReply& reply) { return std::string_view(reply.str, reply.len); }
+
+void hiredis_aggregates(HiredisClient& h, bool hash, long count) {
+  for (long n = 0; n < count; ++n) {
+    redisReply* reply = hash ? h.command("HGETALL %s", "redispp:bench:insn:hash") : h.command("LRANGE %s 0 -1", "redispp:bench:insn:list");
+    bool ok = reply->type == REDIS_REPLY_ARRAY && reply->elements == (hash ? 200u : 100u);
+    if (ok && hash) {  // as redispp's check: field:7 is there with its value (in whatever order)
+      ok = false;
+      for (std::size_t i = 0; i + 1 < reply->elements; i += 2)
+        if (text(*reply->element[i]) == "field:7") ok = text(*reply->element[i + 1]) == "value-of-field-7";
+    } else if (ok) {
+      ok = text(*reply->element[99]) == "element-99";
+    }
+    freeReplyObject(reply);
+    if (!ok) fail(hash ? "hiredis: HGETALL read another hash" : "hiredis: LRANGE read another list");
+  }
+}
+
+void hiredis_single_sets(HiredisClient& h, long count) {
+  const std::string value(16, 'v');
+  for (long n = 0; n < count; ++n)
+    HiredisClient::expect_status(h.command("SET %s %b", "redispp:bench:insn:single", value.data(), value.size()), "SET");
+}
+#endif
+
 void single_sets(redispp::Redis& r, long count) {
   const std::string value(16, 'v');
   for (long n = 0; n < count; ++n)
@@ -93,6 +156,16 @@ int main(int argc, char** argv) {
     aggregates(r, workload == "hgetall", count);
   else if (workload == "single-set")
     single_sets(r, count);
+#ifdef REDISPP_WITH_HIREDIS
+  else if (workload == "hiredis-lrange" || workload == "hiredis-hgetall") {
+    aggregates(r, workload == "hiredis-hgetall", 1);  // the keys, made and checked by redispp
+    HiredisClient h(r);
+    hiredis_aggregates(h, workload == "hiredis-hgetall", count);
+  } else if (workload == "hiredis-single-set") {
+    HiredisClient h(r);
+    hiredis_single_sets(h, count);
+  }
+#endif
   else
     fail("no workload '" + std::string(workload) + "'");
   std::printf("%s x %ld: ok\n", std::string(workload).c_str(), count);

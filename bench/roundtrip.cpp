@@ -27,6 +27,8 @@
 #include <unordered_map>  // std::unordered_map
 #include <vector>       // std::vector
 
+#include <sys/socket.h>  // send, recv (RawSocketClient)
+
 #include <fmt/format.h>
 #include <hiredis/hiredis.h>
 
@@ -194,6 +196,7 @@ class HiredisClient final : public Client {
   }
 
   std::string_view name() const override { return "hiredis"; }
+  int fd() const noexcept { return context_->fd; }  // for RawSocketClient, which borrows the connection
   void prepare_threads(std::size_t threads) override {
     while (others_.size() + 1 < threads) others_.push_back(std::make_unique<HiredisClient>(server_));
   }
@@ -265,6 +268,57 @@ class HiredisClient final : public Client {
   Server server_;
   std::unique_ptr<redisContext, ContextDeleter> context_;
   std::vector<std::unique_ptr<HiredisClient>> others_;  // for threads 1 ... n-1
+};
+
+// The floor of a round trip: a client that sends a command's bytes, encoded once beforehand, and
+// reads back as many bytes as the first time, parsing nothing. No client can do less, so its rate
+// over hiredis' is the most any client could gain over hiredis on that workload (bench/README.md,
+// "The floor"). It borrows a HiredisClient's connection, which has authenticated and selected the
+// database.
+class RawSocketClient {
+ public:
+  /// `replies`: how many replies `wire` asks for; `valid` checks each (read by redispp's parser).
+  RawSocketClient(const Server& server, std::string wire, std::size_t replies,
+                  const std::function<bool(const redispp::Reply&)>& valid)
+      : connection_(server), wire_(std::move(wire)) {
+    send_all();
+    auto parser = redispp::make_parser(redispp::ParserKind::builtin);
+    std::size_t read = 0;
+    while (read < replies) {
+      const std::size_t got = receive();
+      reply_bytes_ += got;
+      parser->feed(std::string_view(buffer_.data(), got));
+      while (std::optional<redispp::Reply> reply = parser->next()) {
+        expect(!reply->is_error() && valid(*reply), "the raw socket client read an unexpected reply");
+        ++read;
+      }
+    }
+    expect(read == replies, "the raw socket client read more replies than it asked for");
+  }
+
+  void run_once() {
+    send_all();
+    for (std::size_t got = 0; got < reply_bytes_;) got += receive();
+  }
+
+ private:
+  void send_all() {
+    for (std::size_t sent = 0; sent < wire_.size();) {
+      const ssize_t n = ::send(connection_.fd(), wire_.data() + sent, wire_.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) throw std::runtime_error("raw socket client: send failed");
+      sent += static_cast<std::size_t>(n);
+    }
+  }
+  std::size_t receive() {
+    const ssize_t n = ::recv(connection_.fd(), buffer_.data(), buffer_.size(), 0);
+    if (n <= 0) throw std::runtime_error("raw socket client: the server closed the connection");
+    return static_cast<std::size_t>(n);
+  }
+
+  HiredisClient connection_;
+  std::string wire_;
+  std::size_t reply_bytes_ = 0;
+  std::vector<char> buffer_ = std::vector<char>(64 * 1024);
 };
 
 // redis-benchmark on the same server: `-n <requests> <args> --csv`, its requests/s for `test`.
@@ -407,6 +461,63 @@ using redispp::bench::median;
 
 std::string rate(double per_second) { return redispp::bench::si(per_second, " "); }
 
+// The floor of four workloads: RawSocketClient (the least any client can do) against hiredis,
+// alternating as the table's clients do. Where even it is not far above hiredis, the round trip
+// (server and kernel) is the time, and no client can reach a larger ratio.
+void print_floor(const Server& server, const std::vector<Workload>& workloads, Client& hiredis, const Data& d,
+                 const std::unordered_map<std::string, double>& redispp_over_hiredis, std::size_t rounds, bool smoke) {
+  auto array_of = [](std::size_t n) {
+    return [n](const redispp::Reply& reply) { return reply.elements().size() == n; };
+  };
+  auto any = [](const redispp::Reply&) { return true; };
+  std::string set_wire, get_wire, lrange_wire, hgetall_wire;
+  for (std::size_t i = 0; i < d.pipe100.keys.size(); ++i) {
+    redispp::encode_command(set_wire, "SET", d.pipe100.keys[i], d.pipe100.values[i]);
+    redispp::encode_command(get_wire, "GET", d.pipe100.keys[i]);
+  }
+  redispp::encode_command(lrange_wire, "LRANGE", d.list_key, 0, -1);
+  redispp::encode_command(hgetall_wire, "HGETALL", d.hash_key);
+  struct Floor {
+    std::string workload;
+    RawSocketClient raw;
+  };
+  Floor floors[] = {
+      {"pipeline 100 SET", RawSocketClient(server, set_wire, d.pipe100.keys.size(), any)},
+      {"pipeline 100 GET", RawSocketClient(server, get_wire, d.pipe100.keys.size(), any)},
+      {"LRANGE 100 elements", RawSocketClient(server, lrange_wire, 1, array_of(d.list.size()))},
+      {"HGETALL 100 fields", RawSocketClient(server, hgetall_wire, 1, array_of(2 * d.hash.size()))},
+  };
+  fmt::print("\nthe floor: a client that sends encoded bytes and reads the reply's bytes back, parsing nothing\n");
+  fmt::print("{:<20} {:>10} {:>10} {:>10} {:>22}\n", "workload", "raw", "hiredis", "raw/hi", "redispp/hi (above)");
+  for (Floor& floor : floors) {
+    const auto w = std::find_if(workloads.begin(), workloads.end(), [&](const Workload& x) { return x.name == floor.workload; });
+    if (w == workloads.end()) throw std::logic_error("print_floor: no workload " + floor.workload);
+    const std::size_t ops = smoke ? std::max<std::size_t>(2, w->ops / 200) : w->ops;
+    std::vector<double> raw_rates, hiredis_rates;
+    for (std::size_t round = 0; round < rounds; ++round) {
+      auto raw_round = [&] {
+        const auto start = std::chrono::steady_clock::now();
+        for (std::size_t i = 0; i < ops; ++i) floor.raw.run_once();
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        raw_rates.push_back(static_cast<double>(ops * w->commands) / std::max(took.count(), 1e-9));
+      };
+      auto hiredis_round = [&] { hiredis_rates.push_back(static_cast<double>(ops * w->commands) / run_round(*w, hiredis, d, ops)); };
+      if (round % 2 == 0) {
+        raw_round();
+        hiredis_round();
+      } else {
+        hiredis_round();
+        raw_round();
+      }
+    }
+    const double raw = median(raw_rates), theirs = median(hiredis_rates);
+    const auto ours = redispp_over_hiredis.find(floor.workload);
+    fmt::print("{:<20} {:>10} {:>10} {:>9.2f}x {:>21}\n", floor.workload, rate(raw), rate(theirs), raw / theirs,
+               ours == redispp_over_hiredis.end() ? "-" : fmt::format("{:.2f}x", ours->second));
+  }
+  std::fflush(stdout);
+}
+
 // The memory targets: heap allocations per round trip (the replaced operator new, counted over
 // `n` calls after a warm-up) and the buffers an idle pooled connection keeps after a 1 MiB reply.
 void print_memory(Client& builtin, Client& hiredis_parser, const Data& d, int n) {
@@ -493,6 +604,7 @@ int main(int argc, char** argv) {
     fmt::print("{}\n{}\n", header, std::string(header.size(), '-'));
     std::fflush(stdout);
 
+    std::unordered_map<std::string, double> redispp_over_hiredis;  // by workload, for print_floor
     for (const Workload& w : workloads) {
       const std::size_t ops = options->smoke ? std::max<std::size_t>(w.threads * 2, w.ops / 200) : w.ops;
       // Warm-up: connections open, buffers grown, every reply compared in full.
@@ -515,6 +627,7 @@ int main(int argc, char** argv) {
             baseline.push_back(*rps);
       }
       const double ours = median(rates[0]), ours_hp = median(rates[1]), theirs = median(rates[2]);
+      redispp_over_hiredis[w.name] = ours / theirs;
       const std::optional<double> rb = baseline.empty() ? std::nullopt : std::optional<double>(median(baseline));
       fmt::print("{:<20} {:>10} {:>10} {:>17} {:>10} {:>10} {:>9.2f}x {:>11.2f}x {:>10}\n", w.name, ops * w.commands,
                  rate(ours), rate(ours_hp), rate(theirs), rb ? rate(*rb) : "-", ours / theirs, ours_hp / theirs,
@@ -522,6 +635,7 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
     }
 
+    print_floor(server, workloads, *clients[2], data, redispp_over_hiredis, rounds, options->smoke);
     print_memory(*clients[0], *clients[1], data, options->smoke ? 100 : 2000);
     print_checkout_cost(*clients[0], options->smoke ? 100 : 200000);
 
