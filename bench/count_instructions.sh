@@ -43,11 +43,18 @@ instructions() {
   sed -n 's/^==[0-9]*== I *refs: *//p' "$out/$name.log" | tr -d ,
 }
 
-# redis-benchmark takes a host and a port, not a URL.
-hostport="${REDIS_URL#redis://}"
-hostport="${hostport%%/*}"
+# redis-benchmark takes a host, a port and a password, not a URL: redis://[[user]:password@]host:port[/db].
+authority="${REDIS_URL#redis://}"
+authority="${authority%%/*}"
+hostport="${authority##*@}"
 rb_host="${hostport%:*}"
 rb_port="${hostport##*:}"
+rb_auth=()
+if [ "$authority" != "$hostport" ]; then
+  userinfo="${authority%@*}"
+  [ -n "${userinfo#*:}" ] && rb_auth+=(-a "${userinfo#*:}")
+  [ "${userinfo%%:*}" != "$userinfo" ] && [ -n "${userinfo%%:*}" ] && rb_auth+=(--user "${userinfo%%:*}")
+fi
 
 printf '%-16s %14s %12s %s\n' workload total per-command "(N operations)"
 for workload in "${workloads[@]}"; do
@@ -61,7 +68,7 @@ for workload in "${workloads[@]}"; do
   for count in "$n" "$((2 * n))"; do
     case "$workload" in
       rb-*)
-        runs+=("$(instructions "$workload" redis-benchmark -h "$rb_host" -p "$rb_port" -c 1 -P 100 -d 16 \
+        runs+=("$(instructions "$workload" redis-benchmark -h "$rb_host" -p "$rb_port" "${rb_auth[@]}" -c 1 -P 100 -d 16 \
           -t "${workload#rb-pipeline-}" -n "$count" -q)") ;;
       *)
         runs+=("$(instructions "$workload" "$build_dir/bench/bench_instructions" --url "$REDIS_URL" "$workload" "$count")") ;;

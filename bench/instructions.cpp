@@ -85,7 +85,14 @@ class HiredisClient {
   explicit HiredisClient(const redispp::Redis& r) {
     const redispp::ConnectionOptions& options = r.connection_pool()->connection_options();
     context_ = redisConnect(options.host.c_str(), options.port);
-    if (context_ == nullptr || context_->err != 0) fail("hiredis could not connect");
+    if (context_ == nullptr || context_->err != 0)
+      fail("hiredis: connect to " + options.host + ":" + std::to_string(options.port) + ": " +
+           (context_ != nullptr ? context_->errstr : "cannot allocate a context"));
+    // The same credentials and database as redispp's connection (the URL's).
+    if (!options.password.empty())
+      expect_status(options.username.empty() ? command("AUTH %s", options.password.c_str())
+                                             : command("AUTH %s %s", options.username.c_str(), options.password.c_str()),
+                    "AUTH");
     expect_status(command("SELECT %d", options.db), "SELECT");
   }
   ~HiredisClient() { redisFree(context_); }
@@ -100,8 +107,10 @@ class HiredisClient {
   }
   static void expect_status(redisReply* reply, const char* what) {
     const bool ok = reply->type == REDIS_REPLY_STATUS;
+    // An error reply's text says why (NOAUTH, WRONGPASS, a database out of range ...).
+    const std::string error = reply->type == REDIS_REPLY_ERROR ? std::string(reply->str, reply->len) : "";
     freeReplyObject(reply);
-    if (!ok) fail(std::string("hiredis: ") + what + " did not answer OK");
+    if (!ok) fail(std::string("hiredis: ") + what + " did not answer OK" + (error.empty() ? "" : ": " + error));
   }
 
  private:
