@@ -16,6 +16,14 @@
 #                                         CPU seconds by phase and GGC memory, which a loaded
 #                                         machine changes less than it changes wall time (memory
 #                                         not at all)
+#   bench/compile_time.sh --instructions  also counts the compiler's instructions (valgrind, about
+#                                         40 s per program): the same on a busy machine as on a
+#                                         quiet one, so a change of 1% shows. Beside the programs
+#                                         it counts "the floor": a file that includes only the
+#                                         standard and {fmt} headers that redispp's public headers
+#                                         include (found with -H), which no change to redispp's
+#                                         own headers can make cheaper. HEADER_ONLY_INSTRUCTIONS=1
+#                                         adds the header-only ping (about 6 minutes).
 #
 # Only the compile of the user's file is timed (no link): that is what the library's headers
 # cost. It configures the library once into $BUILD_DIR (default build-compile-time) for the
@@ -28,8 +36,10 @@ runs="${RUNS:-5}"
 read -r -a flags <<<"${CXXFLAGS:--O2 -g}"
 trace=0
 report=0
+instructions=0
 [ "${1:-}" = "--trace" ] && trace=1
 [ "${1:-}" = "--report" ] && report=1
+[ "${1:-}" = "--instructions" ] && instructions=1
 
 mkdir -p "$build/src"
 if [ ! -f "$build/include/redispp/version.hpp" ]; then
@@ -150,6 +160,48 @@ if [ "$report" -eq 1 ]; then
   report "r.ping(), compiled library" "$build/src/ping.cpp"
   report "r.ping(), REDISPP_HEADER_ONLY" "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1
   report "12 commands + a pipeline, compiled" "$build/src/commands.cpp"
+fi
+
+if [ "$instructions" -eq 1 ]; then
+  command -v valgrind >/dev/null || { echo "--instructions needs valgrind (apt-get install valgrind)" >&2; exit 1; }
+  # The floor: every header outside redispp that a redispp header includes directly, in -H's
+  # order (a stack of the includers, one level per leading dot).
+  "$cxx" -std=c++20 "${defs[@]}" -I"$repo/include" -I"$build/include" -H -fsyntax-only \
+    "$build/src/include_only.cpp" 2>&1 >/dev/null | awk '
+      /^\.+ / {
+        depth = length($1); stack[depth] = $2
+        parent = depth > 1 ? stack[depth - 1] : "redispp/"
+        if (parent ~ /\/redispp\/|^redispp\// && $2 !~ /\/redispp\// && !seen[$2]++) {
+          name = $2; sub(/.*\/include\/(c\+\+\/[0-9]+\/)?/, "", name); print "#include <" name ">"
+        }
+      }' >"$build/src/floor.cpp"
+  echo "int main() { return 0; }" >>"$build/src/floor.cpp"
+  # instructions <file> [extra flags...]: the compiler proper's instructions, in millions (the
+  # largest count among the processes the driver starts: cc1plus, or clang's -cc1).
+  instructions() {
+    local file="$1"
+    shift
+    valgrind --tool=cachegrind --cache-sim=no --branch-sim=no --trace-children=yes \
+      --cachegrind-out-file=/dev/null "$cxx" -std=c++20 "${flags[@]}" "${defs[@]}" -I"$repo/include" \
+      -I"$build/include" "$@" -c "$file" -o "$build/out.o" 2>&1 |
+      awk '/I +refs:/ { gsub(",", "", $4); if ($4 + 0 > most) most = $4 + 0 } END { printf "%.0f", most / 1e6 }'
+  }
+  floor=$(instructions "$build/src/floor.cpp")
+  echo "compiler instructions, millions (the floor: $(($(wc -l <"$build/src/floor.cpp") - 1)) standard and {fmt} headers, $build/src/floor.cpp):"
+  printf '%-34s %8s %8s %8s\n' "program" "total" "floor" "redispp"
+  printf '%-34s %8s %8s %8s\n' "the floor alone" "$floor" "$floor" "0"
+  count() {
+    local label="$1" n
+    shift
+    n=$(instructions "$@")
+    printf '%-34s %8s %8s %8s\n' "$label" "$n" "$floor" "$((n - floor))"
+  }
+  count "include <redispp/redispp.hpp>" "$build/src/include_only.cpp"
+  count "r.ping(), compiled library" "$build/src/ping.cpp"
+  count "12 commands + a pipeline, compiled" "$build/src/commands.cpp"
+  if [ -n "${HEADER_ONLY_INSTRUCTIONS:-}" ]; then  # about 6 minutes under valgrind
+    count "r.ping(), REDISPP_HEADER_ONLY" "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1
+  fi
 fi
 
 if [ "$trace" -eq 1 ]; then

@@ -77,24 +77,10 @@ class Redis : public CommandSet<Redis> {
   /// A client from a URL (see transport/url.hpp): `redis://user:pass@host:port/db?socket_timeout=2`
   REDISPP_DECL static Redis from_url(std::string_view url);
 
-  /// Runs one command now: what every command method does.
+  /// Runs one command now: what every command method does. Defined below the class; for the
+  /// common reply types (protocol/common_reply_types.hpp) compiled into the library.
   template <class T>
-  T run(Command<T>&& command) {
-    // Lists, maps and sets of strings are filled straight from the read buffer when the reply
-    // is made only of bulk strings (protocol/strings_target.hpp); a conversion of the command's
-    // own, and every other reply, goes through a Reply.
-    if constexpr (detail::reads_strings<T>) {
-      if (command.conversion() == static_cast<typename Command<T>::converter>(&redispp::convert<T>)) {
-        detail::StringsTarget<T> target;
-        std::optional<Reply> reply = detail::round_trip_strings(*pool_, command.wire(), command.block_timeout(),
-                                                                command.flags(), command.name(), target);
-        if (!reply) return std::move(target.value);
-        return settle(command, std::move(*reply));
-      }
-    }
-    return settle(command, detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags(),
-                                              command.name()));
-  }
+  T run(Command<T>&& command);
 
   /// Any command, as text arguments: r.execute_command("SET", "k", "v"). Error replies throw.
   /// Its facts come from its name (commands/generic.hpp: after SELECT, MULTI, SUBSCRIBE ... the
@@ -185,6 +171,32 @@ class Redis : public CommandSet<Redis> {
   std::shared_ptr<ConnectionPool> pool_;
   std::shared_ptr<CommandTable> command_table_;  // made by the constructors
 };
+
+template <class T>
+T Redis::run(Command<T>&& command) {
+  // Lists, maps and sets of strings are filled straight from the read buffer when the reply
+  // is made only of bulk strings (protocol/strings_target.hpp); a conversion of the command's
+  // own, and every other reply, goes through a Reply.
+  if constexpr (detail::reads_strings<T>) {
+    if (command.conversion() == static_cast<typename Command<T>::converter>(&redispp::convert<T>)) {
+      detail::StringsTarget<T> target;
+      std::optional<Reply> reply = detail::round_trip_strings(*pool_, command.wire(), command.block_timeout(),
+                                                              command.flags(), command.name(), target);
+      if (!reply) return std::move(target.value);
+      return settle(command, std::move(*reply));
+    }
+  }
+  return settle(command, detail::round_trip(*pool_, command.wire(), command.block_timeout(), command.flags(),
+                                            command.name()));
+}
+
+#ifndef REDISPP_HEADER_ONLY
+// run() for the most common reply types is compiled into the library (impl/client.ipp), not in
+// each file that calls a command returning one (protocol/common_reply_types.hpp).
+#define REDISPP_EXTERN_RUN(T) extern template T Redis::run<T>(Command<T> &&);
+REDISPP_COMMON_REPLY_TYPES(REDISPP_EXTERN_RUN)
+#undef REDISPP_EXTERN_RUN
+#endif
 
 /// redis-py's old name for the same class.
 using StrictRedis = Redis;

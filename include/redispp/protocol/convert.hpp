@@ -36,6 +36,7 @@
 #include <redispp/config.hpp>
 #include <redispp/detail/type_name.hpp>
 #include <redispp/errors.hpp>
+#include <redispp/protocol/common_reply_types.hpp>
 #include <redispp/protocol/reply.hpp>
 
 namespace redispp {
@@ -283,6 +284,14 @@ T convert(Reply&& reply) {
     static_assert(sizeof(T) == 0, "redispp::convert: no conversion for this type (see convert.hpp)");
   }
 }
+
+#ifndef REDISPP_HEADER_ONLY
+// The most common types' conversions are compiled into the library (impl/convert.ipp), not in
+// each file whose commands return them (common_reply_types.hpp).
+#define REDISPP_EXTERN_CONVERT(T) extern template T convert<T>(Reply &&);
+REDISPP_COMMON_REPLY_TYPES(REDISPP_EXTERN_CONVERT)
+#undef REDISPP_EXTERN_CONVERT
+#endif
 
 /// Converts a copy of `reply` (for replies that must stay intact, as in PipelineResults).
 template <class T>
