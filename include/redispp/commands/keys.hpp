@@ -173,7 +173,7 @@ REDISPP_DECL Command<long long> wait(long long numreplicas, std::chrono::millise
 #ifndef REDISPP_HEADER_ONLY
 // The everyday commands' builders for text (std::string_view: what the methods hand over
 // for any text) are compiled into the library (impl/keys_commands.ipp), not in every file that
-// calls them (compile time: bench/README.md; tests/unit/commands/extern_builders_check.cmake).
+// calls them (compile time: bench/README.md; tests/unit/commands/extern_check.cmake).
 extern template Command<long long> del<std::string_view>(const std::string_view&);
 extern template Command<long long> exists<std::string_view>(const std::string_view&);
 #endif

@@ -142,7 +142,7 @@ REDISPP_DECL Command<LcsMatches> lcs_idx(std::string_view key1, std::string_view
 #ifndef REDISPP_HEADER_ONLY
 // The everyday commands' builders for text (std::string_view: what the methods hand over
 // for any text) are compiled into the library (impl/strings_commands.ipp), not in every file that
-// calls them (compile time: bench/README.md; tests/unit/commands/extern_builders_check.cmake).
+// calls them (compile time: bench/README.md; tests/unit/commands/extern_check.cmake).
 extern template Command<bool> set<std::string_view>(std::string_view, const std::string_view&, const SetOptions&);
 extern template Command<bool> setnx<std::string_view>(std::string_view, const std::string_view&);
 extern template Command<bool> setex<std::string_view>(std::string_view, std::chrono::seconds, const std::string_view&);

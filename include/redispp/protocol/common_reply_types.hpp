@@ -7,7 +7,7 @@
 // uses it. Header-only builds (REDISPP_HEADER_ONLY) have no library, so there the list is unused.
 //
 // Chosen by how many command methods return each type (commands/*.hpp: Result<...>): every type
-// with three or more, and HGETALL's map. tests/unit/extern_templates_check.cmake checks that a
+// with three or more, and HGETALL's map. tests/unit/commands/extern_check.cmake checks that a
 // file calling one command of each type compiles none of them itself.
 
 #include <optional>       // std::optional

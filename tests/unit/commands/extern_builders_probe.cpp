@@ -1,4 +1,4 @@
-// Compiled at -O0 (nothing inlined away) and read with nm by extern_builders_check.cmake: the
+// Compiled at -O0 (nothing inlined away) and read with nm by extern_check.cmake: the
 // builders the command headers declare `extern template` for text arguments are compiled into
 // the library, so this file, calling each with text of several kinds, must reference each and
 // define no cmd:: builder. One call per declaration, in the headers' order. Never run.

@@ -1,4 +1,4 @@
-// Compiled at -O0 (nothing inlined away) and read with nm by extern_templates_check.cmake: for
+// Compiled at -O0 (nothing inlined away) and read with nm by extern_check.cmake: for
 // the reply types of protocol/common_reply_types.hpp, Redis::run<T> and convert<T> are compiled
 // into the library, so a file calling these commands must reference them, never define them.
 // One command per listed type, in the list's order. Never run: only its symbols matter.
