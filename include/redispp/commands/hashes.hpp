@@ -93,17 +93,6 @@ REDISPP_DECL Command<ScanPage<std::unordered_map<std::string, std::string>>> hsc
                                                                             std::uint64_t cursor,
                                                                             const ScanOptions& o);
 
-#ifndef REDISPP_HEADER_ONLY
-// The everyday commands' builders for text (std::string_view: what the methods hand over
-// for any text) are compiled into the library (impl/hashes_commands.ipp), not in every file that
-// calls them (compile time: bench/README.md; tests/unit/commands/extern_check.cmake).
-extern template Command<long long> hset<std::string_view, std::string_view>(std::string_view, const std::string_view&, const std::string_view&);
-extern template Command<std::optional<std::string>> hget<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<long long> hdel<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<bool> hexists<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<long long> hincrby<std::string_view>(std::string_view, const std::string_view&, long long);
-#endif
-
 }  // namespace redispp::cmd
 
 namespace redispp {

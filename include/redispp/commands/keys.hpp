@@ -170,14 +170,6 @@ REDISPP_DECL Command<long long> sort_store(std::string_view key, std::string_vie
 /// WAIT: how many replicas acknowledged the connection's writes within `timeout` (0 = forever).
 REDISPP_DECL Command<long long> wait(long long numreplicas, std::chrono::milliseconds timeout);
 
-#ifndef REDISPP_HEADER_ONLY
-// The everyday commands' builders for text (std::string_view: what the methods hand over
-// for any text) are compiled into the library (impl/keys_commands.ipp), not in every file that
-// calls them (compile time: bench/README.md; tests/unit/commands/extern_check.cmake).
-extern template Command<long long> del<std::string_view>(const std::string_view&);
-extern template Command<long long> exists<std::string_view>(const std::string_view&);
-#endif
-
 }  // namespace redispp::cmd
 
 namespace redispp {

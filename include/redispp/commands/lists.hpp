@@ -126,15 +126,6 @@ Command<ListPop> blmpop(const Keys& keys, ListEnd from, std::chrono::millisecond
       .blocking(detail::socket_extension(timeout));
 }
 
-#ifndef REDISPP_HEADER_ONLY
-// The everyday commands' builders for text (std::string_view: what the methods hand over
-// for any text) are compiled into the library (impl/lists_commands.ipp), not in every file that
-// calls them (compile time: bench/README.md; tests/unit/commands/extern_check.cmake).
-extern template Command<long long> lpush<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<long long> rpush<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<long long> lrem<std::string_view>(std::string_view, long long, const std::string_view&);
-#endif
-
 }  // namespace cmd
 }  // namespace redispp
 

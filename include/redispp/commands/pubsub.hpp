@@ -63,13 +63,6 @@ Command<Reply> sunsubscribe(const Channels&... shardchannels) {
   return make_command<Reply>(keys_from(1), "SUNSUBSCRIBE", shardchannels...);
 }
 
-#ifndef REDISPP_HEADER_ONLY
-// The everyday commands' builders for text (std::string_view: what the methods hand over
-// for any text) are compiled into the library (impl/pubsub_commands.ipp), not in every file that
-// calls them (compile time: bench/README.md; tests/unit/commands/extern_check.cmake).
-extern template Command<long long> publish<std::string_view>(std::string_view, const std::string_view&);
-#endif
-
 }  // namespace cmd
 
 /// Publishing commands (subscribing is the PubSub object's job) as methods of every client (part of CommandSet; see command_set.hpp).

@@ -84,15 +84,6 @@ Command<long long> sintercard(const Keys& keys, long long limit) {
 REDISPP_DECL Command<ScanPage<std::vector<std::string>>> sscan(std::string_view key, std::uint64_t cursor,
                                                          const ScanOptions& o);
 
-#ifndef REDISPP_HEADER_ONLY
-// The everyday commands' builders for text (std::string_view: what the methods hand over
-// for any text) are compiled into the library (impl/sets_commands.ipp), not in every file that
-// calls them (compile time: bench/README.md; tests/unit/commands/extern_check.cmake).
-extern template Command<long long> sadd<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<long long> srem<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<bool> sismember<std::string_view>(std::string_view, const std::string_view&);
-#endif
-
 }  // namespace cmd
 
 /// Set commands as methods of every client (part of CommandSet; see command_set.hpp).

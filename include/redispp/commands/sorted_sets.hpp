@@ -234,17 +234,6 @@ Command<long long> zintercard(const Keys& keys, long long limit) {
 }
 REDISPP_DECL Command<ScanPage<ScoredMembers>> zscan(std::string_view key, std::uint64_t cursor, const ScanOptions& o);
 
-#ifndef REDISPP_HEADER_ONLY
-// The everyday commands' builders for text (std::string_view: what the methods hand over
-// for any text) are compiled into the library (impl/sorted_sets_commands.ipp), not in every file that
-// calls them (compile time: bench/README.md; tests/unit/commands/extern_check.cmake).
-extern template Command<long long> zadd<std::string_view>(std::string_view, const std::string_view&, double, const ZAddOptions&);
-extern template Command<std::optional<double>> zscore<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<double> zincrby<std::string_view>(std::string_view, double, const std::string_view&);
-extern template Command<long long> zrem<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<std::optional<long long>> zrank<std::string_view>(std::string_view, const std::string_view&);
-#endif
-
 }  // namespace cmd
 
 /// Sorted set commands as methods of every client (part of CommandSet; see command_set.hpp).

@@ -139,18 +139,6 @@ REDISPP_DECL Command<std::string> lcs(std::string_view key1, std::string_view ke
 REDISPP_DECL Command<long long> lcs_len(std::string_view key1, std::string_view key2);
 REDISPP_DECL Command<LcsMatches> lcs_idx(std::string_view key1, std::string_view key2, const LcsIdxOptions& o);
 
-#ifndef REDISPP_HEADER_ONLY
-// The everyday commands' builders for text (std::string_view: what the methods hand over
-// for any text) are compiled into the library (impl/strings_commands.ipp), not in every file that
-// calls them (compile time: bench/README.md; tests/unit/commands/extern_check.cmake).
-extern template Command<bool> set<std::string_view>(std::string_view, const std::string_view&, const SetOptions&);
-extern template Command<bool> setnx<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<bool> setex<std::string_view>(std::string_view, std::chrono::seconds, const std::string_view&);
-extern template Command<std::optional<std::string>> get<std::string>(std::string_view);
-extern template Command<std::optional<std::string>> getset<std::string_view>(std::string_view, const std::string_view&);
-extern template Command<long long> append<std::string_view>(std::string_view, const std::string_view&);
-#endif
-
 }  // namespace cmd
 }  // namespace redispp
 

@@ -40,13 +40,4 @@ REDISPP_DECL Command<ScanPage<std::unordered_map<std::string, std::string>>> hsc
   return Command<ScanPage<std::unordered_map<std::string, std::string>>>(std::move(w), first_key, CommandFlags::read_only);
 }
 
-#ifndef REDISPP_HEADER_ONLY
-// The instantiations the header declares extern.
-template Command<long long> hset<std::string_view, std::string_view>(std::string_view, const std::string_view&, const std::string_view&);
-template Command<std::optional<std::string>> hget<std::string_view>(std::string_view, const std::string_view&);
-template Command<long long> hdel<std::string_view>(std::string_view, const std::string_view&);
-template Command<bool> hexists<std::string_view>(std::string_view, const std::string_view&);
-template Command<long long> hincrby<std::string_view>(std::string_view, const std::string_view&, long long);
-#endif
-
 }  // namespace redispp::cmd

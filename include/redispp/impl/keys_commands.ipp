@@ -120,10 +120,4 @@ REDISPP_DECL Command<long long> wait(long long numreplicas, std::chrono::millise
       .blocking(timeout.count() == 0 ? std::chrono::milliseconds{-1} : timeout);
 }
 
-#ifndef REDISPP_HEADER_ONLY
-// The instantiations the header declares extern.
-template Command<long long> del<std::string_view>(const std::string_view&);
-template Command<long long> exists<std::string_view>(const std::string_view&);
-#endif
-
 }  // namespace redispp::cmd

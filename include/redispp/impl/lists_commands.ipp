@@ -57,11 +57,4 @@ REDISPP_DECL Command<std::optional<std::string>> brpoplpush(std::string_view sou
       .blocking(detail::socket_extension(timeout));
 }
 
-#ifndef REDISPP_HEADER_ONLY
-// The instantiations the header declares extern.
-template Command<long long> lpush<std::string_view>(std::string_view, const std::string_view&);
-template Command<long long> rpush<std::string_view>(std::string_view, const std::string_view&);
-template Command<long long> lrem<std::string_view>(std::string_view, long long, const std::string_view&);
-#endif
-
 }  // namespace redispp::cmd

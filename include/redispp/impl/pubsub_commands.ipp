@@ -21,9 +21,4 @@ REDISPP_DECL Command<long long> pubsub_numpat() { return make_command<long long>
 
 REDISPP_DECL Command<std::vector<std::string>> pubsub_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "PUBSUB", "HELP"); }
 
-#ifndef REDISPP_HEADER_ONLY
-// The instantiations the header declares extern.
-template Command<long long> publish<std::string_view>(std::string_view, const std::string_view&);
-#endif
-
 }  // namespace redispp::cmd

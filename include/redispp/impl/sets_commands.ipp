@@ -34,11 +34,4 @@ REDISPP_DECL Command<ScanPage<std::vector<std::string>>> sscan(std::string_view 
   return Command<ScanPage<std::vector<std::string>>>(std::move(w), first_key, CommandFlags::read_only);
 }
 
-#ifndef REDISPP_HEADER_ONLY
-// The instantiations the header declares extern.
-template Command<long long> sadd<std::string_view>(std::string_view, const std::string_view&);
-template Command<long long> srem<std::string_view>(std::string_view, const std::string_view&);
-template Command<bool> sismember<std::string_view>(std::string_view, const std::string_view&);
-#endif
-
 }  // namespace redispp::cmd

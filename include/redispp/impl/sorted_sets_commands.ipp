@@ -44,13 +44,4 @@ REDISPP_DECL Command<ScanPage<ScoredMembers>> zscan(std::string_view key, std::u
   return Command<ScanPage<ScoredMembers>>(std::move(w), first_key, CommandFlags::read_only);
 }
 
-#ifndef REDISPP_HEADER_ONLY
-// The instantiations the header declares extern.
-template Command<long long> zadd<std::string_view>(std::string_view, const std::string_view&, double, const ZAddOptions&);
-template Command<std::optional<double>> zscore<std::string_view>(std::string_view, const std::string_view&);
-template Command<double> zincrby<std::string_view>(std::string_view, double, const std::string_view&);
-template Command<long long> zrem<std::string_view>(std::string_view, const std::string_view&);
-template Command<std::optional<long long>> zrank<std::string_view>(std::string_view, const std::string_view&);
-#endif
-
 }  // namespace redispp::cmd

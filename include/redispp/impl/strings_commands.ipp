@@ -53,14 +53,4 @@ REDISPP_DECL Command<LcsMatches> lcs_idx(std::string_view key1, std::string_view
   return Command<LcsMatches>(std::move(w), KeyPositions::range(1, 2), CommandFlags::read_only);
 }
 
-#ifndef REDISPP_HEADER_ONLY
-// The instantiations the header declares extern.
-template Command<bool> set<std::string_view>(std::string_view, const std::string_view&, const SetOptions&);
-template Command<bool> setnx<std::string_view>(std::string_view, const std::string_view&);
-template Command<bool> setex<std::string_view>(std::string_view, std::chrono::seconds, const std::string_view&);
-template Command<std::optional<std::string>> get<std::string>(std::string_view);
-template Command<std::optional<std::string>> getset<std::string_view>(std::string_view, const std::string_view&);
-template Command<long long> append<std::string_view>(std::string_view, const std::string_view&);
-#endif
-
 }  // namespace redispp::cmd
