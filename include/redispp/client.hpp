@@ -70,8 +70,20 @@ class Redis : public CommandSet<Redis> {
   // once into the library, so that a program does not instantiate them (make_shared of the
   // pool and of the command table, the URL parser's result) in every file that includes this.
 
-  /// A client with a pool of its own.
-  REDISPP_DECL explicit Redis(ConnectionOptions options = {}, PoolOptions pool_options = {});
+  /// A client with a pool of its own. The options are taken by reference and copied inside the
+  /// library: taken by value, every caller that passed a named options object compiled the
+  /// copy of its strings, std::function, TLS options and retry policy inline (issue 13).
+  REDISPP_DECL Redis();
+  REDISPP_DECL explicit Redis(const ConnectionOptions& options);
+  REDISPP_DECL Redis(const ConnectionOptions& options, const PoolOptions& pool_options);
+  /// Copies share the pool (and what the client learned from COMMAND INFO), as redis-py's
+  /// clients built on one pool do. The destructor is out of line for the same reason as the
+  /// constructors: inline, each file that destroys a Redis compiled two shared_ptr releases.
+  REDISPP_DECL ~Redis();
+  Redis(const Redis&) = default;
+  Redis(Redis&&) noexcept = default;
+  Redis& operator=(const Redis&) = default;
+  Redis& operator=(Redis&&) noexcept = default;
   /// A client on a shared pool.
   REDISPP_DECL explicit Redis(std::shared_ptr<ConnectionPool> pool);
   /// A client from a URL (see transport/url.hpp): `redis://user:pass@host:port/db?socket_timeout=2`

@@ -63,9 +63,15 @@ REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Co
 
 namespace redispp {
 
-REDISPP_DECL Redis::Redis(ConnectionOptions options, PoolOptions pool_options)
-    : pool_(std::make_shared<ConnectionPool>(std::move(options), pool_options)),
+REDISPP_DECL Redis::Redis() : Redis(ConnectionOptions{}, PoolOptions{}) {}
+
+REDISPP_DECL Redis::Redis(const ConnectionOptions& options) : Redis(options, PoolOptions{}) {}
+
+REDISPP_DECL Redis::Redis(const ConnectionOptions& options, const PoolOptions& pool_options)
+    : pool_(std::make_shared<ConnectionPool>(options, pool_options)),
       command_table_(std::make_shared<CommandTable>()) {}
+
+REDISPP_DECL Redis::~Redis() = default;
 
 REDISPP_DECL Redis::Redis(std::shared_ptr<ConnectionPool> pool)
     : pool_(std::move(pool)), command_table_(std::make_shared<CommandTable>()) {
@@ -74,7 +80,7 @@ REDISPP_DECL Redis::Redis(std::shared_ptr<ConnectionPool> pool)
 
 REDISPP_DECL Redis Redis::from_url(std::string_view url) {
   UrlOptions parsed = parse_url(url);
-  return Redis(std::move(parsed.connection), parsed.pool);
+  return Redis(parsed.connection, parsed.pool);
 }
 
 REDISPP_DECL void Redis::throw_command_error(const Reply& reply, std::string_view name) const {

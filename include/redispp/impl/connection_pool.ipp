@@ -49,8 +49,11 @@ REDISPP_DECL void Lease::release() noexcept {
   pool_ = nullptr;
 }
 
-REDISPP_DECL ConnectionPool::ConnectionPool(ConnectionOptions options, PoolOptions pool_options)
-    : options_(std::move(options)), pool_options_(pool_options), sync_(std::make_unique<Sync>()) {
+REDISPP_DECL ConnectionPool::ConnectionPool(const ConnectionOptions& options)
+    : ConnectionPool(options, PoolOptions{}) {}
+
+REDISPP_DECL ConnectionPool::ConnectionPool(const ConnectionOptions& options, const PoolOptions& pool_options)
+    : options_(options), pool_options_(pool_options), sync_(std::make_unique<Sync>()) {
   if (!detail::watch_forks()) throw std::bad_alloc();  // pthread_atfork() is out of memory
   owner_fork_generation_ = detail::fork_generation();
   // Every field, at construction: a bad value is a DataError naming it, not a surprise later.

@@ -73,7 +73,10 @@ class Lease {
 
 class ConnectionPool {
  public:
-  explicit ConnectionPool(ConnectionOptions options, PoolOptions pool_options = {});
+  // By reference, copied inside the library, as Redis' constructors do (client.hpp): by
+  // value, make_shared<ConnectionPool>(opts, po) compiled the options' copy in the caller's file.
+  explicit ConnectionPool(const ConnectionOptions& options);
+  ConnectionPool(const ConnectionOptions& options, const PoolOptions& pool_options);
   ~ConnectionPool();
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
