@@ -97,24 +97,24 @@ class HiredisParser final : public Parser {
  public:
   /// Creates hiredis' reader. Throws std::bad_alloc when hiredis cannot allocate it.
   explicit HiredisParser(const ParserLimits& limits = {});
-  ~HiredisParser() override;
+  REDISPP_DECL ~HiredisParser() override;
   HiredisParser(const HiredisParser&) = delete;
   HiredisParser& operator=(const HiredisParser&) = delete;
 
   /// Appends bytes received from the server (ignored once the parser has failed).
-  void feed(std::string_view bytes) override;
+  REDISPP_DECL void feed(std::string_view bytes) override;
   /// The next complete reply, or std::nullopt when more bytes are needed. Throws ProtocolError
   /// (and keeps throwing it) on malformed input or an exceeded limit.
-  std::optional<Reply> next() override;
+  REDISPP_DECL std::optional<Reply> next() override;
   /// Forgets all input, any half-built reply and a previous error: a new reader.
-  void reset() override;
+  REDISPP_DECL void reset() override;
   ParserKind kind() const noexcept override { return ParserKind::hiredis; }
   /// Bytes fed and not yet returned as part of a reply (a half-parsed reply counts in full).
-  std::size_t buffered() const noexcept override;
+  REDISPP_DECL std::size_t buffered() const noexcept override;
   /// When hiredis holds at most `keep` unconsumed bytes, moves them to a buffer sized for them.
-  void shrink(std::size_t keep) override;
+  REDISPP_DECL void shrink(std::size_t keep) override;
   /// hiredis' input buffer plus the scratch buffer sockets read into.
-  std::size_t buffer_memory() const noexcept override;
+  REDISPP_DECL std::size_t buffer_memory() const noexcept override;
 
   /// True when connections may speak RESP3 through this parser (hiredis >= 1.1).
   static bool supports_resp3() noexcept;

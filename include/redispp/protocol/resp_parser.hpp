@@ -88,27 +88,27 @@ class RespParser final : public Parser {
   explicit RespParser(const ParserLimits& limits = {});
 
   /// Appends bytes received from the server.
-  void feed(std::string_view bytes) override;
+  REDISPP_DECL void feed(std::string_view bytes) override;
   /// The next complete reply, or std::nullopt when more bytes are needed. Throws ProtocolError
   /// (and keeps throwing it) on malformed input.
-  std::optional<Reply> next() override;
+  REDISPP_DECL std::optional<Reply> next() override;
   /// See Parser::next_into: the reply is built where it stays, at the end of `out`.
-  bool next_into(std::vector<Reply>& out) override;
+  REDISPP_DECL bool next_into(std::vector<Reply>& out) override;
   /// Forgets all input, any half-built reply and a previous error; byte offsets restart at 0.
-  void reset() override;
+  REDISPP_DECL void reset() override;
   ParserKind kind() const noexcept override { return ParserKind::builtin; }
   /// Bytes fed and not yet returned as part of a reply (a half-parsed reply counts in full).
-  std::size_t buffered() const noexcept override;
+  REDISPP_DECL std::size_t buffered() const noexcept override;
   /// When at most `keep` bytes are buffered, gives back buffer memory beyond `keep` bytes.
-  void shrink(std::size_t keep) override;
+  REDISPP_DECL void shrink(std::size_t keep) override;
   /// Free space at the end of the buffer, at least `size` bytes, for a socket to read into.
-  std::span<char> prepare(std::size_t size) override;
+  REDISPP_DECL std::span<char> prepare(std::size_t size) override;
   /// Makes the first `size` bytes of the region prepare() returned part of the input.
-  void commit(std::size_t size) override;
+  REDISPP_DECL void commit(std::size_t size) override;
   /// See Parser::next_flat: an array or push of bulk strings, read in place.
-  std::size_t next_flat(std::span<std::string_view> out) override;
+  REDISPP_DECL std::size_t next_flat(std::span<std::string_view> out) override;
   /// See Parser::next_strings.
-  StringsRead next_strings(StringsSink& sink) override;
+  REDISPP_DECL StringsRead next_strings(StringsSink& sink) override;
 
   /// The read buffer and the stack of open aggregates.
   std::size_t buffer_memory() const noexcept override { return buffer_.size() + stack_.capacity() * sizeof(Frame); }

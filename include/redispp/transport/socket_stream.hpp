@@ -22,13 +22,13 @@ class SocketStream final : public Stream {
   static std::unique_ptr<SocketStream> connect(const ConnectionOptions& options, const std::string& endpoint);
 
   explicit SocketStream(int fd) noexcept : fd_(fd) {}
-  ~SocketStream() override;
+  REDISPP_DECL ~SocketStream() override;
   SocketStream(const SocketStream&) = delete;
   SocketStream& operator=(const SocketStream&) = delete;
 
-  IoResult write(std::string_view bytes) noexcept override;
-  IoResult read(std::span<char> room, std::chrono::milliseconds timeout) noexcept override;
-  bool readable() noexcept override;
+  REDISPP_DECL IoResult write(std::string_view bytes) noexcept override;
+  REDISPP_DECL IoResult read(std::span<char> room, std::chrono::milliseconds timeout) noexcept override;
+  REDISPP_DECL bool readable() noexcept override;
   int native_handle() const noexcept { return fd_; }
 
  private:

@@ -56,13 +56,13 @@ class TlsStream final : public Stream {
 
   TlsStream(int fd, ssl_st* ssl, std::shared_ptr<ssl_ctx_st> context, std::chrono::milliseconds write_timeout) noexcept
       : fd_(fd), ssl_(ssl), context_(std::move(context)), write_timeout_(write_timeout) {}
-  ~TlsStream() override;
+  REDISPP_DECL ~TlsStream() override;
   TlsStream(const TlsStream&) = delete;
   TlsStream& operator=(const TlsStream&) = delete;
 
-  IoResult write(std::string_view bytes) noexcept override;
-  IoResult read(std::span<char> room, std::chrono::milliseconds timeout) noexcept override;
-  bool readable() noexcept override;
+  REDISPP_DECL IoResult write(std::string_view bytes) noexcept override;
+  REDISPP_DECL IoResult read(std::span<char> room, std::chrono::milliseconds timeout) noexcept override;
+  REDISPP_DECL bool readable() noexcept override;
   void abandon() noexcept override { abandoned_ = true; }
 
   /// "TLSv1.3": the protocol version agreed on.
