@@ -116,6 +116,33 @@ l=$(load); s=$(median_seconds "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1)
 printf '%-34s %8.2f   %s\n' "r.ping(), REDISPP_HEADER_ONLY" "$s" "$l"
 l=$(load); s=$(median_seconds "$build/src/commands.cpp")
 printf '%-34s %8.2f   %s\n' "12 commands + a pipeline, compiled" "$s" "$l"
+
+# Two lower bounds, for reading the targets (bench/README.md):
+# - Header-only, only parsed (-fsyntax-only: no code generated, nothing optimised): what any
+#   file costs in header-only mode, whatever it calls, since that mode puts the library's own
+#   source (impl/*.ipp, with OpenSSL's, hiredis' and the sockets' headers) in every file.
+# - The standard and {fmt} headers that the fixed API contract (DESIGN.md) itself needs in
+#   <redispp/redispp.hpp>, alone: make_parser returns std::unique_ptr (<memory>, which in C++20
+#   brings <ostream>); replies are std::optional, std::string, std::vector; HGETALL gives a
+#   std::unordered_map; timeouts are std::chrono durations; errors are std::runtime_errors;
+#   fmt::format("{}", reply) needs fmt's formatter declared. Any header set that gives that API
+#   costs at least this before its own first line.
+l=$(load); s=$(median_seconds "$build/src/include_only.cpp" -DREDISPP_HEADER_ONLY=1 -fsyntax-only)
+printf '%-34s %8.2f   %s\n' "include, header-only, parse only" "$s" "$l"
+cat >"$build/src/contract_floor.cpp" <<'CPP'
+#include <bits/chrono.h>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+#include <fmt/core.h>
+int main() { return 0; }
+CPP
+l=$(load); s=$(median_seconds "$build/src/contract_floor.cpp")
+printf '%-34s %8.2f   %s\n' "the API's standard headers alone" "$s" "$l"
 cat >"$build/src/fwd_only.cpp" <<'CPP'
 #include <redispp/fwd.hpp>
 void use(redispp::Redis& r);
@@ -199,6 +226,10 @@ if [ "$instructions" -eq 1 ]; then
   count "include <redispp/redispp.hpp>" "$build/src/include_only.cpp"
   count "r.ping(), compiled library" "$build/src/ping.cpp"
   count "12 commands + a pipeline, compiled" "$build/src/commands.cpp"
+  # The two lower bounds (see the wall-time section): totals only.
+  printf '%-34s %8s\n' "the API's standard headers alone" "$(instructions "$build/src/contract_floor.cpp")"
+  printf '%-34s %8s\n' "include, header-only, parse only" \
+    "$(instructions "$build/src/include_only.cpp" -DREDISPP_HEADER_ONLY=1 -fsyntax-only)"
   if [ -n "${HEADER_ONLY_INSTRUCTIONS:-}" ]; then  # about 6 minutes under valgrind
     count "r.ping(), REDISPP_HEADER_ONLY" "$build/src/ping.cpp" -DREDISPP_HEADER_ONLY=1
   fi
