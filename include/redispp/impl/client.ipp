@@ -90,12 +90,3 @@ REDISPP_DECL void Redis::throw_command_error(const Reply& reply, std::string_vie
 }
 
 }  // namespace redispp
-
-#ifndef REDISPP_HEADER_ONLY
-namespace redispp {
-// The definitions client.hpp declares extern (protocol/common_reply_types.hpp).
-#define REDISPP_INSTANTIATE_RUN(T) template T Redis::run<T>(Command<T> &&);
-REDISPP_COMMON_REPLY_TYPES(REDISPP_INSTANTIATE_RUN)
-#undef REDISPP_INSTANTIATE_RUN
-}  // namespace redispp
-#endif

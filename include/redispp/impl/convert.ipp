@@ -40,12 +40,3 @@ REDISPP_DECL std::string string_from(Reply& reply) {
 }
 
 }  // namespace redispp::detail
-
-#ifndef REDISPP_HEADER_ONLY
-namespace redispp {
-// The definitions the headers declare extern (common_reply_types.hpp).
-#define REDISPP_INSTANTIATE_CONVERT(T) template T convert<T>(Reply &&);
-REDISPP_COMMON_REPLY_TYPES(REDISPP_INSTANTIATE_CONVERT)
-#undef REDISPP_INSTANTIATE_CONVERT
-}  // namespace redispp
-#endif

@@ -286,7 +286,7 @@ T convert(Reply&& reply) {
 }
 
 #ifndef REDISPP_HEADER_ONLY
-// The most common types' conversions are compiled into the library (impl/convert.ipp), not in
+// The most common types' conversions are compiled into the library (src/common_reply_types.cpp), not in
 // each file whose commands return them (common_reply_types.hpp).
 #define REDISPP_EXTERN_CONVERT(T) extern template T convert<T>(Reply &&);
 REDISPP_COMMON_REPLY_TYPES(REDISPP_EXTERN_CONVERT)
