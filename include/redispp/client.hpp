@@ -203,8 +203,8 @@ T Redis::run(Command<T>&& command) {
 }
 
 #ifndef REDISPP_HEADER_ONLY
-// run() for the most common reply types is compiled into the library (src/common_reply_types.cpp), not in
-// each file that calls a command returning one (protocol/common_reply_types.hpp).
+// run() for the most common reply types (protocol/common_reply_types.hpp) is compiled into the
+// library (src/common_reply_types.cpp), not in each file that calls a command returning one.
 #define REDISPP_EXTERN_RUN(T) extern template T Redis::run<T>(Command<T> &&);
 REDISPP_COMMON_REPLY_TYPES(REDISPP_EXTERN_RUN)
 #undef REDISPP_EXTERN_RUN

@@ -286,8 +286,8 @@ T convert(Reply&& reply) {
 }
 
 #ifndef REDISPP_HEADER_ONLY
-// The most common types' conversions are compiled into the library (src/common_reply_types.cpp), not in
-// each file whose commands return them (common_reply_types.hpp).
+// The most common types' conversions (common_reply_types.hpp) are compiled into the library
+// (src/common_reply_types.cpp), not in each file whose commands return them.
 #define REDISPP_EXTERN_CONVERT(T) extern template T convert<T>(Reply &&);
 REDISPP_COMMON_REPLY_TYPES(REDISPP_EXTERN_CONVERT)
 #undef REDISPP_EXTERN_CONVERT
