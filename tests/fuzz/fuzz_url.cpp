@@ -23,16 +23,30 @@ bool shows_text_anyway(std::string_view input, std::size_t offset, std::string_v
   std::string changed(input);
   // Letters and digits only: punctuation (':', '@', '%' ...) shapes how the URL parses, and
   // the changed URL must fail the same way for the comparison to mean anything. For the same
-  // reason a hex digit stays a hex digit and anything else stays a non-hex letter: "%ec" must
-  // remain a valid escape, "%zz" an invalid one.
+  // reason a hex digit stays a hex digit and anything else stays a non-hex letter: "%zz" must
+  // remain an invalid escape. A valid escape keeps what it decodes to unless that is a letter
+  // or a digit: "%00" turned into "%77" would no longer be the NUL byte the message is about.
   for (std::size_t i = 0; i < password.size(); ++i) {
     char& c = changed[offset + i];
-    if (std::isdigit(static_cast<unsigned char>(c)))
+    if (c == '%' && i + 2 < password.size() && std::isxdigit(static_cast<unsigned char>(password[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(password[i + 2]))) {
+      const int decoded = std::stoi(std::string(password.substr(i + 1, 2)), nullptr, 16);
+      int other = decoded;
+      if (std::isdigit(decoded))
+        other = decoded == '7' ? '8' : '7';
+      else if (std::isalpha(decoded))
+        other = decoded == 'Z' ? 'Y' : 'Z';
+      static constexpr char hex[] = "0123456789ABCDEF";
+      changed[offset + i + 1] = hex[other >> 4];
+      changed[offset + i + 2] = hex[other & 0xF];
+      i += 2;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
       c = c == '7' ? '8' : '7';
-    else if (std::isxdigit(static_cast<unsigned char>(c)))
+    } else if (std::isxdigit(static_cast<unsigned char>(c))) {
       c = std::islower(static_cast<unsigned char>(c)) ? (c == 'a' ? 'b' : 'a') : (c == 'A' ? 'B' : 'A');
-    else if (std::isalpha(static_cast<unsigned char>(c)))
+    } else if (std::isalpha(static_cast<unsigned char>(c))) {
       c = c == 'Z' ? 'Y' : 'Z';
+    }
   }
   try {
     (void)redispp::parse_url(changed);
