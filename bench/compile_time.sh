@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compile time of a user's file (issue 13's targets: include-only <= 1.2 s, ping <= 1.5 s with
+# Compile time of a user's file (the targets: include-only <= 1.2 s, ping <= 1.5 s with
 # the compiled library, header-only ping <= 4 s). Times `$CXX -c` of four one-file programs (the
 # three of the targets and one that runs a dozen commands and a pipeline), then a file that
 # includes only <redispp/fwd.hpp>, and the include-only and ping programs against
@@ -63,7 +63,7 @@ int main() {
 }
 CPP
 
-# Not one of issue 13's targets: a file that uses the API as a program does (a dozen commands of
+# Not one of the targets above: a file that uses the API as a program does (a dozen commands of
 # five groups, their replies, a pipeline), where what each call instantiates shows.
 cat >"$build/src/commands.cpp" <<'CPP'
 #include <redispp/redispp.hpp>

@@ -72,7 +72,7 @@ class Redis : public CommandSet<Redis> {
 
   /// A client with a pool of its own. The options are taken by reference and copied inside the
   /// library: taken by value, every caller that passed a named options object compiled the
-  /// copy of its strings, std::function, TLS options and retry policy inline (issue 13).
+  /// copy of its strings, std::function, TLS options and retry policy inline.
   REDISPP_DECL Redis();
   REDISPP_DECL explicit Redis(const ConnectionOptions& options);
   REDISPP_DECL Redis(const ConnectionOptions& options, const PoolOptions& pool_options);

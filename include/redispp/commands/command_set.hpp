@@ -23,8 +23,8 @@
 // (encoder.hpp), which turns text of any kind (a literal, const char*, std::string) into a
 // std::string_view and passes everything else on by reference. Without it each literal length
 // is a type of its own: r.set("k", "a") and r.set("k", "bb") would instantiate cmd::set<char[2]>
-// and cmd::set<char[3]>, and the encoder's templates under each, once per length in every file
-// (issue 13). The methods' signatures are not changed by it; execute_command and
+// and cmd::set<char[3]>, and the encoder's templates under each, once per length in every file.
+// The methods' signatures are not changed by it; execute_command and
 // Pipeline::watch decay their arguments the same way.
 
 #include <redispp/commands/bitmaps.hpp>
