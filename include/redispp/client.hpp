@@ -9,6 +9,7 @@
 //   redispp::Redis a{pool}, b{pool};                         // one shared pool
 //   auto r2 = redispp::Redis::from_url("redis://localhost:6379/0");
 
+#include <cstdint>      // std::uint32_t
 #include <memory>       // std::shared_ptr
 #include <optional>     // std::optional
 #include <string>       // std::string
@@ -51,6 +52,10 @@ REDISPP_DECL Reply round_trip(ConnectionPool& pool, std::string_view wire, std::
 REDISPP_DECL std::optional<Reply> round_trip_strings(ConnectionPool& pool, std::string_view wire,
                                                      std::chrono::milliseconds block_timeout, CommandFlags flags,
                                                      std::string_view name, StringsSink& sink);
+/// round_trip for a command that gets several replies (Command::reply_count() > 1): reads them
+/// all and gives them back as one (Connection::read_command_reply).
+REDISPP_DECL Reply round_trip_several(ConnectionPool& pool, std::string_view wire, CommandFlags flags,
+                                      std::string_view name, std::uint32_t replies);
 /// Adds to a command given as text what the server says of it (COMMAND INFO, asked on the first
 /// use of each name and kept in `table`: see commands/command_table.hpp).
 REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Command<Reply>& command);
@@ -186,6 +191,9 @@ class Redis : public CommandSet<Redis> {
 
 template <class T>
 T Redis::run(Command<T>&& command) {
+  if (command.reply_count() != 1)
+    return settle(command, detail::round_trip_several(*pool_, command.wire(), command.flags(), command.name(),
+                                                      command.reply_count()));
   // Lists, maps and sets of strings are filled straight from the read buffer when the reply
   // is made only of bulk strings (protocol/strings_target.hpp); a conversion of the command's
   // own, and every other reply, goes through a Reply.

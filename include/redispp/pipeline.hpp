@@ -27,7 +27,9 @@
 // After execute() (or reset(), or destruction) the pipeline is empty, unwatched, and holds no
 // connection; it can be reused.
 
+#include <cstdint>      // std::uint32_t
 #include <memory>       // std::shared_ptr
+#include <optional>     // std::optional
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -83,6 +85,10 @@ class Pipeline : public CommandSet<Pipeline> {
   /// Queues a command; every command method of the pipeline comes here.
   template <class T>
   Pipeline& run(Command<T>&& command) {
+    // Before anything is queued: a transaction refuses a command of several replies, or one
+    // that the server runs at once between MULTI and EXEC.
+    if (command.reply_count() != 1 || has_any(command.flags(), CommandFlags::not_queued)) [[unlikely]]
+      queue_unusual(command.name(), command.reply_count(), command.flags());
     buffer_.append(command.wire());
     // Room for the batch at once, not regrown from 1: the vector leaves with the results, so
     // the reservation is the thread's last batch length (impl/pipeline.ipp).
@@ -139,7 +145,14 @@ class Pipeline : public CommandSet<Pipeline> {
  private:
   friend class ImmediateCommands;
   void run_watch(Command<bool>&& watch);
-  Reply run_now(std::string_view wire, std::chrono::milliseconds block_timeout, CommandFlags flags);
+  Reply run_now(std::string_view wire, std::chrono::milliseconds block_timeout, CommandFlags flags,
+                std::uint32_t replies = 1);
+  // For the command about to be queued when it gets several replies (UNSUBSCRIBE a b) or is
+  // not_queued (RESET, QUIT): a transaction refuses it with DataError (EXEC's reply could not
+  // hold its replies; the server would run it at once); otherwise it is recorded.
+  void queue_unusual(std::string_view name, std::uint32_t replies, CommandFlags flags);
+  // After a batch without a transaction is read: the replies of each command of several made one.
+  void combine_several_replies(std::vector<Reply>& replies) const;
   void start_buffer();
   void reserve_commands();
   void send_batch();  // acquire (if needed), health check, one write; retried while nothing is written
@@ -161,12 +174,19 @@ class Pipeline : public CommandSet<Pipeline> {
     std::string source;
   };
   std::vector<QueuedScript> scripts_;  // each script of a queued EVALSHA, once
+  struct SeveralReplies {
+    std::size_t index;       // in commands_
+    std::uint32_t replies;   // more than one
+  };
+  std::vector<SeveralReplies> several_;  // the queued commands that get several replies
+  std::size_t extra_replies_ = 0;        // replies beyond one per command, over several_
+  std::optional<std::size_t> not_queued_;  // the first queued command that is not_queued
   ImmediateCommands immediate_{*this};
 };
 
 template <class T>
 T ImmediateCommands::run(Command<T>&& command) {
-  Reply reply = pipeline_->run_now(command.wire(), command.block_timeout(), command.flags());
+  Reply reply = pipeline_->run_now(command.wire(), command.block_timeout(), command.flags(), command.reply_count());
   if (reply.is_error()) throw_error_reply(reply.str(), {command.name(), endpoint_name(pipeline_->pool_->connection_options())});
   return command.convert(std::move(reply));
 }

@@ -27,6 +27,7 @@
 #include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/protocol/command_flags.hpp>
 #include <redispp/protocol/convert.hpp>
+#include <redispp/protocol/encoded_command.hpp>
 #include <redispp/protocol/encoder.hpp>
 #include <redispp/protocol/reply.hpp>
 
@@ -170,6 +171,18 @@ class Command {
     return std::move(*this);
   }
 
+  /// How many replies the server sends for this command: one, but for (P|S)UNSUBSCRIBE, which
+  /// is answered with an acknowledgement per name (cmd::detail::unsubscribe_replies). A host
+  /// reads them all (Redis and a pipeline without a transaction give them to the caller as one
+  /// array), or refuses the command before a byte is sent: no caller ever receives the reply of
+  /// another command.
+  std::uint32_t reply_count() const noexcept { return reply_count_; }
+  /// States how many replies the command gets, when that is not one.
+  Command&& expecting(std::uint32_t replies) && noexcept {
+    reply_count_ = replies;
+    return std::move(*this);
+  }
+
   /// Adds facts learned from the server (COMMAND INFO, commands/command_table.hpp) to a command
   /// built from text: its flags join the ones it has; its key positions, when it had none.
   void learn_facts(KeyPositions keys, CommandFlags flags) noexcept {
@@ -183,50 +196,23 @@ class Command {
   /// Empty for a command without keys, or whose keys are not known (check key_positions().known()).
   std::vector<std::string_view> keys() const {
     std::vector<std::string_view> found;
-    for_each_argument([&](std::size_t index, std::size_t argc, std::string_view argument) {
+    detail::for_each_encoded_argument(wire(), [&](std::size_t index, std::size_t argc, std::string_view argument) {
       if (keys_.is_key(index, argc)) found.push_back(argument);
+      return true;
     });
     return found;
   }
 
   /// The first bulk string of an encoded command ("*3\r\n$3\r\nSET\r\n..." -> "SET").
-  static std::string_view command_name(std::string_view wire) noexcept {
-    const auto dollar = wire.find('$');
-    const auto line_end = wire.find("\r\n", dollar);
-    if (dollar == std::string_view::npos || line_end == std::string_view::npos) return {};
-    std::size_t length = 0;
-    for (std::size_t i = dollar + 1; i < line_end; ++i) length = length * 10 + static_cast<std::size_t>(wire[i] - '0');
-    return wire.substr(line_end + 2, length);
-  }
+  static std::string_view command_name(std::string_view wire) noexcept { return detail::encoded_argument(wire, 0); }
 
  private:
-  // Calls fn(index, argc, argument) for each argument of the command, its name (0) included.
-  template <class Fn>
-  void for_each_argument(Fn&& fn) const {
-    const std::string_view bytes = wire();
-    const auto number = [&bytes](std::size_t from, std::size_t to) {
-      std::size_t n = 0;
-      for (std::size_t i = from; i < to; ++i) n = n * 10 + static_cast<std::size_t>(bytes[i] - '0');
-      return n;
-    };
-    std::size_t at = bytes.find("\r\n");
-    if (bytes.empty() || bytes[0] != '*' || at == std::string_view::npos) return;
-    const std::size_t argc = number(1, at);
-    for (std::size_t index = 0; index < argc; ++index) {
-      const std::size_t line = at + 2;  // "$<length>\r\n<bytes>\r\n"
-      at = bytes.find("\r\n", line);
-      if (at == std::string_view::npos) return;
-      const std::size_t length = number(line + 1, at);
-      fn(index, argc, bytes.substr(at + 2, length));
-      at += 2 + length;
-    }
-  }
-
   ArgumentWriter::Encoded encoded_;
   converter convert_;
   std::chrono::milliseconds block_timeout_{0};
   KeyPositions keys_;
   CommandFlags flags_ = CommandFlags::none;
+  std::uint32_t reply_count_ = 1;
 };
 
 namespace cmd::detail {
@@ -238,6 +224,11 @@ inline double block_seconds(std::chrono::milliseconds timeout) noexcept {
 /// its own timeout, or without limit (-1) for a timeout of 0.
 inline std::chrono::milliseconds socket_extension(std::chrono::milliseconds timeout) noexcept {
   return timeout.count() == 0 ? std::chrono::milliseconds{-1} : timeout;
+}
+/// How many acknowledgements (P|S)UNSUBSCRIBE with `names` names gets on a connection that is
+/// subscribed to nothing (every connection but a PubSub's): one per name, and one for none.
+constexpr std::uint32_t unsubscribe_replies(std::size_t names) noexcept {
+  return names == 0 ? 1 : static_cast<std::uint32_t>(names);
 }
 }  // namespace cmd::detail
 

@@ -8,9 +8,11 @@
 //                                         (channel, subscribers) in the order asked, as
 //                                         redis-py's list of tuples
 //   PUBSUB HELP                           std::vector<std::string>
-//   UNSUBSCRIBE, PUNSUBSCRIBE, SUNSUBSCRIBE  the raw Reply.
+//   UNSUBSCRIBE, PUNSUBSCRIBE, SUNSUBSCRIBE  the raw Reply: the acknowledgement, or with
+//                                         several names an array of one per name (in a
+//                                         transaction: refused, see Command::reply_count()).
 // SUBSCRIBE, PSUBSCRIBE and SSUBSCRIBE have no method here: they turn a connection into a
-// message stream, which the PubSub object (later) owns, together with the subscriptions it
+// message stream, which the PubSub object (pubsub.hpp) owns, together with the subscriptions it
 // keeps and the matching unsubscribes. The unsubscribe methods only send the command: on a
 // connection that subscribed to nothing the server just acknowledges, [kind, nil, 0] — an
 // array with RESP2, a push frame with RESP3 (the connection returns subscription
@@ -50,17 +52,25 @@ Command<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(const
   return make_command<std::vector<std::pair<std::string, long long>>>(CommandFlags::repeatable, no_keys, "PUBSUB", "SHARDNUMSUB", channels...);
 }
 REDISPP_DECL Command<std::vector<std::string>> pubsub_help();
+namespace detail {
+/// An encoded (P|S)UNSUBSCRIBE with its reply count: an acknowledgement per name it carries
+/// (counted after encoding, as a list argument expands to many), one for none.
+inline Command<Reply> acknowledged_per_name(Command<Reply>&& command) {
+  const std::size_t argc = redispp::detail::encoded_argument_count(command.wire());
+  return std::move(command).expecting(unsubscribe_replies(argc == 0 ? 0 : argc - 1));
+}
+}  // namespace detail
 template <class... Channels>
 Command<Reply> unsubscribe(const Channels&... channels) {
-  return make_command<Reply>(no_keys, "UNSUBSCRIBE", channels...);
+  return detail::acknowledged_per_name(make_command<Reply>(no_keys, "UNSUBSCRIBE", channels...));
 }
 template <class... Patterns>
 Command<Reply> punsubscribe(const Patterns&... patterns) {
-  return make_command<Reply>(no_keys, "PUNSUBSCRIBE", patterns...);
+  return detail::acknowledged_per_name(make_command<Reply>(no_keys, "PUNSUBSCRIBE", patterns...));
 }
 template <class... Channels>
 Command<Reply> sunsubscribe(const Channels&... shardchannels) {
-  return make_command<Reply>(keys_from(1), "SUNSUBSCRIBE", shardchannels...);
+  return detail::acknowledged_per_name(make_command<Reply>(keys_from(1), "SUNSUBSCRIBE", shardchannels...));
 }
 
 }  // namespace cmd
@@ -91,8 +101,8 @@ class PubSubCommands {
   Result<std::vector<std::pair<std::string, long long>>> pubsub_shardnumsub(KeyList shardchannels) { return run(cmd::pubsub_shardnumsub(shardchannels)); }
   /// https://redis.io/commands/pubsub-help
   Result<std::vector<std::string>> pubsub_help() { return run(cmd::pubsub_help()); }
-  /// https://redis.io/commands/unsubscribe — sends it and returns the raw acknowledgement; the
-  /// PubSub object (later) manages subscriptions. RESP2 only: see the top of pubsub.hpp.
+  /// https://redis.io/commands/unsubscribe — sends it and returns the raw acknowledgement (an
+  /// array of them for several channels); the PubSub object manages subscriptions.
   template <Argument... C> Result<Reply> unsubscribe(const C&... channels) { return run(cmd::unsubscribe(detail::argument_view(channels)...)); }
   Result<Reply> unsubscribe(KeyList channels) { return run(cmd::unsubscribe(channels)); }
   /// https://redis.io/commands/punsubscribe — as unsubscribe, for patterns.

@@ -191,7 +191,8 @@ class ScriptingCommands {
   Result<bool> script_flush(ScriptFlushMode mode = ScriptFlushMode::server_default) { return run(cmd::script_flush(mode)); }
   /// https://redis.io/commands/script-kill — stops the running script (if it has not written).
   Result<bool> script_kill() { return run(cmd::script_kill()); }
-  /// https://redis.io/commands/script-debug — see ScriptDebugMode: only `no` suits a pooled client.
+  /// https://redis.io/commands/script-debug — only `no` is sent: `yes` and `sync` would leave the
+  /// connection in the Lua debugger, and are refused with DataError (use redis-cli --ldb).
   Result<bool> script_debug(ScriptDebugMode mode) { return run(cmd::script_debug(mode)); }
   /// https://redis.io/commands/script-help
   Result<std::vector<std::string>> script_help() { return run(cmd::script_help()); }

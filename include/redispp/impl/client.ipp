@@ -37,6 +37,13 @@ REDISPP_DECL std::optional<Reply> round_trip_strings(ConnectionPool& pool, std::
                             [&](Connection& connection) { return connection.read_strings(sink, block_timeout); });
 }
 
+REDISPP_DECL Reply round_trip_several(ConnectionPool& pool, std::string_view wire, CommandFlags flags,
+                                      std::string_view name, std::uint32_t replies) {
+  return round_trip_reading(pool, wire, std::chrono::milliseconds{0}, flags, name, [&](Connection& connection) {
+    return connection.read_command_reply(replies);
+  });
+}
+
 REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Command<Reply>& command) {
   const std::string_view name = command.name();
   // Commands whose name already fixes how they are handled (EXEC, SELECT, MULTI ...) are not

@@ -196,6 +196,13 @@ REDISPP_DECL void Connection::read_replies(std::vector<Reply>& out, std::size_t 
   }
 }
 
+REDISPP_DECL Reply Connection::read_several(std::uint32_t replies, std::chrono::milliseconds extra_timeout) {
+  std::vector<Reply> all;
+  all.reserve(replies);
+  read_replies(all, replies, extra_timeout);
+  return detail::combine_replies(std::move(all));
+}
+
 REDISPP_DECL Reply Connection::request(std::string_view wire, std::chrono::milliseconds extra_timeout) {
   send(wire);
   return read_reply(extra_timeout);

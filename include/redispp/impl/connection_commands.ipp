@@ -36,11 +36,12 @@ REDISPP_DECL Command<HelloInfo> hello(std::optional<int> protocol, const HelloOp
 }
 
 REDISPP_DECL Command<bool> reset() {
-  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "RESET"); }, no_keys, "RESET")
+  return make_command_with<bool>(+[](Reply&& reply) { return detail::status_equals(std::move(reply), "RESET"); },
+                                 CommandFlags::not_queued, no_keys, "RESET")
       .changes_state();
 }
 
-REDISPP_DECL Command<bool> quit() { return make_command<bool>(no_keys, "QUIT").changes_state(); }
+REDISPP_DECL Command<bool> quit() { return make_command<bool>(CommandFlags::not_queued, no_keys, "QUIT").changes_state(); }
 
 REDISPP_DECL Command<bool> client_setname(std::string_view name) {
   return make_command<bool>(no_keys, "CLIENT", "SETNAME", name).changes_state();

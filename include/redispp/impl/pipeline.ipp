@@ -3,7 +3,9 @@
 
 #include <algorithm>  // std::clamp
 #include <cstddef>    // std::size_t
+#include <iterator>   // std::make_move_iterator
 #include <string>     // std::string
+#include <utility>    // std::exchange
 
 #include <fmt/format.h>
 
@@ -49,7 +51,9 @@ REDISPP_DECL Pipeline::Pipeline(std::shared_ptr<ConnectionPool> pool, bool trans
 REDISPP_DECL Pipeline::Pipeline(Pipeline&& other) noexcept
     : pool_(std::move(other.pool_)), where_(other.where_), transaction_(other.transaction_), watching_(other.watching_),
       lease_(std::move(other.lease_)), buffer_(std::move(other.buffer_)), commands_(std::move(other.commands_)),
-      block_timeout_(other.block_timeout_), flags_(other.flags_), scripts_(std::move(other.scripts_)) {
+      block_timeout_(other.block_timeout_), flags_(other.flags_), scripts_(std::move(other.scripts_)),
+      several_(std::move(other.several_)), extra_replies_(std::exchange(other.extra_replies_, 0)),
+      not_queued_(std::exchange(other.not_queued_, std::nullopt)) {
   other.watching_ = false;
 }
 
@@ -66,6 +70,9 @@ REDISPP_DECL Pipeline& Pipeline::operator=(Pipeline&& other) noexcept {
     block_timeout_ = other.block_timeout_;
     flags_ = other.flags_;
     scripts_ = std::move(other.scripts_);
+    several_ = std::move(other.several_);
+    extra_replies_ = std::exchange(other.extra_replies_, 0);
+    not_queued_ = std::exchange(other.not_queued_, std::nullopt);
   }
   return *this;
 }
@@ -89,11 +96,55 @@ REDISPP_DECL void Pipeline::start_buffer() {
   block_timeout_ = std::chrono::milliseconds{0};
   flags_ = CommandFlags::none;
   scripts_.clear();
+  several_.clear();
+  extra_replies_ = 0;
+  not_queued_.reset();
   if (transaction_) buffer_.append(detail::multi_wire);
+}
+
+REDISPP_DECL void Pipeline::queue_unusual(std::string_view name, std::uint32_t replies, CommandFlags flags) {
+  if (transaction_ && replies != 1)
+    throw DataError(fmt::format("{} gets {} replies, which a transaction cannot hold (EXEC's reply would count one): "
+                                "queue it on a pipeline(false), or run it alone; nothing was queued",
+                                name, replies));
+  if (transaction_ && has(flags, CommandFlags::not_queued))
+    throw DataError(fmt::format("{} is refused in a transaction: the server runs it at once between MULTI and EXEC "
+                                "instead of queueing it (RESET would end the transaction early); nothing was queued",
+                                name));
+  if (has(flags, CommandFlags::not_queued) && !not_queued_) not_queued_ = commands_.size();
+  if (replies != 1) {
+    several_.push_back(SeveralReplies{commands_.size(), replies});
+    extra_replies_ += replies - 1;
+  }
+}
+
+REDISPP_DECL void Pipeline::combine_several_replies(std::vector<Reply>& replies) const {
+  std::vector<Reply> combined;
+  combined.reserve(commands_.size());
+  auto next = replies.begin();
+  auto several = several_.begin();
+  for (std::size_t i = 0; i < commands_.size(); ++i) {
+    if (several != several_.end() && several->index == i) {
+      std::vector<Reply> parts(std::make_move_iterator(next), std::make_move_iterator(next + several->replies));
+      next += several->replies;
+      ++several;
+      combined.push_back(detail::combine_replies(std::move(parts)));
+    } else {
+      combined.push_back(std::move(*next++));
+    }
+  }
+  replies = std::move(combined);
 }
 
 REDISPP_DECL Pipeline& Pipeline::multi() {
   if (!transaction_) {
+    if (!several_.empty())
+      throw DataError(fmt::format("multi(): queued command {} ({}) gets {} replies, which a transaction cannot hold",
+                                  several_.front().index, commands_[several_.front().index].name.view(),
+                                  several_.front().replies));
+    if (not_queued_)
+      throw DataError(fmt::format("multi(): queued command {} ({}) would run at once inside the transaction",
+                                  *not_queued_, commands_[*not_queued_].name.view()));
     transaction_ = true;
     buffer_.insert(0, detail::multi_wire);
   }
@@ -108,7 +159,8 @@ REDISPP_DECL void Pipeline::run_watch(Command<bool>&& watch) {
   watching_ = true;
 }
 
-REDISPP_DECL Reply Pipeline::run_now(std::string_view wire, std::chrono::milliseconds block_timeout, CommandFlags flags) {
+REDISPP_DECL Reply Pipeline::run_now(std::string_view wire, std::chrono::milliseconds block_timeout, CommandFlags flags,
+                                     std::uint32_t replies) {
   if (!pool_) throw DataError("this Pipeline was moved from");
   if (!lease_) {
     lease_ = pool_->acquire(where_);
@@ -116,7 +168,7 @@ REDISPP_DECL Reply Pipeline::run_now(std::string_view wire, std::chrono::millise
   }
   lease_->send(wire);
   if (has(flags, CommandFlags::changes_state)) lease_->mark_state_changed();
-  return lease_->read_reply(block_timeout);
+  return lease_->read_command_reply(replies, block_timeout);
 }
 
 REDISPP_DECL void Pipeline::reset() noexcept {
@@ -211,11 +263,19 @@ REDISPP_DECL PipelineResults Pipeline::execute(bool raise_on_error) {
   detail::pipeline_spares().last_command_count = n;
   std::vector<Reply> replies;
   if (!transaction_) {
-    replies.reserve(n);
-    connection.read_replies(replies, n, block_timeout_);
+    replies.reserve(n + extra_replies_);
+    connection.read_replies(replies, n + extra_replies_, block_timeout_);
+    if (!several_.empty()) combine_several_replies(replies);
   } else {
     TransactionReader reader(n);
-    while (!reader.on_reply(connection.read_reply(reader.expects_exec() ? block_timeout_ : std::chrono::milliseconds{0}))) {
+    try {
+      while (!reader.on_reply(connection.read_reply(reader.expects_exec() ? block_timeout_ : std::chrono::milliseconds{0}))) {
+      }
+    } catch (const ProtocolError&) {
+      // A reply out of step with the transaction: whatever comes next on this connection cannot
+      // be matched to a request, so it never goes back to the pool.
+      connection.disconnect();
+      throw;
     }
     watching_ = false;  // EXEC (even a failed one) forgets every WATCH
     switch (reader.outcome()) {

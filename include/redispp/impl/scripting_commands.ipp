@@ -25,8 +25,13 @@ REDISPP_DECL Command<bool> script_flush(ScriptFlushMode mode) { return detail::f
 REDISPP_DECL Command<bool> script_kill() { return make_command<bool>(no_keys, "SCRIPT", "KILL"); }
 
 REDISPP_DECL Command<bool> script_debug(ScriptDebugMode mode) {
-  const std::string_view name = mode == ScriptDebugMode::yes ? "YES" : mode == ScriptDebugMode::sync ? "SYNC" : "NO";
-  return make_command<bool>(no_keys, "SCRIPT", "DEBUG", name);
+  // YES and SYNC turn the connection into a Lua debugger session that answers the debugger's
+  // way (SYNC also blocks the server): the same refusal as execute_command's (generic.hpp).
+  if (mode != ScriptDebugMode::no)
+    throw DataError(
+        "script_debug(yes/sync) is refused: SCRIPT DEBUG YES/SYNC turns the connection into a Lua debugger session "
+        "(redis-cli --ldb is the tool for it), and SYNC blocks the server meanwhile; nothing was sent");
+  return make_command<bool>(no_keys, "SCRIPT", "DEBUG", "NO");
 }
 
 REDISPP_DECL Command<std::vector<std::string>> script_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "SCRIPT", "HELP"); }

@@ -27,6 +27,9 @@ enum class CommandFlags : std::uint8_t {
   blocking = 1u << 3,
   /// Never sent twice once written, whatever else is said of it (EXEC: its queued commands).
   never_retried = 1u << 4,
+  /// Runs at once even between MULTI and EXEC, instead of being queued (RESET, which ends the
+  /// transaction early, and QUIT): a transaction refuses it before queueing.
+  not_queued = 1u << 5,
 };
 constexpr CommandFlags operator|(CommandFlags a, CommandFlags b) noexcept {
   return static_cast<CommandFlags>(static_cast<std::uint8_t>(a) | static_cast<std::uint8_t>(b));

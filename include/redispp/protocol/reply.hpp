@@ -287,6 +287,16 @@ class Reply {
 /// "(integer) 5", "(nil)", arrays as [..], maps as {k: v}, attributes as |{..}| before the value.
 REDISPP_DECL void format_reply(std::string& out, const Reply& reply);
 
+namespace detail {
+/// The replies of a command that gets several (Command::reply_count() > 1), as its caller
+/// receives them: the first error reply among them if there is one, else an array of them all.
+inline Reply combine_replies(std::vector<Reply>&& replies) {
+  for (Reply& reply : replies)
+    if (reply.is_error()) return std::move(reply);
+  return Reply::array(std::move(replies));
+}
+}  // namespace detail
+
 }  // namespace redispp
 
 namespace redispp::detail {

@@ -82,6 +82,14 @@ class Connection {
   /// read_reply(); the replies read before a failure stay in `out`.
   void read_replies(std::vector<Reply>& out, std::size_t count,
                     std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
+  /// Reads the `replies` replies of one command (Command::reply_count()): for one, read_reply();
+  /// for more, every one of them, given back as detail::combine_replies() makes them one (the
+  /// first error reply, else an array). Failures as read_reply().
+  Reply read_command_reply(std::uint32_t replies,
+                           std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0}) {
+    if (replies == 1) return read_reply(extra_timeout);
+    return read_several(replies, extra_timeout);
+  }
   /// send() then read_reply().
   Reply request(std::string_view wire, std::chrono::milliseconds extra_timeout = std::chrono::milliseconds{0});
 
@@ -152,6 +160,7 @@ class Connection {
   // delivers it (moved out) and returns true. The type test inline: it runs for every reply.
   bool deliver_if_push(Reply& frame) { return frame.type() == ReplyType::push && deliver_unless_ack(frame); }
   bool deliver_unless_ack(Reply& push);
+  Reply read_several(std::uint32_t replies, std::chrono::milliseconds extra_timeout);
   bool drain_pushes();  // false when the unread bytes are not all whole push frames
   // The reads' common guards: a read needs a connection; a ProtocolError from the parser is
   // thrown again naming this server, after closing the connection (nothing read after malformed
