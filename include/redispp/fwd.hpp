@@ -63,7 +63,7 @@ template <class Items>
 class ScanRange;
 class SourceLocation;
 
-// errors.hpp: what each means is written there and in the README's "Errors" section
+// errors.hpp: what each means is written there and in docs/errors.md
 class Error;
 class ConnectionError;
 class AuthenticationError;

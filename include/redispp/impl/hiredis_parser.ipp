@@ -503,7 +503,7 @@ REDISPP_DECL std::size_t HiredisParser::buffer_memory() const noexcept {
 }
 
 REDISPP_DECL bool HiredisParser::supports_resp3() noexcept {
-  // 1.0 reads the RESP3 types too, but redispp is tested with RESP3 from 1.1 on (see the README).
+  // 1.0 reads the RESP3 types too, but redispp is tested with RESP3 from 1.1 on (docs/architecture.md, "Parsers").
   return HIREDIS_MAJOR > 1 || (HIREDIS_MAJOR == 1 && HIREDIS_MINOR >= 1);
 }
 

@@ -24,7 +24,7 @@ constexpr int test_db = 21;
 using Map = std::unordered_map<std::string, std::string>;
 }  // namespace
 
-// A struct written as a hash and read back: the README's "Your own types" example.
+// A struct written as a hash and read back: the "Your own types" example of docs/api-contract.md.
 namespace shop {
 struct Item {
   std::string name;
