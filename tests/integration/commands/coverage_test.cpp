@@ -42,7 +42,7 @@ const std::map<std::string, std::string> excluded{
     {"sync", "replication protocol: the server streams an RDB file, not a reply"},
     {"psync", "replication protocol, as SYNC"},
     {"debug", "a developer tool that can crash or hang the server (DEBUG SEGFAULT, DEBUG SLEEP)"},
-    {"subscribe", "subscribing turns the connection into a message stream: the PubSub object's job (later)"},
+    {"subscribe", "subscribing turns the connection into a message stream: the PubSub object's job (r.pubsub())"},
     {"psubscribe", "as SUBSCRIBE"},
     {"ssubscribe", "as SUBSCRIBE"},
     {"multi", "on a pooled client each call may take another connection: use Pipeline (transaction=true)"},
