@@ -157,9 +157,9 @@ class ConnectionCommands {
 
   /// https://redis.io/commands/ping — true on PONG; with a message, the message back.
   Result<bool> ping() { return run(cmd::ping()); }
-  template <Argument M> Result<std::string> ping(const M& message) { return run(cmd::ping(detail::argument_view(message))); }
+  template <Argument M> Result<std::string> ping(const M& message) { return run(cmd::ping(detail::value_view(message))); }
   /// https://redis.io/commands/echo
-  template <Argument M> Result<std::string> echo(const M& message) { return run(cmd::echo(detail::argument_view(message))); }
+  template <Argument M> Result<std::string> echo(const M& message) { return run(cmd::echo(detail::value_view(message))); }
   /// https://redis.io/commands/select — switches the connection running it for the rest of that
   /// call (a pipeline's later commands); the pool then closes it. Use ConnectionOptions::db.
   Result<bool> select(int db) { return run(cmd::select(db)); }

@@ -25,6 +25,7 @@
 #include <vector>            // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/exclusive_options.hpp>
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/errors.hpp>
@@ -120,28 +121,36 @@ inline std::string_view geo_unit_name(GeoUnit unit) noexcept {
   return "m";
 }
 template <class Options>
-void add_geo_result_options(ArgumentWriter& w, const Options& o) {
-  if (o.asc && o.desc) throw DataError("geo search: asc and desc exclude each other");
-  if (o.any && !o.count) throw DataError("geo search: any needs a count");
+void add_geo_result_options(ArgumentWriter& w, std::string_view command, std::string_view options, const Options& o) {
+  static constexpr std::string_view orders[] = {"asc", "desc"};
+  check_exclusive(set_fields(o.asc, o.desc), command, options, orders, "pick one order");
+  if (o.any && !o.count) throw DataError(std::string(command) + ": " + std::string(options) + ".any needs a count");
   w.add_if(o.withcoord, "WITHCOORD").add_if(o.withdist, "WITHDIST").add_if(o.withhash, "WITHHASH");
   if (o.count) w.add("COUNT", *o.count);
   w.add_if(o.any, "ANY").add_if(o.asc, "ASC").add_if(o.desc, "DESC");
 }
-inline void add_geo_search(ArgumentWriter& w, const GeoSearchOptions& o) {
-  if (o.from_member.has_value() == o.from_lonlat.has_value())
-    throw DataError("GEOSEARCH: give exactly one of from_member and from_lonlat");
-  if (o.by_radius.has_value() == o.by_box.has_value())
-    throw DataError("GEOSEARCH: give exactly one of by_radius and by_box");
+inline void add_geo_search(ArgumentWriter& w, std::string_view command, const GeoSearchOptions& o) {
+  static constexpr std::string_view centres[] = {"from_member", "from_lonlat"};
+  check_exclusive(set_fields(o.from_member, o.from_lonlat), command, "GeoSearchOptions", centres, "pick one centre");
+  static constexpr std::string_view shapes[] = {"by_radius", "by_box"};
+  check_exclusive(set_fields(o.by_radius, o.by_box), command, "GeoSearchOptions", shapes, "pick one shape");
+  if (!o.from_member && !o.from_lonlat)
+    throw DataError(std::string(command) + ": give GeoSearchOptions.from_member or GeoSearchOptions.from_lonlat");
+  if (!o.by_radius && !o.by_box)
+    throw DataError(std::string(command) + ": give GeoSearchOptions.by_radius or GeoSearchOptions.by_box");
   if (o.from_member) w.add("FROMMEMBER", *o.from_member);
   else w.add("FROMLONLAT", o.from_lonlat->longitude, o.from_lonlat->latitude);
   if (o.by_radius) w.add("BYRADIUS", *o.by_radius, geo_unit_name(o.unit));
   else w.add("BYBOX", o.by_box->width, o.by_box->height, geo_unit_name(o.unit));
-  add_geo_result_options(w, o);
+  add_geo_result_options(w, command, "GeoSearchOptions", o);
 }
 inline void add_geo_members(ArgumentWriter& w, std::initializer_list<GeoMember> members) {
   for (const GeoMember& m : members) w.add(m.longitude, m.latitude, m.member);
 }
 inline void add_geo_flags(ArgumentWriter& w, const GeoAddOptions& o) {
+  static constexpr std::string_view conditions[] = {"nx", "xx"};
+  check_exclusive(set_fields(o.nx, o.xx), "GEOADD", "GeoAddOptions", conditions,
+                  "nx adds only new members, xx only updates");
   w.add_if(o.nx, "NX").add_if(o.xx, "XX").add_if(o.ch, "CH");
 }
 }  // namespace detail
@@ -179,7 +188,7 @@ template <class M>
 Command<std::vector<GeoLocation>> georadiusbymember(std::string_view name, std::string_view key, const M& member,
                                                     double radius, GeoUnit unit, const GeoRadiusOptions& o) {
   ArgumentWriter w(name, key, member, radius, detail::geo_unit_name(unit));
-  detail::add_geo_result_options(w, o);
+  detail::add_geo_result_options(w, name, "GeoRadiusOptions", o);
   return Command<std::vector<GeoLocation>>(std::move(w), first_key,
                                            name.ends_with("_RO") ? CommandFlags::read_only : CommandFlags::none);
 }
@@ -190,7 +199,7 @@ template <class M>
 Command<long long> georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit,
                                            std::string_view destination, const GeoRadiusOptions& o, bool storedist) {
   ArgumentWriter w("GEORADIUSBYMEMBER", key, member, radius, detail::geo_unit_name(unit));
-  detail::add_geo_result_options(w, o);
+  detail::add_geo_result_options(w, "GEORADIUSBYMEMBER", "GeoRadiusOptions", o);
   w.add(storedist ? "STOREDIST" : "STORE", destination);
   return Command<long long>(std::move(w), first_key.plus(KeyPositions::at(-1))  /* STORE destination: the last argument */);
 }
@@ -208,9 +217,9 @@ class GeoCommands {
   /// https://redis.io/commands/geoadd — how many members were added (changed, with ch).
   ///   r.geoadd("sicily", {{13.361389, 38.115556, "Palermo"}, {15.087269, 37.502669, "Catania"}});
   Result<long long> geoadd(std::string_view key, std::initializer_list<GeoMember> members, const GeoAddOptions& options = {}) { return run(cmd::geoadd(key, members, options)); }
-  template <Argument M> Result<long long> geoadd(std::string_view key, double longitude, double latitude, const M& member, const GeoAddOptions& options = {}) { return run(cmd::geoadd(key, longitude, latitude, detail::argument_view(member), options)); }
+  template <Argument M> Result<long long> geoadd(std::string_view key, double longitude, double latitude, const M& member, const GeoAddOptions& options = {}) { return run(cmd::geoadd(key, longitude, latitude, detail::value_view(member), options)); }
   /// https://redis.io/commands/geodist — nullopt when either member is missing.
-  template <Argument A, Argument B> Result<std::optional<double>> geodist(std::string_view key, const A& member1, const B& member2, GeoUnit unit = GeoUnit::m) { return run(cmd::geodist(key, detail::argument_view(member1), detail::argument_view(member2), unit)); }
+  template <Argument A, Argument B> Result<std::optional<double>> geodist(std::string_view key, const A& member1, const B& member2, GeoUnit unit = GeoUnit::m) { return run(cmd::geodist(key, detail::value_view(member1), detail::value_view(member2), unit)); }
   /// https://redis.io/commands/geohash — one 11-character geohash per member (nullopt if missing).
   template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<std::optional<std::string>>> geohash(std::string_view key, const M&... members) { return run(cmd::geohash(key, detail::argument_view(members)...)); }
   Result<std::vector<std::optional<std::string>>> geohash(std::string_view key, KeyList members) { return run(cmd::geohash(key, members)); }
@@ -229,11 +238,11 @@ class GeoCommands {
   /// https://redis.io/commands/georadius_ro (deprecated: geosearch)
   Result<std::vector<GeoLocation>> georadius_ro(std::string_view key, double longitude, double latitude, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadius("GEORADIUS_RO", key, longitude, latitude, radius, unit, options)); }
   /// https://redis.io/commands/georadiusbymember (deprecated: geosearch)
-  template <Argument M> Result<std::vector<GeoLocation>> georadiusbymember(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER", key, detail::argument_view(member), radius, unit, options)); }
+  template <Argument M> Result<std::vector<GeoLocation>> georadiusbymember(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER", key, detail::value_view(member), radius, unit, options)); }
   /// https://redis.io/commands/georadiusbymember with STORE / STOREDIST — how many were stored.
-  template <Argument M> Result<long long> georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit, std::string_view destination, const GeoRadiusOptions& options = {}, bool storedist = false) { return run(cmd::georadiusbymember_store(key, detail::argument_view(member), radius, unit, destination, options, storedist)); }
+  template <Argument M> Result<long long> georadiusbymember_store(std::string_view key, const M& member, double radius, GeoUnit unit, std::string_view destination, const GeoRadiusOptions& options = {}, bool storedist = false) { return run(cmd::georadiusbymember_store(key, detail::value_view(member), radius, unit, destination, options, storedist)); }
   /// https://redis.io/commands/georadiusbymember_ro (deprecated: geosearch)
-  template <Argument M> Result<std::vector<GeoLocation>> georadiusbymember_ro(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER_RO", key, detail::argument_view(member), radius, unit, options)); }
+  template <Argument M> Result<std::vector<GeoLocation>> georadiusbymember_ro(std::string_view key, const M& member, double radius, GeoUnit unit, const GeoRadiusOptions& options = {}) { return run(cmd::georadiusbymember("GEORADIUSBYMEMBER_RO", key, detail::value_view(member), radius, unit, options)); }
 
  private:
   template <class T>

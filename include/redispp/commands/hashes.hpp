@@ -109,11 +109,11 @@ class HashCommands {
   /// pairs, or your struct through redispp_to_fields (protocol/fields.hpp); returns how many
   /// fields were added.
   ///   r.hset("item:1", item);
-  template <Argument F, Argument V> Result<long long> hset(std::string_view key, const F& field, const V& value) { return run(cmd::hset(key, detail::argument_view(field), detail::argument_view(value))); }
+  template <Argument F, Argument V> Result<long long> hset(std::string_view key, const F& field, const V& value) { return run(cmd::hset(key, detail::value_view(field), detail::value_view(value))); }
   template <Mapping Pairs> Result<long long> hset(std::string_view key, const Pairs& mapping) { return run(cmd::hset(key, mapping)); }
   Result<long long> hset(std::string_view key, PairList mapping) { return run(cmd::hset(key, mapping)); }
   /// https://redis.io/commands/hget
-  template <Argument F> Result<std::optional<std::string>> hget(std::string_view key, const F& field) { return run(cmd::hget(key, detail::argument_view(field))); }
+  template <Argument F> Result<std::optional<std::string>> hget(std::string_view key, const F& field) { return run(cmd::hget(key, detail::value_view(field))); }
   /// https://redis.io/commands/hmget
   template <Argument... F> requires(sizeof...(F) > 0) Result<std::vector<std::optional<std::string>>> hmget(std::string_view key, const F&... fields) { return run(cmd::hmget(key, detail::argument_view(fields)...)); }
   Result<std::vector<std::optional<std::string>>> hmget(std::string_view key, KeyList fields) { return run(cmd::hmget(key, fields)); }
@@ -129,11 +129,11 @@ class HashCommands {
   template <Argument... F> requires(sizeof...(F) > 0) Result<long long> hdel(std::string_view key, const F&... fields) { return run(cmd::hdel(key, detail::argument_view(fields)...)); }
   Result<long long> hdel(std::string_view key, KeyList fields) { return run(cmd::hdel(key, fields)); }
   /// https://redis.io/commands/hexists
-  template <Argument F> Result<bool> hexists(std::string_view key, const F& field) { return run(cmd::hexists(key, detail::argument_view(field))); }
+  template <Argument F> Result<bool> hexists(std::string_view key, const F& field) { return run(cmd::hexists(key, detail::value_view(field))); }
   /// https://redis.io/commands/hincrby
-  template <Argument F> Result<long long> hincrby(std::string_view key, const F& field, long long by) { return run(cmd::hincrby(key, detail::argument_view(field), by)); }
+  template <Argument F> Result<long long> hincrby(std::string_view key, const F& field, long long by) { return run(cmd::hincrby(key, detail::value_view(field), by)); }
   /// https://redis.io/commands/hincrbyfloat
-  template <Argument F> Result<double> hincrbyfloat(std::string_view key, const F& field, double by) { return run(cmd::hincrbyfloat(key, detail::argument_view(field), by)); }
+  template <Argument F> Result<double> hincrbyfloat(std::string_view key, const F& field, double by) { return run(cmd::hincrbyfloat(key, detail::value_view(field), by)); }
   /// https://redis.io/commands/hkeys
   Result<std::vector<std::string>> hkeys(std::string_view key) { return run(cmd::hkeys(key)); }
   /// https://redis.io/commands/hvals
@@ -141,9 +141,9 @@ class HashCommands {
   /// https://redis.io/commands/hlen
   Result<long long> hlen(std::string_view key) { return run(cmd::hlen(key)); }
   /// https://redis.io/commands/hsetnx
-  template <Argument F, Argument V> Result<bool> hsetnx(std::string_view key, const F& field, const V& value) { return run(cmd::hsetnx(key, detail::argument_view(field), detail::argument_view(value))); }
+  template <Argument F, Argument V> Result<bool> hsetnx(std::string_view key, const F& field, const V& value) { return run(cmd::hsetnx(key, detail::value_view(field), detail::value_view(value))); }
   /// https://redis.io/commands/hstrlen
-  template <Argument F> Result<long long> hstrlen(std::string_view key, const F& field) { return run(cmd::hstrlen(key, detail::argument_view(field))); }
+  template <Argument F> Result<long long> hstrlen(std::string_view key, const F& field) { return run(cmd::hstrlen(key, detail::value_view(field))); }
   /// https://redis.io/commands/hrandfield — one field, or `count` fields.
   Result<std::optional<std::string>> hrandfield(std::string_view key) { return run(cmd::hrandfield(key)); }
   Result<std::vector<std::string>> hrandfield(std::string_view key, long long count) { return run(cmd::hrandfield(key, count)); }

@@ -22,6 +22,7 @@
 
 #include <redispp/commands/command.hpp>
 #include <redispp/commands/expiry.hpp>  // Expiry, Ttl, PTtl, ExpireTime, PExpireTime
+#include <redispp/commands/exclusive_options.hpp>
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/config.hpp>  // REDISPP_DECL
@@ -68,7 +69,13 @@ struct MigrateOptions {
 namespace redispp::cmd {
 
 namespace detail {
-inline void add_expire_conditions(ArgumentWriter& w, const ExpireOptions& o) {
+inline void add_expire_conditions(ArgumentWriter& w, std::string_view command, const ExpireOptions& o) {
+  // Redis: "NX and XX, GT or LT options at the same time are not compatible", "GT and LT
+  // options at the same time are not compatible" (XX with GT or LT is allowed).
+  static constexpr std::string_view has_expiry[] = {"nx", "xx"};
+  check_exclusive(set_fields(o.nx, o.xx), command, "ExpireOptions", has_expiry, "nx needs no expiry, xx one");
+  static constexpr std::string_view conditions[] = {"nx", "gt", "lt"};
+  check_exclusive(set_fields(o.nx, o.gt, o.lt), command, "ExpireOptions", conditions, "pick one condition");
   w.add_if(o.nx, "NX").add_if(o.xx, "XX").add_if(o.gt, "GT").add_if(o.lt, "LT");
 }
 inline void add_scan_options(ArgumentWriter& w, const ScanOptions& o) {
@@ -242,7 +249,7 @@ class KeyCommands {
   Result<std::optional<std::string>> dump(std::string_view key) { return run(cmd::dump(key)); }
   /// https://redis.io/commands/restore — from dump(); ttl 0 = no expiry.
   ///   r.restore("copy", 0ms, *r.dump("k"), {.replace = true});
-  template <Argument V> Result<bool> restore(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore(key, ttl, detail::argument_view(serialized), options)); }
+  template <Argument V> Result<bool> restore(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore(key, ttl, detail::value_view(serialized), options)); }
   /// https://redis.io/commands/migrate — one key, or (a range or list of keys) the KEYS form;
   /// false when none of the keys existed (NOKEY).
   Result<bool> migrate(std::string_view host, int port, std::string_view key, long long destination_db, std::chrono::milliseconds timeout, const MigrateOptions& options = {}) { return run(cmd::migrate(host, port, key, destination_db, timeout, options)); }

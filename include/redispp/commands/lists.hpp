@@ -160,17 +160,17 @@ class ListCommands {
   /// https://redis.io/commands/lindex
   Result<std::optional<std::string>> lindex(std::string_view key, long long index) { return run(cmd::lindex(key, index)); }
   /// https://redis.io/commands/lset
-  template <Argument V> Result<bool> lset(std::string_view key, long long index, const V& value) { return run(cmd::lset(key, index, detail::argument_view(value))); }
+  template <Argument V> Result<bool> lset(std::string_view key, long long index, const V& value) { return run(cmd::lset(key, index, detail::value_view(value))); }
   /// https://redis.io/commands/linsert — before = true inserts before the pivot.
-  template <Argument P, Argument V> Result<long long> linsert(std::string_view key, bool before, const P& pivot, const V& value) { return run(cmd::linsert(key, before, detail::argument_view(pivot), detail::argument_view(value))); }
+  template <Argument P, Argument V> Result<long long> linsert(std::string_view key, bool before, const P& pivot, const V& value) { return run(cmd::linsert(key, before, detail::value_view(pivot), detail::value_view(value))); }
   /// https://redis.io/commands/lrem
-  template <Argument V> Result<long long> lrem(std::string_view key, long long count, const V& value) { return run(cmd::lrem(key, count, detail::argument_view(value))); }
+  template <Argument V> Result<long long> lrem(std::string_view key, long long count, const V& value) { return run(cmd::lrem(key, count, detail::value_view(value))); }
   /// https://redis.io/commands/ltrim
   Result<bool> ltrim(std::string_view key, long long start, long long stop) { return run(cmd::ltrim(key, start, stop)); }
   /// https://redis.io/commands/lpos — the first match's index, or nullopt.
-  template <Argument V> Result<std::optional<long long>> lpos(std::string_view key, const V& value, const LposOptions& options = {}) { return run(cmd::lpos(key, detail::argument_view(value), options)); }
+  template <Argument V> Result<std::optional<long long>> lpos(std::string_view key, const V& value, const LposOptions& options = {}) { return run(cmd::lpos(key, detail::value_view(value), options)); }
   /// https://redis.io/commands/lpos with COUNT — up to `count` indexes (0 = all).
-  template <Argument V> Result<std::vector<long long>> lpos(std::string_view key, const V& value, long long count, const LposOptions& options) { return run(cmd::lpos(key, detail::argument_view(value), count, options)); }
+  template <Argument V> Result<std::vector<long long>> lpos(std::string_view key, const V& value, long long count, const LposOptions& options) { return run(cmd::lpos(key, detail::value_view(value), count, options)); }
   /// https://redis.io/commands/lmove
   Result<std::optional<std::string>> lmove(std::string_view source, std::string_view destination, ListEnd from, ListEnd to) { return run(cmd::lmove(source, destination, from, to)); }
   /// https://redis.io/commands/blpop — (list, element), or nullopt after `timeout` (0 = forever).

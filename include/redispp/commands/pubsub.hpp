@@ -84,9 +84,9 @@ class PubSubCommands {
   using Result = HostResult<Derived, T>;
 
   /// https://redis.io/commands/publish — how many subscribers received the message.
-  template <Argument M> Result<long long> publish(std::string_view channel, const M& message) { return run(cmd::publish(channel, detail::argument_view(message))); }
+  template <Argument M> Result<long long> publish(std::string_view channel, const M& message) { return run(cmd::publish(channel, detail::value_view(message))); }
   /// https://redis.io/commands/spublish — to a shard channel; how many received it.
-  template <Argument M> Result<long long> spublish(std::string_view shardchannel, const M& message) { return run(cmd::spublish(shardchannel, detail::argument_view(message))); }
+  template <Argument M> Result<long long> spublish(std::string_view shardchannel, const M& message) { return run(cmd::spublish(shardchannel, detail::value_view(message))); }
   /// https://redis.io/commands/pubsub-channels — active channels matching a glob (empty = all).
   Result<std::vector<std::string>> pubsub_channels(std::string_view pattern = {}) { return run(cmd::pubsub_channels(pattern)); }
   /// https://redis.io/commands/pubsub-shardchannels

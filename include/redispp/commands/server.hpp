@@ -275,7 +275,7 @@ class ServerCommands {
   Result<Role> role() { return run(cmd::role()); }
   /// https://redis.io/commands/restore-asking — RESTORE for cluster slot migration (a DUMP
   /// payload; ttl 0 = no expiry).
-  template <Argument V> Result<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore_asking(key, ttl, detail::argument_view(serialized), options)); }
+  template <Argument V> Result<bool> restore_asking(std::string_view key, std::chrono::milliseconds ttl, const V& serialized, const RestoreOptions& options = {}) { return run(cmd::restore_asking(key, ttl, detail::value_view(serialized), options)); }
   /// https://redis.io/commands/lolwut — the server's art and version, as text.
   Result<std::string> lolwut(std::optional<int> version = std::nullopt) { return run(cmd::lolwut(version)); }
 
@@ -283,7 +283,7 @@ class ServerCommands {
   Result<std::unordered_map<std::string, std::string>> config_get(std::string_view pattern = "*") { return run(cmd::config_get(pattern)); }
   /// https://redis.io/commands/config-set — one parameter, or a map / range of (parameter,
   /// value) pairs set all or nothing.
-  template <Argument V> Result<bool> config_set(std::string_view parameter, const V& value) { return run(cmd::config_set(parameter, detail::argument_view(value))); }
+  template <Argument V> Result<bool> config_set(std::string_view parameter, const V& value) { return run(cmd::config_set(parameter, detail::value_view(value))); }
   template <Argument Pairs> Result<bool> config_set(const Pairs& parameters) { return run(cmd::config_set(detail::argument_view(parameters))); }
   Result<bool> config_set(PairList parameters) { return run(cmd::config_set(parameters)); }
   /// https://redis.io/commands/config-resetstat

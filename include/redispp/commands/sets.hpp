@@ -105,12 +105,12 @@ class SetCommands {
   /// https://redis.io/commands/smembers — an unordered_set (empty for a missing key).
   Result<MemberSet> smembers(std::string_view key) { return run(cmd::smembers(key)); }
   /// https://redis.io/commands/sismember
-  template <Argument M> Result<bool> sismember(std::string_view key, const M& member) { return run(cmd::sismember(key, detail::argument_view(member))); }
+  template <Argument M> Result<bool> sismember(std::string_view key, const M& member) { return run(cmd::sismember(key, detail::value_view(member))); }
   /// https://redis.io/commands/smismember — one bool per member, in order.
   template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<bool>> smismember(std::string_view key, const M&... members) { return run(cmd::smismember(key, detail::argument_view(members)...)); }
   Result<std::vector<bool>> smismember(std::string_view key, KeyList members) { return run(cmd::smismember(key, members)); }
   /// https://redis.io/commands/smove — false when the member was not in `source`.
-  template <Argument M> Result<bool> smove(std::string_view source, std::string_view destination, const M& member) { return run(cmd::smove(source, destination, detail::argument_view(member))); }
+  template <Argument M> Result<bool> smove(std::string_view source, std::string_view destination, const M& member) { return run(cmd::smove(source, destination, detail::value_view(member))); }
   /// https://redis.io/commands/spop — one random member (nullopt: no key), or up to `count`.
   Result<std::optional<std::string>> spop(std::string_view key) { return run(cmd::spop(key)); }
   Result<std::vector<std::string>> spop(std::string_view key, long long count) { return run(cmd::spop(key, count)); }

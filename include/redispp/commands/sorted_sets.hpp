@@ -31,6 +31,7 @@
 #include <vector>       // std::vector
 
 #include <redispp/commands/command.hpp>  // also cmd::detail::block_seconds, socket_extension
+#include <redispp/commands/exclusive_options.hpp>
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/commands/sorted_sets_types.hpp>  // the option and reply structs
@@ -52,12 +53,21 @@ concept member_score_range = redispp::detail::forward_range<const R> && requires
 };
 
 inline void add_zadd_flags(ArgumentWriter& w, const ZAddOptions& o) {
+  // Redis: "XX and NX options at the same time are not compatible", "GT, LT, and/or NX options
+  // at the same time are not compatible" (XX with GT or LT is allowed).
+  static constexpr std::string_view only_new[] = {"nx", "xx"};
+  check_exclusive(set_fields(o.nx, o.xx), "ZADD", "ZAddOptions", only_new, "nx adds only new members, xx only updates");
+  static constexpr std::string_view conditions[] = {"nx", "gt", "lt"};
+  check_exclusive(set_fields(o.nx, o.gt, o.lt), "ZADD", "ZAddOptions", conditions, "pick one condition");
   w.add_if(o.nx, "NX").add_if(o.xx, "XX").add_if(o.gt, "GT").add_if(o.lt, "LT").add_if(o.ch, "CH");
 }
 inline void add_range_limit(ArgumentWriter& w, const std::optional<RangeLimit>& limit) {
   if (limit) w.add("LIMIT", limit->offset, limit->count);
 }
-inline void add_zrange_options(ArgumentWriter& w, const ZRangeOptions& o) {
+inline void add_zrange_options(ArgumentWriter& w, std::string_view command, const ZRangeOptions& o) {
+  // Redis: "LIMIT is only supported in combination with either BYSCORE or BYLEX".
+  if (o.limit && o.by == ZRangeBy::rank)
+    throw DataError(std::string(command) + ": ZRangeOptions.limit needs ZRangeOptions.by = score or lex");
   w.add_if(o.by == ZRangeBy::score, "BYSCORE").add_if(o.by == ZRangeBy::lex, "BYLEX").add_if(o.rev, "REV");
   add_range_limit(w, o.limit);
 }
@@ -146,7 +156,7 @@ Command<long long> zremrangebyscore(std::string_view key, const Min& min, const 
 template <class T, class Start, class Stop>
 Command<T> zrange(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& o, bool withscores) {
   ArgumentWriter w("ZRANGE", key, start, stop);
-  detail::add_zrange_options(w, o);
+  detail::add_zrange_options(w, "ZRANGE", o);
   w.add_if(withscores, "WITHSCORES");
   return Command<T>(std::move(w), first_key, CommandFlags::read_only);
 }
@@ -154,7 +164,7 @@ template <class Start, class Stop>
 Command<long long> zrangestore(std::string_view destination, std::string_view source, const Start& start,
                                const Stop& stop, const ZRangeOptions& o) {
   ArgumentWriter w("ZRANGESTORE", destination, source, start, stop);
-  detail::add_zrange_options(w, o);
+  detail::add_zrange_options(w, "ZRANGESTORE", o);
   return Command<long long>(std::move(w), KeyPositions::range(1, 2));
 }
 template <class T>
@@ -251,55 +261,55 @@ class SortedSetCommands {
   /// how many members were added (with .ch: added or changed).
   template <cmd::detail::member_score_range Pairs> Result<long long> zadd(std::string_view key, const Pairs& mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
   Result<long long> zadd(std::string_view key, ScoreList mapping, const ZAddOptions& options = {}) { return run(cmd::zadd(key, mapping, options)); }
-  template <Argument M> Result<long long> zadd(std::string_view key, const M& member, double score, const ZAddOptions& options = {}) { return run(cmd::zadd(key, detail::argument_view(member), score, options)); }
+  template <Argument M> Result<long long> zadd(std::string_view key, const M& member, double score, const ZAddOptions& options = {}) { return run(cmd::zadd(key, detail::value_view(member), score, options)); }
   /// https://redis.io/commands/zadd with INCR — the new score, nullopt when a condition prevented it.
-  template <Argument M> Result<std::optional<double>> zadd_incr(std::string_view key, const M& member, double increment, const ZAddOptions& options = {}) { return run(cmd::zadd_incr(key, detail::argument_view(member), increment, options)); }
+  template <Argument M> Result<std::optional<double>> zadd_incr(std::string_view key, const M& member, double increment, const ZAddOptions& options = {}) { return run(cmd::zadd_incr(key, detail::value_view(member), increment, options)); }
   /// https://redis.io/commands/zcard
   Result<long long> zcard(std::string_view key) { return run(cmd::zcard(key)); }
   /// https://redis.io/commands/zcount — members with min <= score <= max ("(1" excludes, "-inf", "+inf").
-  template <Argument Min, Argument Max> Result<long long> zcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zcount(key, detail::argument_view(min), detail::argument_view(max))); }
+  template <Argument Min, Argument Max> Result<long long> zcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zcount(key, detail::value_view(min), detail::value_view(max))); }
   /// https://redis.io/commands/zlexcount — min and max as "[a", "(a", "-", "+".
-  template <Argument Min, Argument Max> Result<long long> zlexcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zlexcount(key, detail::argument_view(min), detail::argument_view(max))); }
+  template <Argument Min, Argument Max> Result<long long> zlexcount(std::string_view key, const Min& min, const Max& max) { return run(cmd::zlexcount(key, detail::value_view(min), detail::value_view(max))); }
   /// https://redis.io/commands/zincrby — the new score.
-  template <Argument M> Result<double> zincrby(std::string_view key, double increment, const M& member) { return run(cmd::zincrby(key, increment, detail::argument_view(member))); }
+  template <Argument M> Result<double> zincrby(std::string_view key, double increment, const M& member) { return run(cmd::zincrby(key, increment, detail::value_view(member))); }
   /// https://redis.io/commands/zscore — nullopt for a missing member or key.
-  template <Argument M> Result<std::optional<double>> zscore(std::string_view key, const M& member) { return run(cmd::zscore(key, detail::argument_view(member))); }
+  template <Argument M> Result<std::optional<double>> zscore(std::string_view key, const M& member) { return run(cmd::zscore(key, detail::value_view(member))); }
   /// https://redis.io/commands/zmscore — one optional score per member, in order.
   template <Argument... M> requires(sizeof...(M) > 0) Result<std::vector<std::optional<double>>> zmscore(std::string_view key, const M&... members) { return run(cmd::zmscore(key, detail::argument_view(members)...)); }
   Result<std::vector<std::optional<double>>> zmscore(std::string_view key, KeyList members) { return run(cmd::zmscore(key, members)); }
   /// https://redis.io/commands/zrank — 0-based, lowest score first; nullopt for a missing member.
-  template <Argument M> Result<std::optional<long long>> zrank(std::string_view key, const M& member) { return run(cmd::zrank(key, detail::argument_view(member))); }
+  template <Argument M> Result<std::optional<long long>> zrank(std::string_view key, const M& member) { return run(cmd::zrank(key, detail::value_view(member))); }
   /// https://redis.io/commands/zrevrank — 0-based, highest score first.
-  template <Argument M> Result<std::optional<long long>> zrevrank(std::string_view key, const M& member) { return run(cmd::zrevrank(key, detail::argument_view(member))); }
+  template <Argument M> Result<std::optional<long long>> zrevrank(std::string_view key, const M& member) { return run(cmd::zrevrank(key, detail::value_view(member))); }
   /// https://redis.io/commands/zrem — how many were removed.
   template <Argument... M> requires(sizeof...(M) > 0) Result<long long> zrem(std::string_view key, const M&... members) { return run(cmd::zrem(key, detail::argument_view(members)...)); }
   Result<long long> zrem(std::string_view key, KeyList members) { return run(cmd::zrem(key, members)); }
   /// https://redis.io/commands/zremrangebylex
-  template <Argument Min, Argument Max> Result<long long> zremrangebylex(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebylex(key, detail::argument_view(min), detail::argument_view(max))); }
+  template <Argument Min, Argument Max> Result<long long> zremrangebylex(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebylex(key, detail::value_view(min), detail::value_view(max))); }
   /// https://redis.io/commands/zremrangebyrank
   Result<long long> zremrangebyrank(std::string_view key, long long start, long long stop) { return run(cmd::zremrangebyrank(key, start, stop)); }
   /// https://redis.io/commands/zremrangebyscore
-  template <Argument Min, Argument Max> Result<long long> zremrangebyscore(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebyscore(key, detail::argument_view(min), detail::argument_view(max))); }
+  template <Argument Min, Argument Max> Result<long long> zremrangebyscore(std::string_view key, const Min& min, const Max& max) { return run(cmd::zremrangebyscore(key, detail::value_view(min), detail::value_view(max))); }
 
   /// https://redis.io/commands/zrange — members by rank, or by score / lex (ZRangeOptions::by).
-  template <Argument Start, Argument Stop> Result<Members> zrange(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<Members>(key, detail::argument_view(start), detail::argument_view(stop), options, false)); }
+  template <Argument Start, Argument Stop> Result<Members> zrange(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<Members>(key, detail::value_view(start), detail::value_view(stop), options, false)); }
   /// https://redis.io/commands/zrange with WITHSCORES — (member, score) pairs.
-  template <Argument Start, Argument Stop> Result<ScoredMembers> zrange_withscores(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<ScoredMembers>(key, detail::argument_view(start), detail::argument_view(stop), options, true)); }
+  template <Argument Start, Argument Stop> Result<ScoredMembers> zrange_withscores(std::string_view key, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrange<ScoredMembers>(key, detail::value_view(start), detail::value_view(stop), options, true)); }
   /// https://redis.io/commands/zrangestore — how many members were stored.
-  template <Argument Start, Argument Stop> Result<long long> zrangestore(std::string_view destination, std::string_view source, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrangestore(destination, source, detail::argument_view(start), detail::argument_view(stop), options)); }
+  template <Argument Start, Argument Stop> Result<long long> zrangestore(std::string_view destination, std::string_view source, const Start& start, const Stop& stop, const ZRangeOptions& options = {}) { return run(cmd::zrangestore(destination, source, detail::value_view(start), detail::value_view(stop), options)); }
   /// https://redis.io/commands/zrevrange (deprecated: zrange with .rev)
   Result<Members> zrevrange(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<Members>(key, start, stop, false)); }
   Result<ScoredMembers> zrevrange_withscores(std::string_view key, long long start, long long stop) { return run(cmd::zrevrange<ScoredMembers>(key, start, stop, true)); }
   /// https://redis.io/commands/zrangebyscore (deprecated: zrange with ZRangeBy::score)
-  template <Argument Min, Argument Max> Result<Members> zrangebyscore(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYSCORE", key, detail::argument_view(min), detail::argument_view(max), limit, false)); }
-  template <Argument Min, Argument Max> Result<ScoredMembers> zrangebyscore_withscores(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZRANGEBYSCORE", key, detail::argument_view(min), detail::argument_view(max), limit, true)); }
+  template <Argument Min, Argument Max> Result<Members> zrangebyscore(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYSCORE", key, detail::value_view(min), detail::value_view(max), limit, false)); }
+  template <Argument Min, Argument Max> Result<ScoredMembers> zrangebyscore_withscores(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZRANGEBYSCORE", key, detail::value_view(min), detail::value_view(max), limit, true)); }
   /// https://redis.io/commands/zrevrangebyscore — note: max before min, as Redis takes them.
-  template <Argument Max, Argument Min> Result<Members> zrevrangebyscore(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYSCORE", key, detail::argument_view(max), detail::argument_view(min), limit, false)); }
-  template <Argument Max, Argument Min> Result<ScoredMembers> zrevrangebyscore_withscores(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZREVRANGEBYSCORE", key, detail::argument_view(max), detail::argument_view(min), limit, true)); }
+  template <Argument Max, Argument Min> Result<Members> zrevrangebyscore(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYSCORE", key, detail::value_view(max), detail::value_view(min), limit, false)); }
+  template <Argument Max, Argument Min> Result<ScoredMembers> zrevrangebyscore_withscores(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<ScoredMembers>("ZREVRANGEBYSCORE", key, detail::value_view(max), detail::value_view(min), limit, true)); }
   /// https://redis.io/commands/zrangebylex (deprecated: zrange with ZRangeBy::lex)
-  template <Argument Min, Argument Max> Result<Members> zrangebylex(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYLEX", key, detail::argument_view(min), detail::argument_view(max), limit, false)); }
+  template <Argument Min, Argument Max> Result<Members> zrangebylex(std::string_view key, const Min& min, const Max& max, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZRANGEBYLEX", key, detail::value_view(min), detail::value_view(max), limit, false)); }
   /// https://redis.io/commands/zrevrangebylex — max before min.
-  template <Argument Max, Argument Min> Result<Members> zrevrangebylex(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYLEX", key, detail::argument_view(max), detail::argument_view(min), limit, false)); }
+  template <Argument Max, Argument Min> Result<Members> zrevrangebylex(std::string_view key, const Max& max, const Min& min, const Limit& limit = std::nullopt) { return run(cmd::zrange_by<Members>("ZREVRANGEBYLEX", key, detail::value_view(max), detail::value_view(min), limit, false)); }
 
   /// https://redis.io/commands/zrandmember — one random member (nullopt: no key), or `count`
   /// (negative: repeats allowed).

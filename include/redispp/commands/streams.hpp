@@ -37,6 +37,7 @@
 #include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/detail/forward_range.hpp>  // xread's streams
 #include <redispp/errors.hpp>
+#include <redispp/commands/exclusive_options.hpp>
 #include <redispp/commands/streams_types.hpp>  // the option and reply structs
 #include <redispp/config.hpp>  // REDISPP_DECL
 #include <redispp/protocol/fields.hpp>  // Mapping, redispp_to_fields (xadd)
@@ -52,9 +53,13 @@ inline std::chrono::milliseconds stream_block_extension(std::chrono::millisecond
 }
 template <class Options>
 void add_stream_trim(ArgumentWriter& w, const Options& o, std::string_view command) {
-  if (o.maxlen && o.minid) throw DataError(std::string(command) + ": give maxlen or minid, not both");
+  constexpr std::string_view options = std::is_same_v<Options, XAddOptions> ? "XAddOptions" : "XTrimOptions";
+  static constexpr std::string_view strategies[] = {"maxlen", "minid"};
+  check_exclusive(set_fields(o.maxlen, o.minid), command, options, strategies, "pick one trimming strategy");
   if (!o.maxlen && !o.minid) {
-    if (o.limit) throw DataError(std::string(command) + ": limit needs maxlen or minid");
+    if (o.limit)
+      throw DataError(std::string(command) + ": " + std::string(options) + ".limit needs " + std::string(options) +
+                      ".maxlen or " + std::string(options) + ".minid");
     return;
   }
   if (o.maxlen) w.add("MAXLEN");
@@ -147,6 +152,9 @@ namespace detail {
 template <class Ids>
 ArgumentWriter xclaim_writer(std::string_view key, std::string_view group, std::string_view consumer,
                              std::chrono::milliseconds min_idle_time, const Ids& ids, const XClaimOptions& o) {
+  // IDLE and TIME both set the entries' idle time: Redis would take the last one silently.
+  static constexpr std::string_view idle_times[] = {"idle", "time"};
+  check_exclusive(set_fields(o.idle, o.time), "XCLAIM", "XClaimOptions", idle_times, "pick one idle time");
   ArgumentWriter w("XCLAIM", key, group, consumer, min_idle_time.count(), ids);
   if (o.idle) w.add("IDLE", o.idle->count());
   if (o.time) w.add("TIME", o.time->time_since_epoch().count());

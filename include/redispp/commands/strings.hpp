@@ -14,6 +14,7 @@
 #include <vector>    // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/exclusive_options.hpp>
 #include <redispp/commands/host_result.hpp>
 #include <redispp/commands/options.hpp>
 #include <redispp/detail/chrono.hpp>  // std::chrono
@@ -76,11 +77,20 @@ inline void add_expiry(ArgumentWriter& w, const auto& o) {
   if (o.exat) w.add("EXAT", o.exat->time_since_epoch().count());
   if (o.pxat) w.add("PXAT", o.pxat->time_since_epoch().count());
 }
+// Redis takes one expiry and one condition per SET: a second one is refused here, before
+// anything is sent.
+inline void check_set_options(const SetOptions& o) {
+  static constexpr std::string_view expiries[] = {"ex", "px", "exat", "pxat", "keepttl"};
+  check_exclusive(set_fields(o.ex, o.px, o.exat, o.pxat, o.keepttl), "SET", "SetOptions", expiries, "pick one expiry");
+  static constexpr std::string_view conditions[] = {"nx", "xx"};
+  check_exclusive(set_fields(o.nx, o.xx), "SET", "SetOptions", conditions, "pick one condition");
+}
 }  // namespace detail
 
 template <class V>
 Command<bool> set(std::string_view key, const V& value, const SetOptions& o) {
   if (o.get) throw DataError("SetOptions::get changes SET's reply to the old value: call set_get() instead of set()");
+  detail::check_set_options(o);
   ArgumentWriter w("SET", key, value);
   detail::add_expiry(w, o);
   w.add_if(o.keepttl, "KEEPTTL").add_if(o.nx, "NX").add_if(o.xx, "XX");
@@ -88,6 +98,7 @@ Command<bool> set(std::string_view key, const V& value, const SetOptions& o) {
 }
 template <class V>
 Command<std::optional<std::string>> set_get(std::string_view key, const V& value, const SetOptions& o) {
+  detail::check_set_options(o);
   ArgumentWriter w("SET", key, value);
   detail::add_expiry(w, o);
   w.add_if(o.keepttl, "KEEPTTL").add_if(o.nx, "NX").add_if(o.xx, "XX").add("GET");
@@ -153,13 +164,13 @@ class StringCommands {
   using Result = HostResult<Derived, T>;
 
   /// https://redis.io/commands/set — true when set (false when NX/XX prevented it).
-  template <Argument V> Result<bool> set(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set(key, detail::argument_view(value), options)); }
+  template <Argument V> Result<bool> set(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set(key, detail::value_view(value), options)); }
   /// https://redis.io/commands/set with GET: the old value (or nullopt).
-  template <Argument V> Result<std::optional<std::string>> set_get(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set_get(key, detail::argument_view(value), options)); }
+  template <Argument V> Result<std::optional<std::string>> set_get(std::string_view key, const V& value, const SetOptions& options = {}) { return run(cmd::set_get(key, detail::value_view(value), options)); }
   /// https://redis.io/commands/get — nullopt for a missing key; get<long long>(key) converts.
   template <class T = std::string> Result<std::optional<T>> get(std::string_view key) { return run(cmd::get<T>(key)); }
   /// https://redis.io/commands/getset (deprecated: set_get)
-  template <Argument V> Result<std::optional<std::string>> getset(std::string_view key, const V& value) { return run(cmd::getset(key, detail::argument_view(value))); }
+  template <Argument V> Result<std::optional<std::string>> getset(std::string_view key, const V& value) { return run(cmd::getset(key, detail::value_view(value))); }
   /// https://redis.io/commands/getdel
   Result<std::optional<std::string>> getdel(std::string_view key) { return run(cmd::getdel(key)); }
   /// https://redis.io/commands/getex
@@ -174,11 +185,11 @@ class StringCommands {
   template <Argument Pairs> Result<bool> msetnx(const Pairs& pairs) { return run(cmd::msetnx(detail::argument_view(pairs))); }
   Result<bool> msetnx(PairList pairs) { return run(cmd::msetnx(pairs)); }
   /// https://redis.io/commands/setnx
-  template <Argument V> Result<bool> setnx(std::string_view key, const V& value) { return run(cmd::setnx(key, detail::argument_view(value))); }
+  template <Argument V> Result<bool> setnx(std::string_view key, const V& value) { return run(cmd::setnx(key, detail::value_view(value))); }
   /// https://redis.io/commands/setex
-  template <Argument V> Result<bool> setex(std::string_view key, std::chrono::seconds ttl, const V& value) { return run(cmd::setex(key, ttl, detail::argument_view(value))); }
+  template <Argument V> Result<bool> setex(std::string_view key, std::chrono::seconds ttl, const V& value) { return run(cmd::setex(key, ttl, detail::value_view(value))); }
   /// https://redis.io/commands/psetex
-  template <Argument V> Result<bool> psetex(std::string_view key, std::chrono::milliseconds ttl, const V& value) { return run(cmd::psetex(key, ttl, detail::argument_view(value))); }
+  template <Argument V> Result<bool> psetex(std::string_view key, std::chrono::milliseconds ttl, const V& value) { return run(cmd::psetex(key, ttl, detail::value_view(value))); }
   /// https://redis.io/commands/incr
   Result<long long> incr(std::string_view key) { return run(cmd::incr(key)); }
   /// https://redis.io/commands/incrby
@@ -190,13 +201,13 @@ class StringCommands {
   /// https://redis.io/commands/decrby
   Result<long long> decrby(std::string_view key, long long by) { return run(cmd::decrby(key, by)); }
   /// https://redis.io/commands/append — the new length.
-  template <Argument V> Result<long long> append(std::string_view key, const V& value) { return run(cmd::append(key, detail::argument_view(value))); }
+  template <Argument V> Result<long long> append(std::string_view key, const V& value) { return run(cmd::append(key, detail::value_view(value))); }
   /// https://redis.io/commands/strlen
   Result<long long> strlen(std::string_view key) { return run(cmd::strlen(key)); }
   /// https://redis.io/commands/getrange
   Result<std::string> getrange(std::string_view key, long long start, long long end) { return run(cmd::getrange(key, start, end)); }
   /// https://redis.io/commands/setrange — the new length.
-  template <Argument V> Result<long long> setrange(std::string_view key, long long offset, const V& value) { return run(cmd::setrange(key, offset, detail::argument_view(value))); }
+  template <Argument V> Result<long long> setrange(std::string_view key, long long offset, const V& value) { return run(cmd::setrange(key, offset, detail::value_view(value))); }
   /// https://redis.io/commands/substr (deprecated: getrange)
   Result<std::string> substr(std::string_view key, long long start, long long end) { return run(cmd::substr(key, start, end)); }
   /// https://redis.io/commands/lcs — the longest common subsequence of two keys' values.

@@ -4,6 +4,7 @@
 // encoder and conversion code of every command it does not call (compile time: bench/README.md).
 
 #include <redispp/commands/connection_commands.hpp>
+#include <redispp/commands/exclusive_options.hpp>
 
 namespace redispp::cmd {
 
@@ -54,6 +55,10 @@ REDISPP_DECL Command<std::optional<std::string>> client_getname() {
 REDISPP_DECL Command<long long> client_id() { return make_command<long long>(CommandFlags::repeatable, no_keys, "CLIENT", "ID"); }
 
 REDISPP_DECL Command<std::vector<ClientInfo>> client_list(const ClientListOptions& o) {
+  // Redis 7.0 answers a syntax error to TYPE and ID together.
+  static constexpr std::string_view filters[] = {"type", "ids"};
+  detail::check_exclusive(detail::set_fields(!o.type.empty(), !o.ids.empty()), "CLIENT LIST", "ClientListOptions",
+                          filters, "pick one filter");
   ArgumentWriter w("CLIENT", "LIST");
   if (!o.type.empty()) w.add("TYPE", o.type);
   if (!o.ids.empty()) w.add("ID", o.ids);
@@ -108,6 +113,12 @@ REDISPP_DECL Command<long long> client_getredir() { return make_command<long lon
 REDISPP_DECL Command<std::vector<std::string>> client_help() { return make_command<std::vector<std::string>>(CommandFlags::repeatable, no_keys, "CLIENT", "HELP"); }
 
 REDISPP_DECL Command<bool> client_tracking(bool on, const TrackingOptions& o) {
+  // Redis: "You can't use both OPTIN and OPTOUT", "OPTIN and OPTOUT are not compatible with BCAST".
+  static constexpr std::string_view modes[] = {"bcast", "optin", "optout"};
+  detail::check_exclusive(detail::set_fields(o.bcast, o.optin, o.optout), "CLIENT TRACKING", "TrackingOptions", modes,
+                          "pick one mode");
+  if (!o.prefixes.empty() && !o.bcast)
+    throw DataError("CLIENT TRACKING: TrackingOptions.prefixes needs TrackingOptions.bcast");
   ArgumentWriter w("CLIENT", "TRACKING", on ? "ON" : "OFF");
   if (o.redirect) w.add("REDIRECT", *o.redirect);
   for (const auto& prefix : o.prefixes) w.add("PREFIX", prefix);

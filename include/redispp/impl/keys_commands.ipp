@@ -11,25 +11,25 @@ REDISPP_DECL Command<bool> exists_one(std::string_view key) { return make_read_c
 
 REDISPP_DECL Command<bool> expire(std::string_view key, std::chrono::seconds ttl, const ExpireOptions& o) {
   ArgumentWriter w("EXPIRE", key, ttl.count());
-  detail::add_expire_conditions(w, o);
+  detail::add_expire_conditions(w, "EXPIRE", o);
   return Command<bool>(std::move(w), first_key);
 }
 
 REDISPP_DECL Command<bool> pexpire(std::string_view key, std::chrono::milliseconds ttl, const ExpireOptions& o) {
   ArgumentWriter w("PEXPIRE", key, ttl.count());
-  detail::add_expire_conditions(w, o);
+  detail::add_expire_conditions(w, "PEXPIRE", o);
   return Command<bool>(std::move(w), first_key);
 }
 
 REDISPP_DECL Command<bool> expireat(std::string_view key, UnixSeconds when, const ExpireOptions& o) {
   ArgumentWriter w("EXPIREAT", key, when.time_since_epoch().count());
-  detail::add_expire_conditions(w, o);
+  detail::add_expire_conditions(w, "EXPIREAT", o);
   return Command<bool>(std::move(w), first_key);
 }
 
 REDISPP_DECL Command<bool> pexpireat(std::string_view key, UnixMilliseconds when, const ExpireOptions& o) {
   ArgumentWriter w("PEXPIREAT", key, when.time_since_epoch().count());
-  detail::add_expire_conditions(w, o);
+  detail::add_expire_conditions(w, "PEXPIREAT", o);
   return Command<bool>(std::move(w), first_key);
 }
 

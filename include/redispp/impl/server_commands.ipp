@@ -4,6 +4,7 @@
 // encoder and conversion code of every command it does not call (compile time: bench/README.md).
 
 #include <redispp/commands/server.hpp>
+#include <redispp/commands/exclusive_options.hpp>
 
 namespace redispp::cmd {
 
@@ -44,6 +45,13 @@ REDISPP_DECL Command<bool> bgsave(bool schedule) {
 REDISPP_DECL Command<bool> bgrewriteaof() { return make_command_with<bool>(&detail::any_status, no_keys, "BGREWRITEAOF"); }
 
 REDISPP_DECL Command<bool> shutdown(const ShutdownOptions& o) {
+  // Redis answers a syntax error to SAVE with NOSAVE, and to ABORT with any other modifier.
+  static constexpr std::string_view saves[] = {"nosave", "save"};
+  detail::check_exclusive(detail::set_fields(o.nosave, o.save), "SHUTDOWN", "ShutdownOptions", saves, "pick one");
+  static constexpr std::string_view aborts[] = {"abort", "nosave", "save", "now", "force"};
+  detail::check_exclusive(detail::set_fields(o.abort, o.abort && o.nosave, o.abort && o.save, o.abort && o.now,
+                                             o.abort && o.force),
+                          "SHUTDOWN", "ShutdownOptions", aborts, "abort cancels a shutdown: it takes no modifier");
   ArgumentWriter w("SHUTDOWN");
   w.add_if(o.nosave, "NOSAVE").add_if(o.save, "SAVE").add_if(o.now, "NOW").add_if(o.force, "FORCE");
   w.add_if(o.abort, "ABORT");
@@ -51,6 +59,11 @@ REDISPP_DECL Command<bool> shutdown(const ShutdownOptions& o) {
 }
 
 REDISPP_DECL Command<bool> failover(const FailoverOptions& o) {
+  // Redis: "FAILOVER ABORT cannot be used with other options".
+  static constexpr std::string_view aborts[] = {"abort", "host", "force", "timeout"};
+  detail::check_exclusive(detail::set_fields(o.abort, o.abort && !o.host.empty(), o.abort && o.force,
+                                             o.abort && o.timeout.has_value()),
+                          "FAILOVER", "FailoverOptions", aborts, "abort cancels a failover: it takes no other option");
   ArgumentWriter w("FAILOVER");
   if (!o.host.empty()) w.add("TO", o.host, o.port);
   w.add_if(o.force, "FORCE").add_if(o.abort, "ABORT");
@@ -96,8 +109,9 @@ REDISPP_DECL Command<std::vector<std::string>> slowlog_help() { return make_comm
 REDISPP_DECL Command<long long> command_count() { return make_command<long long>(CommandFlags::repeatable, no_keys, "COMMAND", "COUNT"); }
 
 REDISPP_DECL Command<std::vector<std::string>> command_list(const CommandListOptions& o) {
-  const int filters = !o.module.empty() + !o.aclcat.empty() + !o.pattern.empty();
-  if (filters > 1) throw DataError("COMMAND LIST: FILTERBY takes one of module, aclcat, pattern");
+  static constexpr std::string_view filters[] = {"module", "aclcat", "pattern"};
+  detail::check_exclusive(detail::set_fields(!o.module.empty(), !o.aclcat.empty(), !o.pattern.empty()), "COMMAND LIST",
+                          "CommandListOptions", filters, "FILTERBY takes one filter");
   ArgumentWriter w("COMMAND", "LIST");
   if (!o.module.empty()) w.add("FILTERBY", "MODULE", o.module);
   if (!o.aclcat.empty()) w.add("FILTERBY", "ACLCAT", o.aclcat);

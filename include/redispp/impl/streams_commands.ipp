@@ -8,7 +8,7 @@
 namespace redispp::cmd {
 
 REDISPP_DECL Command<long long> xtrim(std::string_view key, const XTrimOptions& o) {
-  if (!o.maxlen && !o.minid) throw DataError("XTRIM: give maxlen or minid");
+  if (!o.maxlen && !o.minid) throw DataError("XTRIM: give XTrimOptions.maxlen or XTrimOptions.minid");
   ArgumentWriter w("XTRIM", key);
   detail::add_stream_trim(w, o, "XTRIM");
   return Command<long long>(std::move(w), first_key);

@@ -12,6 +12,9 @@ REDISPP_DECL Command<std::optional<std::string>> getdel(std::string_view key) {
 }
 
 REDISPP_DECL Command<std::optional<std::string>> getex(std::string_view key, const GetExOptions& o) {
+  static constexpr std::string_view expiries[] = {"ex", "px", "exat", "pxat", "persist"};
+  detail::check_exclusive(detail::set_fields(o.ex, o.px, o.exat, o.pxat, o.persist), "GETEX", "GetExOptions", expiries,
+                          "pick one expiry");
   ArgumentWriter w("GETEX", key);
   detail::add_expiry(w, o);
   w.add_if(o.persist, "PERSIST");

@@ -15,6 +15,11 @@
 //       std::string redispp_to_bulk(const Point& p);   // or any type with data() and size()
 //     and a Point may be passed wherever an argument is taken. (A type written as a hash's
 //     many fields, for HSET and XADD, declares redispp_to_fields instead: protocol/fields.hpp.)
+//     A range with a redispp_to_bulk of its own is one argument, its bulk string, not expanded.
+//
+// Where a command takes one value (SET's value, HSET's field, ZADD's member), a range or a pair
+// does not compile (Value, value_view below): it would be sent as several arguments, so that
+// SET k {1, 2} came back as "ERR syntax error" and a one-element vector was stored as its element.
 //
 //   std::string out;
 //   redispp::encode_command(out, "SET", "key", 42);  // "*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$2\r\n42\r\n"
@@ -29,6 +34,10 @@
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_convertible_v
 #include <utility>      // std::pair
+
+#if defined(_LIBCPP_VERSION)
+#include <fmt/format.h>  // fmt::format_to_n, for long doubles (ArgumentText)
+#endif
 
 #include <redispp/detail/command_buffer.hpp>
 #include <redispp/detail/copy_short.hpp>
@@ -94,6 +103,15 @@ class ArgumentText {
       view_ = number > 0 ? "inf" : "-inf";
       return;
     }
+#if defined(_LIBCPP_VERSION)
+    // libc++'s std::to_chars writes a long double as the double it rounds to: digits lost, and
+    // a value beyond a double's range sent as "inf". {fmt} writes its shortest round-trip text.
+    if constexpr (std::is_same_v<T, long double>) {
+      const auto written = fmt::format_to_n(digits_, sizeof digits_, "{}", number);
+      view_ = std::string_view(digits_, written.size);
+      return;
+    }
+#endif
     const auto result = std::to_chars(digits_, digits_ + sizeof digits_, number);
     view_ = std::string_view(digits_, static_cast<std::size_t>(result.ptr - digits_));
   }
@@ -284,6 +302,25 @@ void write_argument(char*& at, const T& value) {
 template <class T>
 concept Argument = detail::scalar_argument<std::remove_cvref_t<T>> || detail::pair_argument<T> ||
                    detail::range_argument<std::remove_cvref_t<T>>;
+
+/// One Redis value: text, a number, or a user type with redispp_to_bulk (never a range or a pair,
+/// which expand to several arguments). What the command methods take where Redis takes one value.
+template <class T>
+concept Value = detail::scalar_argument<std::remove_cvref_t<T>>;
+
+namespace detail {
+/// argument_view() for a parameter that is one value: a range or a pair there stops the build
+/// with a message saying what to do, rather than a list of unsatisfied constraints.
+template <class T>
+decltype(auto) value_view(const T& value) noexcept {
+  static_assert(Value<T>,
+                "redispp: this parameter takes one value (text, a number, or a type with redispp_to_bulk), not a "
+                "range or a pair, which would be sent as several arguments. Join the elements into one string, "
+                "call a command that takes many (rpush, sadd, hset with a map ...), or declare redispp_to_bulk "
+                "for your type in its namespace (protocol/encoder.hpp).");
+  return argument_view(value);
+}
+}  // namespace detail
 
 /// How many RESP arguments `args` expand to (a range counts its elements, a pair two): the
 /// numkeys of EVAL, LMPOP, ZUNION, SINTERCARD ...

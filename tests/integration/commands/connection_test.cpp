@@ -242,7 +242,7 @@ TEST_CASE("client tracking, trackinginfo, getredir, caching", "[commands][connec
   CHECK(r.client_tracking(true));
   CHECK(r.client_trackinginfo().flags == std::vector<std::string>{"off"});  // the next call: a fresh connection
   CHECK_THROWS_AS(r.client_caching(true), redispp::ResponseError);  // needs tracking OPTIN/OPTOUT
-  CHECK_THROWS_AS(r.client_tracking(true, {.optin = true, .optout = true}), redispp::ResponseError);
+  CHECK_THROWS_AS(r.client_tracking(true, {.optin = true, .optout = true}), redispp::DataError);  // refused unsent
 }
 
 TEST_CASE("reset puts the connection back to a fresh connection's state, for the rest of its pipeline", "[commands][connection]") {

@@ -54,7 +54,7 @@ TEST_CASE("zadd and its options, scores, ranks, counts and zrem", "[commands][so
   CHECK(r.zadd("z", "a", 0.25, {.gt = true, .ch = true}) == 0);
   CHECK(r.zadd("z", "a", 0.75, {.gt = true, .ch = true}) == 1);
   CHECK(r.zscore("z", "a") == 0.75);
-  CHECK_THROWS_AS(r.zadd("z", "a", 1, {.nx = true, .gt = true}), redispp::ResponseError);
+  CHECK_THROWS_AS(r.zadd("z", "a", 1, {.nx = true, .gt = true}), redispp::DataError);  // refused unsent
 
   // INCR forms.
   static_assert(std::is_same_v<decltype(r.zadd_incr("z", "a", 1)), std::optional<double>>);
@@ -110,7 +110,7 @@ TEST_CASE("zrange by rank, score and lex, and the older range commands", "[comma
         ScoredMembers{{"e", inf}, {"d", 4.5}});
   CHECK(r.zrange("lex", "[b", "+", {.by = ZRangeBy::lex}) == Members{"b", "c", "d"});
   CHECK(r.zrange("lex", "+", "(b", {.by = ZRangeBy::lex, .rev = true, .limit = {{0, 1}}}) == Members{"d"});
-  CHECK_THROWS_AS(r.zrange("z", 0, -1, {.limit = {{0, 1}}}), redispp::ResponseError);  // LIMIT needs BYSCORE/BYLEX
+  CHECK_THROWS_AS(r.zrange("z", 0, -1, {.limit = {{0, 1}}}), redispp::DataError);  // LIMIT needs BYSCORE/BYLEX: unsent
 
   CHECK(r.zrangestore("dst", "z", 1, 2) == 2);
   CHECK(r.zrange_withscores("dst", 0, -1) == ScoredMembers{{"b", 2}, {"c", 3}});

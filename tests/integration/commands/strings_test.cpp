@@ -161,3 +161,22 @@ TEST_CASE("string commands in a pipeline", "[commands][strings][pipeline]") {
   CHECK(res.get<std::vector<std::optional<std::string>>>(7) ==
         std::vector<std::optional<std::string>>{"ohmytext", std::nullopt});
 }
+
+TEST_CASE("contradictory options are refused before anything is sent", "[commands][strings][options]") {
+  REDISPP_FOR_EACH_CLIENT_CONFIG(config);
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
+  CHECK_THROWS_WITH(r.set("refused", "v", {.ex = 10s, .px = 500ms}),
+                    "SET: SetOptions.ex and SetOptions.px are exclusive (pick one expiry)");
+  CHECK(r.exists("refused") == 0);
+  CHECK_THROWS_AS(r.getex("refused", {.ex = 10s, .persist = true}), redispp::DataError);
+  // A pipeline queues nothing: the commands around the refused one run, and no reply is
+  // missing or shifted.
+  auto p = r.pipeline(false);
+  p.set("before", "1");
+  CHECK_THROWS_AS(p.set("refused", "v", {.nx = true, .xx = true}), redispp::DataError);
+  p.get("before");
+  const redispp::PipelineResults results = p.execute();
+  REQUIRE(results.size() == 2);
+  CHECK(results.get<std::optional<std::string>>(1) == "1");
+  CHECK(r.exists("refused") == 0);
+}
