@@ -36,8 +36,9 @@
 //
 // Health check. With ConnectionOptions::health_check_interval set, a subscribed connection on
 // which nothing arrived for that long is sent a PING (its answer is never shown); when no byte
-// comes back within socket_timeout (or the interval, if socket_timeout is 0) it is taken as dead
-// and reconnected. Without it a silent dead peer is noticed only by TCP keep-alive.
+// comes back within socket_timeout (when that is 0: socket_connect_timeout, or 5 s if both are 0;
+// the rule is detail::own_wait_limit) it is taken as dead and reconnected. Without it a silent
+// dead peer is noticed only by TCP keep-alive.
 // socket_timeout does not otherwise limit get_message(): waiting for messages is normal.
 //
 // Threads. One thread reads at a time (get_message, listen, or the run_in_thread worker; a

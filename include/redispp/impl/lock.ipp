@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <redispp/detail/deadline.hpp>  // deadline_after
 #include <redispp/detail/fork_generation.hpp>
 #include <redispp/lock.hpp>
 #include <redispp/script.hpp>
@@ -133,11 +134,11 @@ REDISPP_DECL bool Lock::acquire(const LockAcquireOptions& options) {
       return true;
     }
     if (!blocking) return false;
-    clock::time_point next = clock::now() + sleep;
+    clock::time_point next = detail::deadline_after(clock::now(), sleep);
     if (blocking_timeout) {
       // Unlike redis-py, which gives up when the next attempt would come after the deadline
       // (up to `sleep` early), the last attempt is made at the deadline itself.
-      const clock::time_point deadline = started + *blocking_timeout;
+      const clock::time_point deadline = detail::deadline_after(started, *blocking_timeout);
       if (clock::now() >= deadline) return false;
       if (next > deadline) next = deadline;
     }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <redispp/detail/deadline.hpp>  // deadline_after
 #include <redispp/errors.hpp>
 #include <redispp/monitor.hpp>
 
@@ -121,7 +122,7 @@ REDISPP_DECL std::optional<MonitorCommand> Monitor::read(std::chrono::millisecon
   std::optional<Reply> line;
   try {
     line = connection_->read_frame(wait.count() < 0 ? Connection::clock::time_point::max()
-                                                    : Connection::clock::now() + wait);
+                                                    : detail::deadline_after(Connection::clock::now(), wait));
   } catch (const ProtocolError& e) {
     // The parser's message gives the byte offset and what was expected, not the server.
     connection_->disconnect();

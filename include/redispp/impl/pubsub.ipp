@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include <redispp/detail/deadline.hpp>  // deadline_after, own_wait_limit
 #include <redispp/errors.hpp>
 #include <redispp/protocol/encoder.hpp>  // encode_command
 #include <redispp/pubsub.hpp>
@@ -223,7 +224,8 @@ class PubSubState {
     const ReadingGuard guard(*this);
     std::optional<clock::time_point> deadline_value;
     const auto deadline = [&] {
-      if (!deadline_value) deadline_value = timeout ? clock::now() + *timeout : clock::time_point::max();
+      if (!deadline_value)
+        deadline_value = timeout ? detail::deadline_after(clock::now(), *timeout) : clock::time_point::max();
       return *deadline_value;
     };
     const ConnectionOptions& options = pool_->connection_options();
@@ -434,8 +436,11 @@ class PubSubState {
     }
   }
 
+  // How long the answer to a PING of our own (a health check's, the closing one) may take.
   static clock::duration health_limit(const ConnectionOptions& options) {
-    return options.socket_timeout.count() > 0 ? options.socket_timeout : options.health_check_interval;
+    return detail::own_wait_limit({options.socket_timeout, "socket_timeout"},
+                                  {options.socket_connect_timeout, "socket_connect_timeout"})
+        .limit;
   }
 
   // Called when a read came back empty with a health check interval set: sends the check when
@@ -521,10 +526,8 @@ class PubSubState {
         std::string wire;
         encode_command(wire, "PING", close_marker);
         if (!lease_->write_unchecked(wire)) {
-          const auto limit = pool_->connection_options().socket_timeout.count() > 0
-                                 ? pool_->connection_options().socket_timeout
-                                 : std::chrono::milliseconds{std::chrono::seconds(5)};
-          const clock::time_point deadline = clock::now() + limit;
+          const ConnectionOptions& options = pool_->connection_options();
+          const clock::time_point deadline = detail::deadline_after(clock::now(), health_limit(options));
           for (;;) {
             std::optional<Reply> frame = lease_->read_frame(deadline);
             if (!frame || frame->is_error()) break;

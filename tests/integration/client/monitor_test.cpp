@@ -7,7 +7,10 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <ratio>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <redispp/redispp.hpp>
 
@@ -97,6 +100,21 @@ TEST_CASE("MONITOR: listen() as a range, the time-out, and the pool left alone",
       if (keys.size() == 2) break;
     }
     CHECK(keys == std::vector<std::string>{"one", "two"});
+
+    // A time-out longer than the clock can count (milliseconds::max(), 300 years) is no limit:
+    // the command that comes later is returned, not nullopt at once.
+    using years = std::chrono::duration<long long, std::ratio<31556952>>;
+    for (const std::chrono::milliseconds timeout :
+         {std::chrono::milliseconds::max(), std::chrono::duration_cast<std::chrono::milliseconds>(years(300))}) {
+      std::thread runner([&r] {
+        std::this_thread::sleep_for(200ms);
+        r.incr("late");
+      });
+      const std::optional<redispp::MonitorCommand> late = mon.next_command(timeout);
+      runner.join();
+      REQUIRE(late);
+      CHECK(late->args.at(1) == "late");
+    }
     // A monitor counts as a "normal" client; SKIPME (the default) spares this one.
     CHECK(r.execute_command("CLIENT", "KILL", "TYPE", "normal").integer() == 1);
     CHECK_THROWS_AS(mon.next_command(2s), redispp::ConnectionError);

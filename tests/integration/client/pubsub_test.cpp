@@ -9,6 +9,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
+#include <ratio>
 #include <string>
 #include <thread>
 #include <vector>
@@ -165,6 +167,30 @@ TEST_CASE("get_message's time-outs", "[pubsub]") {
   const auto took = std::chrono::steady_clock::now() - started;
   CHECK(took >= 300ms);
   CHECK(took < 1s);
+}
+
+TEST_CASE("get_message with a time-out longer than the clock can count waits for the message", "[pubsub]") {
+  redispp::Redis r{redispp::test::server("plain").options(32)};
+  redispp::PubSub ps = r.pubsub();
+  ps.subscribe("pubsub_test:forever:a");
+  expect(next(ps), MessageType::subscribe, "pubsub_test:forever:a", "1");
+  // milliseconds::max() and 300 years overflow steady_clock's nanoseconds when added to now():
+  // the deadline must not wrap into the past (get_message returning at once, a loop spinning).
+  using years = std::chrono::duration<long long, std::ratio<31556952>>;
+  for (const std::chrono::milliseconds timeout :
+       {std::chrono::milliseconds::max(), std::chrono::duration_cast<std::chrono::milliseconds>(years(300))}) {
+    std::thread publisher([&r] {
+      std::this_thread::sleep_for(200ms);
+      r.publish("pubsub_test:forever:a", "late");
+    });
+    const auto started = std::chrono::steady_clock::now();
+    const std::optional<Message> m = ps.get_message(timeout);
+    const auto took = std::chrono::steady_clock::now() - started;
+    publisher.join();
+    REQUIRE(m);
+    expect(*m, MessageType::message, "pubsub_test:forever:a", "late");
+    CHECK(took >= 150ms);
+  }
 }
 
 TEST_CASE("listen() ends after the last unsubscribe is acknowledged", "[pubsub]") {
