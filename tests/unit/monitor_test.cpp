@@ -2,7 +2,11 @@
 // the wrong shape.
 #include "support/catch.hpp"
 
-#include <string>
+#include <clocale>      // std::setlocale, std::localeconv
+#include <cstdlib>      // std::strtod
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <vector>       // std::vector
 
 #include <redispp/errors.hpp>
 #include <redispp/monitor.hpp>
@@ -65,4 +69,63 @@ TEST_CASE("lines that are not MONITOR lines are ProtocolErrors", "[monitor]") {
   CHECK_THAT(protocol_error(R"(1.0 [0 y] "G\x4")"), Contains("hex"));
   CHECK_THAT(protocol_error(R"(1.0 [0 y] "G\q")"), Contains("unknown escape"));
   CHECK_THAT(protocol_error(R"(1.0 [0 y])"), Contains("no command"));
+}
+
+TEST_CASE("a MONITOR line's time and database are numbers in range", "[monitor]") {
+  CHECK_THAT(protocol_error(R"(nan [0 y] "GET")"), Contains("time stamp"));
+  CHECK_THAT(protocol_error(R"(inf [0 y] "GET")"), Contains("time stamp"));
+  CHECK_THAT(protocol_error(R"(-1.5 [0 y] "GET")"), Contains("time stamp"));
+  CHECK_THAT(protocol_error(R"(1e400 [0 y] "GET")"), Contains("time stamp"));
+  CHECK_THAT(protocol_error("1" + std::string(400, '0') + R"(.5 [0 y] "GET")"), Contains("time stamp"));
+  CHECK_THAT(protocol_error(R"(1,5 [0 y] "GET")"), Contains("time stamp"));
+  // Too big for an int: once read as database 0.
+  CHECK_THAT(protocol_error(R"(1.5 [99999999999 y] "GET")"), Contains("database number out of range"));
+  CHECK_THAT(protocol_error(R"(1.5 [-1 y] "GET")"), Contains("database"));
+  CHECK(parse_monitor_line(R"(1.5 [2147483647 y] "GET")").db == 2147483647);
+}
+
+namespace {
+// Sets LC_ALL to a locale whose decimal point is a comma, for as long as it lives; empty() when
+// the machine has none (tests/unit/CMakeLists.txt compiles de_DE.UTF-8 for this test where it
+// can). Restores the previous locale.
+class CommaLocale {
+ public:
+  CommaLocale() : previous_(std::setlocale(LC_ALL, nullptr)) {
+    for (const char* candidate : {"de_DE.UTF-8", "de_DE.utf8", "de_DE", "fr_FR.UTF-8", "fr_FR.utf8", "fr_FR",
+                                  "nl_NL.UTF-8", "es_ES.UTF-8", "it_IT.UTF-8", "ru_RU.UTF-8", "pt_BR.UTF-8"}) {
+      if (std::setlocale(LC_ALL, candidate) == nullptr) continue;
+      if (std::string_view(std::localeconv()->decimal_point) == ",") {
+        name_ = candidate;
+        return;
+      }
+    }
+    std::setlocale(LC_ALL, previous_.c_str());
+  }
+  ~CommaLocale() { std::setlocale(LC_ALL, previous_.c_str()); }
+  CommaLocale(const CommaLocale&) = delete;
+  CommaLocale& operator=(const CommaLocale&) = delete;
+  bool empty() const noexcept { return name_.empty(); }
+  const std::string& name() const noexcept { return name_; }
+
+ private:
+  std::string previous_;
+  std::string name_;
+};
+}  // namespace
+
+TEST_CASE("MONITOR lines parse the same under a locale with a decimal comma", "[monitor][locale]") {
+  const CommaLocale locale;
+  if (locale.empty()) {
+    WARN("SKIPPED: no locale with a decimal comma (de_DE.UTF-8, fr_FR.UTF-8 ...) on this machine; "
+         "set LOCPATH to a directory made with `localedef -i de_DE -f UTF-8 DIR/de_DE.utf8`");
+    return;
+  }
+  INFO("locale " << locale.name());
+  REQUIRE(std::strtod("1.5", nullptr) == 1.0);  // the locale is in force: C's strtod stops at the '.'
+  const redispp::MonitorCommand c = parse_monitor_line(R"(1700000000.123456 [3 127.0.0.1:50412] "SET" "k" "v")");
+  CHECK(c.time == Approx(1700000000.123456).epsilon(1e-15));
+  CHECK(c.db == 3);
+  CHECK(c.args == std::vector<std::string>{"SET", "k", "v"});
+  // The comma is no more a decimal point for MONITOR than in the C locale.
+  CHECK_THAT(protocol_error(R"(1,5 [0 y] "GET")"), Contains("time stamp"));
 }

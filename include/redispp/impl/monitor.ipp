@@ -1,8 +1,9 @@
 #pragma once
 // Monitor: the MONITOR line parser and the connection that reads them.
 
-#include <charconv>  // std::from_chars
-#include <cstdlib>   // std::strtod
+#include <charconv>      // std::from_chars
+#include <cmath>         // std::isfinite
+#include <system_error>  // std::errc
 
 #include <fmt/format.h>
 
@@ -33,10 +34,15 @@ REDISPP_DECL MonitorCommand parse_monitor_line(std::string_view line) {
   const std::size_t space = line.find(' ');
   if (space == std::string_view::npos || space == 0) detail::bad_monitor_line(line, "no time stamp");
   {
-    const std::string stamp(line.substr(0, space));  // strtod needs the terminator
-    char* end = nullptr;
-    c.time = std::strtod(stamp.c_str(), &end);
-    if (end != stamp.c_str() + stamp.size()) detail::bad_monitor_line(line, "a time stamp that is not a number");
+    // "<seconds>.<micros>": from_chars reads it the same under every locale (strtod would stop
+    // at the '.' where the decimal point is a comma). It also takes "nan", "inf" and "-1": only
+    // a finite number that starts with a digit is a time.
+    const std::string_view stamp = line.substr(0, space);
+    const auto [end, error] =
+        std::from_chars(stamp.data(), stamp.data() + stamp.size(), c.time, std::chars_format::fixed);
+    if (error != std::errc() || end != stamp.data() + stamp.size() || stamp.front() < '0' || stamp.front() > '9' ||
+        !std::isfinite(c.time))
+      detail::bad_monitor_line(line, "a time stamp that is not a number of seconds");
   }
   std::string_view rest = line.substr(space + 1);
   if (rest.empty() || rest.front() != '[') detail::bad_monitor_line(line, "no [db client]");
@@ -48,8 +54,13 @@ REDISPP_DECL MonitorCommand parse_monitor_line(std::string_view line) {
   if (close == std::string_view::npos || gap == std::string_view::npos || gap > close)
     detail::bad_monitor_line(line, "no [db client]");
   const std::string_view db = rest.substr(1, gap - 1);
-  if (std::from_chars(db.data(), db.data() + db.size(), c.db).ptr != db.data() + db.size() || db.empty())
-    detail::bad_monitor_line(line, "a database that is not a number");
+  {
+    // A number too big for an int is an error of its own: from_chars leaves c.db at 0 then.
+    const auto [end, error] = std::from_chars(db.data(), db.data() + db.size(), c.db);
+    if (error == std::errc::result_out_of_range) detail::bad_monitor_line(line, "a database number out of range");
+    if (error != std::errc() || end != db.data() + db.size() || db.empty() || c.db < 0)
+      detail::bad_monitor_line(line, "a database that is not a number");
+  }
   c.client_address = std::string(rest.substr(gap + 1, close - gap - 1));
   c.client_type = c.client_address == "lua" ? "lua" : c.client_address.starts_with("unix:") ? "unix" : "tcp";
   rest.remove_prefix(close + 1);
