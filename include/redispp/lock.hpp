@@ -16,11 +16,12 @@
 // token, so an owner whose lock expired can never delete or prolong the next owner's.
 // locked(): someone holds it; owned(): this object's acquisition does.
 //
-// What this object believes follows what the server last said: release() forgets the token
-// once the server has answered (released, or not owned); extend() and reacquire() forget it
-// when the server says the lock is not owned any more. On a connection error the token is kept,
-// and release() may be called again. acquire() while this object holds the lock is a LockError
-// (a Lock is not recursive); after an expiry, release() (LockNotOwnedError) forgets the token.
+// The token is kept until release(), as redis-py keeps it: release() forgets it once the server
+// has answered (released, or not owned). extend() and reacquire() keep it when the server says
+// the lock is not owned any more (LockNotOwnedError), so a release() after them asks the server
+// too and throws LockNotOwnedError as well. On a connection error the token is kept, and
+// release() may be called again. acquire() while this object holds a token is a LockError (a
+// Lock is not recursive); after an expiry, release() (LockNotOwnedError) forgets the token.
 //
 // As a C++ lock (std::lock_guard, std::unique_lock, std::scoped_lock):
 //   - lock() waits (whatever LockOptions::blocking says) for at most blocking_timeout, then
@@ -102,8 +103,8 @@ class Lock {
 
  private:
   bool has_timeout() const noexcept { return options_.timeout && options_.timeout->count() > 0; }
-  // Runs one of the scripts on the lock's key (args: the token first); false, and the token
-  // forgotten, when the server says this acquisition does not own the lock.
+  // Runs one of the scripts on the lock's key (args: the token first); false when the server
+  // says this acquisition does not own the lock (the token is kept: release() forgets it).
   REDISPP_DECL bool run_owned(std::string_view lua, const ScriptArgs& args);
   // LockError for an operation that needs this object to hold the lock.
   REDISPP_DECL void require_token(const char* operation) const;

@@ -247,8 +247,11 @@ TEST_CASE("lock: extend adds time, or replaces it; only while owned and with a t
   std::this_thread::sleep_for(800ms);
   CHECK_THROWS_WITH(lock.extend(1s), "extend of lock 'lock_test:extend': not owned any more (it expired after 1000 ms, or "
                                      "another owner took it)");
-  CHECK_FALSE(lock.token());
   CHECK_FALSE(r.exists(std::string_view("lock_test:extend")));  // extending an expired lock does not revive it
+  // As in redis-py, the token stays until release(), which asks the server and says the same.
+  CHECK(lock.token());
+  CHECK_THROWS_AS(lock.release(), redispp::LockNotOwnedError);
+  CHECK_FALSE(lock.token());
 
   redispp::Lock forever = r.lock("lock_test:extend");
   REQUIRE(forever.acquire());
@@ -277,6 +280,28 @@ TEST_CASE("lock: reacquire resets the remaining time to the full timeout", "[loc
   CHECK(r.pttl("lock_test:reacquire") <= 300);
   CHECK(thief.owned());
   thief.release();
+}
+
+TEST_CASE("lock: after extend() finds another owner, release() says the lock is not owned, as redis-py", "[lock]") {
+  redispp::Redis r = client({"lock_test:taken"});
+  redispp::Lock first = r.lock("lock_test:taken", {.timeout = 100ms});
+  REQUIRE(first.acquire());
+  std::this_thread::sleep_for(250ms);  // expired ...
+  redispp::Lock second = r.lock("lock_test:taken", {.timeout = 10s});
+  REQUIRE(second.acquire({.blocking = false}));  // ... and taken
+  CHECK_THROWS_AS(first.extend(1s), redispp::LockNotOwnedError);
+  try {
+    first.release();
+    FAIL("release after a failed extend must fail");
+  } catch (const redispp::LockNotOwnedError& e) {
+    // Not a LockError telling the user to acquire() first: the lock is someone else's.
+    CHECK(std::string(e.what()) ==
+          "release of lock 'lock_test:taken': not owned any more (it expired after 100 ms, or another owner took it)");
+  }
+  CHECK_FALSE(first.token());
+  CHECK(second.owned());  // the failed release deleted nothing
+  CHECK(r.get("lock_test:taken") == *second.token());
+  second.release();
 }
 
 TEST_CASE("lock: std::lock_guard and std::unique_lock; unlock() keeps its error instead of throwing", "[lock]") {
