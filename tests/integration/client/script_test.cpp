@@ -91,7 +91,10 @@ TEST_CASE("script: NOSCRIPT loads the script and runs it once more; other errors
   CHECK_THROWS_WITH(failing.call({"script_test:counter"}), Catch::Contains("EVALSHA") && Catch::Contains("boom"));
   CHECK(r.get<long long>("script_test:counter") == 3);
   // A script that does not compile fails at SCRIPT LOAD, with the server's words.
-  CHECK_THROWS_WITH(r.register_script(unseen("this is not lua")).call(), Catch::Contains("SCRIPT"));
+  // The error names the command that failed, SCRIPT LOAD, not only its container "SCRIPT".
+  CHECK_THROWS_WITH(r.register_script(unseen("this is not lua")).call(),
+                    Catch::StartsWith("SCRIPT LOAD on ") && Catch::Contains("Error compiling script"));
+  CHECK_THROWS_AS(r.register_script(unseen("this is not lua")).load(), redispp::ResponseError);
 }
 
 TEST_CASE("script: call_ro runs EVALSHA_RO, which reads and may not write", "[script]") {
