@@ -36,9 +36,9 @@ REDISPP_DECL std::unique_ptr<Parser> make_parser(ParserKind kind, const ParserLi
   throw DataError(fmt::format("unknown ParserKind {}", static_cast<int>(kind)));
 }
 
-REDISPP_DECL ParserKind resolve_parser_kind(ParserKind kind, int protocol) {
-  if (protocol != 2 && protocol != 3)
-    throw DataError(fmt::format("protocol must be 2 or 3, not {}", protocol));
+// `protocol` is not checked again here: validate() (impl/options.ipp) refuses anything but 2 and
+// 3 when the Connection or pool is made, with the field's name.
+REDISPP_DECL ParserKind resolve_parser_kind(ParserKind kind, [[maybe_unused]] int protocol) {
   if (kind == ParserKind::automatic) return ParserKind::builtin;
 #ifdef REDISPP_WITH_HIREDIS
   if (kind == ParserKind::hiredis && protocol == 3 && !HiredisParser::supports_resp3())

@@ -163,9 +163,9 @@ class Parser {
 REDISPP_DECL std::unique_ptr<Parser> make_parser(ParserKind kind = ParserKind::automatic,
                                                  const ParserLimits& limits = {});
 
-/// Resolves `automatic` and checks that `kind` can speak `protocol` (2 or 3). Throws DataError
-/// naming the hiredis version when the linked hiredis cannot parse RESP3 (before 1.1), and for a
-/// protocol other than 2 or 3.
+/// Resolves `automatic` and checks that `kind` can speak `protocol` (2 or 3, as validate()
+/// checks). Throws DataError naming the hiredis version when the linked hiredis cannot parse
+/// RESP3 (before 1.1).
 REDISPP_DECL ParserKind resolve_parser_kind(ParserKind kind, int protocol);
 
 }  // namespace redispp
