@@ -16,6 +16,7 @@
 #include <string_view>  // std::string_view
 
 #include <redispp/commands/command_set.hpp>
+#include <redispp/commands/settle.hpp>
 #include <redispp/commands/command_table.hpp>
 #include <redispp/config.hpp>
 #include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
@@ -174,16 +175,16 @@ class Redis : public CommandSet<Redis> {
   const std::shared_ptr<ConnectionPool>& connection_pool() const noexcept { return pool_; }
 
  private:
-  // run()'s last step, whichever way the reply came: an error reply throws the server's words
-  // prefixed with which command and which server ("LPUSH on 127.0.0.1:6379: WRONGTYPE ...";
-  // code() stays the server's prefix), anything else is converted to T.
+  // run()'s last step, whichever way the reply came (commands/settle.hpp): an error reply throws
+  // the server's words prefixed with which command and which server ("LPUSH on 127.0.0.1:6379:
+  // WRONGTYPE ..."; code() stays the server's prefix), anything else is converted to T.
   template <class T>
   T settle(const Command<T>& command, Reply&& reply) const {
-    if (reply.is_error()) throw_command_error(reply, command.name());
-    return command.convert(std::move(reply));
+    return redispp::settle(command, std::move(reply),
+                           [this](const auto& fail) { fail(ErrorContext{.endpoint = error_endpoint()}); });
   }
-  // settle()'s error path: throw_error_reply with this command's name and this client's endpoint.
-  [[noreturn]] REDISPP_DECL void throw_command_error(const Reply& reply, std::string_view name) const;
+  // The server's name in settle()'s messages ("127.0.0.1:6379"), made only when one is thrown.
+  REDISPP_DECL std::string error_endpoint() const;
 
   std::shared_ptr<ConnectionPool> pool_;
   std::shared_ptr<CommandTable> command_table_;  // made by the constructors

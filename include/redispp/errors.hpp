@@ -9,6 +9,7 @@
 //   │   ├── WrongTypeError, NoScriptError, ReadOnlyError, ExecAbortError, BusyError,
 //   │   └── NoPermissionError, OutOfMemoryError
 //   ├── DataError      (a reply or an argument of the wrong shape)
+//   │   └── ReplyTypeError (a command's reply that does not convert to its C++ type; .reply())
 //   ├── WatchError     (EXEC aborted because a watched key changed)
 //   ├── PubSubError
 //   ├── LockError      (a Lock used wrongly, or not acquired in time by lock())
@@ -18,10 +19,12 @@
 // Messages name what failed and where; they never contain a password.
 
 #include <cstddef>      // std::size_t
+#include <memory>       // std::shared_ptr (ReplyTypeError's reply)
 #include <optional>     // std::optional
 #include <stdexcept>    // std::runtime_error
 #include <string>       // std::string
 #include <string_view>  // std::string_view
+#include <utility>      // std::move
 
 #include <redispp/config.hpp>
 
@@ -132,6 +135,26 @@ class OutOfMemoryError : public ResponseError {
 class DataError : public Error {
  public:
   using Error::Error;
+};
+
+class Reply;  // protocol/reply.hpp
+
+/// A command's reply that does not convert to the command's C++ type: r.get<long long>("k") of
+/// a key holding "hello". what() names the command, its first key and the reply's kind and size,
+/// with at most 32 bytes of its value (stored values end up in logs):
+///   GET "k" on 127.0.0.1:6379: cannot convert bulk string reply of 5 bytes "hello" to long long:
+///   not a whole number in range
+/// reply() is the whole reply, for a program that wants to look at it. (When the conversion
+/// failed inside an array, the elements converted before the one that failed may have been
+/// moved out of it already: their strings are empty.)
+class ReplyTypeError : public DataError {
+ public:
+  ReplyTypeError(const std::string& message, std::shared_ptr<const Reply> reply)
+      : DataError(message), reply_(std::move(reply)) {}
+  const Reply& reply() const noexcept { return *reply_; }
+
+ private:
+  std::shared_ptr<const Reply> reply_;  // shared: exceptions are copied as they propagate
 };
 
 /// EXEC answered nil: a WATCHed key changed before the transaction ran.

@@ -36,6 +36,7 @@
 
 #include <redispp/commands/command_set.hpp>
 #include <redispp/commands/script_args.hpp>
+#include <redispp/commands/settle.hpp>
 #include <redispp/config.hpp>
 #include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/pipeline_results.hpp>
@@ -187,8 +188,10 @@ class Pipeline : public CommandSet<Pipeline> {
 template <class T>
 T ImmediateCommands::run(Command<T>&& command) {
   Reply reply = pipeline_->run_now(command.wire(), command.block_timeout(), command.flags(), command.reply_count());
-  if (reply.is_error()) throw_error_reply(reply.str(), {command.name(), endpoint_name(pipeline_->pool_->connection_options())});
-  return command.convert(std::move(reply));
+  // The endpoint's name is made only for an exception's message.
+  return redispp::settle(command, std::move(reply), [this](const auto& fail) {
+    fail(ErrorContext{.endpoint = endpoint_name(pipeline_->pool_->connection_options())});
+  });
 }
 
 }  // namespace redispp

@@ -8,16 +8,19 @@
 //   std::optional<std::string> a = res.get<std::optional<std::string>>(2);
 //
 // get<T>(i) must name the type the command was queued with (DataError otherwise, saying which
-// type it is). An error reply kept in place (execute(false)) throws its exception from get<T>;
-// reply(i) gives any reply raw.
+// type it is). An error reply kept in place (execute(false)) throws its exception from get<T>,
+// and a reply that does not convert ReplyTypeError, both naming the command and its index
+// (settle(), commands/settle.hpp); reply(i) gives any reply raw.
 
 #include <cstddef>      // std::size_t
+#include <optional>     // std::nullopt
 #include <string>       // std::string
 #include <typeinfo>     // std::type_info
 #include <utility>      // std::move
 #include <vector>       // std::vector
 
 #include <redispp/commands/command.hpp>
+#include <redispp/commands/settle.hpp>
 #include <redispp/config.hpp>
 #include <redispp/detail/short_name.hpp>
 #include <redispp/detail/type_name.hpp>
@@ -64,13 +67,14 @@ class PipelineResults {
   /// Result i converted to T, the type its command was queued with.
   template <class T>
   T get(std::size_t i) const {
-    return converter<T>(i)(Reply(replies_[i]));
+    const auto convert = converter<T>(i);  // checks i and T before the reply is copied
+    return settle<T>(convert, i, Reply(replies_[i]));
   }
   /// Like get(), moving the reply out (result i is nil afterwards).
   template <class T>
   T take(std::size_t i) {
-    auto convert = converter<T>(i);
-    return convert(std::move(replies_[i]));
+    const auto convert = converter<T>(i);
+    return settle<T>(convert, i, std::move(replies_[i]));
   }
 
   /// Result i as the server sent it (error replies included).
@@ -103,8 +107,16 @@ class PipelineResults {
     check_index(i);
     const detail::QueuedCommand& command = commands_[i];
     if (*command.type != typeid(T)) throw_wrong_type(i, detail::type_name<T>());
-    if (replies_[i].is_error()) throw_error_reply(replies_[i].str(), {command.name.view(), endpoint_, i});
     return reinterpret_cast<T (*)(Reply&&)>(command.convert);
+  }
+  // Result i's reply -> T, as every host settles a reply (commands/settle.hpp). The queued
+  // command keeps its name, not its bytes: the messages name the command and its index in the
+  // pipeline, not its key.
+  template <class T>
+  T settle(T (*convert)(Reply&&), std::size_t i, Reply&& reply) const {
+    return detail::settle_reply(convert, std::move(reply), [this, i](const auto& fail) {
+      fail(ErrorContext{commands_[i].name.view(), endpoint_, i}, std::nullopt);
+    });
   }
 
   std::vector<Reply> replies_;

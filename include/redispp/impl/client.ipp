@@ -90,10 +90,6 @@ REDISPP_DECL Redis Redis::from_url(std::string_view url) {
   return Redis(parsed.connection, parsed.pool);
 }
 
-REDISPP_DECL void Redis::throw_command_error(const Reply& reply, std::string_view name) const {
-  // The server's words, prefixed with which command and which server ("LPUSH on
-  // 127.0.0.1:6379: WRONGTYPE ..."); code() stays the server's prefix.
-  throw_error_reply(reply.str(), {name, endpoint_name(pool_->connection_options())});
-}
+REDISPP_DECL std::string Redis::error_endpoint() const { return endpoint_name(pool_->connection_options()); }
 
 }  // namespace redispp

@@ -21,7 +21,9 @@
 //   std::tuple<U...>      an array of exactly that many elements
 //   user types            through ADL:  T redispp_from_reply(redispp::Reply&&, std::type_identity<T>)
 //                         (a struct from a hash, r.hgetall<T>(key): the example in protocol/fields.hpp)
-// Anything else throws DataError naming the expected C++ type and the reply that came.
+// Anything else throws DataError naming the expected C++ type and the reply that came: its kind
+// and size, and at most 32 bytes of its value. (A command's host adds the command and its key,
+// and the whole reply: ReplyTypeError, thrown by settle(), commands/settle.hpp.)
 
 #include <charconv>     // std::from_chars
 #include <cstddef>      // std::size_t
@@ -85,13 +87,21 @@ concept user_convertible = requires(Reply&& r) {
 // into the library, so that a file including this header does not instantiate (and check the
 // format strings of) their fmt::format calls.
 
-/// A short rendering of a reply for error messages (long values are cut).
+/// A short rendering of a reply for error messages: its kind and size, and at most 32 bytes of
+/// a value ('bulk string reply of 5 bytes "hello"', "array reply of 3 elements").
 REDISPP_DECL std::string describe(const Reply& reply);
 
-/// Throws DataError: "cannot convert <reply> to <type>[: <why>]".
+/// Throws DataError: "cannot convert <describe(reply)> to <type>[: <why>]".
 [[noreturn]] REDISPP_DECL void conversion_failed_to(const Reply& reply, std::string_view type, std::string_view why);
 
 template <class T>
+/// Throws ReplyTypeError for a command's reply that did not convert (`cause`): the message is
+/// error_prefix(context) with the first key after the command's name, then the cause's; the
+/// exception keeps `reply`. settle()'s error path (commands/settle.hpp).
+[[noreturn]] REDISPP_DECL void throw_reply_type_error(const DataError& cause, Reply&& reply,
+                                                     const ErrorContext& context,
+                                                     std::optional<std::string_view> first_key);
+
 [[noreturn]] void conversion_failed(const Reply& reply, std::string_view why = {}) {
   conversion_failed_to(reply, type_name<T>(), why);
 }

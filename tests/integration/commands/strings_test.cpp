@@ -180,3 +180,24 @@ TEST_CASE("contradictory options are refused before anything is sent", "[command
   CHECK(results.get<std::optional<std::string>>(1) == "1");
   CHECK(r.exists("refused") == 0);
 }
+
+TEST_CASE("a reply that does not convert names the command, its key and the reply", "[commands][strings][errors]") {
+  REDISPP_FOR_EACH_CLIENT_CONFIG(config);
+  redispp::Redis r = redispp::test::fresh_client(config, test_db);
+  r.set("word", "hello");
+  try {
+    (void)r.get<long long>("word");
+    FAIL("no exception");
+  } catch (const redispp::ReplyTypeError& e) {
+    CHECK_THAT(e.what(), Catch::StartsWith("GET \"word\" on ") &&
+                             Catch::EndsWith(": cannot convert bulk string reply of 5 bytes \"hello\" to long long: "
+                                             "not a whole number in range"));
+    CHECK(e.reply().str() == "hello");
+  }
+  auto p = r.pipeline(false);
+  p.get<long long>("word");
+  const redispp::PipelineResults results = p.execute();
+  CHECK_THROWS_WITH(results.get<std::optional<long long>>(0),
+                    Catch::StartsWith("GET on ") && Catch::Contains("(command 0 in pipeline): cannot convert bulk "
+                                                                    "string reply of 5 bytes \"hello\" to long long"));
+}

@@ -74,7 +74,7 @@ TEST_CASE("convert: integers", "[convert]") {
   CHECK_THROWS_WITH(convert<unsigned>(Reply::integer(-1)), Catch::Contains("out of range"));
   CHECK_THROWS_AS(convert<long long>(Reply::big_number("123456789012345678901234567890")), DataError);
   CHECK_THROWS_AS(convert<long long>(Reply::double_(1.5)), DataError);
-  CHECK_THROWS_WITH(convert<long long>(Reply::nil()), "cannot convert nil reply (nil) to long long");
+  CHECK_THROWS_WITH(convert<long long>(Reply::nil()), "cannot convert nil reply to long long");
   CHECK_THROWS_AS(convert<long long>(arr({Reply::integer(1)})), DataError);
 }
 
@@ -151,8 +151,19 @@ TEST_CASE("convert: pairs and tuples", "[convert]") {
 
 TEST_CASE("convert: error messages name the C++ type and the reply", "[convert]") {
   CHECK_THROWS_WITH(convert<std::vector<std::string>>(Reply::integer(3)),
-                    "cannot convert integer reply (integer) 3 to std::vector<std::string>");
-  CHECK_THROWS_WITH(convert<long long>(bulk(std::string(100, 'x'))), Catch::Contains("..."));
+                    "cannot convert integer reply 3 to std::vector<std::string>");
+  CHECK_THROWS_WITH(convert<long long>(bulk("hello")),
+                    "cannot convert bulk string reply of 5 bytes \"hello\" to long long: not a whole number in range");
+  CHECK_THROWS_WITH(convert<bool>(arr({bulk("a"), bulk("b")})), Catch::StartsWith("cannot convert array reply of 2 elements"));
+  CHECK_THROWS_WITH(convert<long long>(Reply::simple_string("x")), Catch::Contains("simple string reply of 1 byte \"x\""));
+}
+
+TEST_CASE("convert: a message shows at most 32 bytes of a value, control bytes escaped", "[convert]") {
+  const std::string secret = "0123456789abcdefghijklmnopqrstuvSECRET-REST-OF-THE-VALUE";
+  const std::string expected =
+      "cannot convert bulk string reply of 56 bytes \"0123456789abcdefghijklmnopqrstuv\"... to long long";
+  CHECK_THROWS_WITH(convert<long long>(bulk(secret)), Catch::StartsWith(expected) && !Catch::Contains("SECRET"));
+  CHECK_THROWS_WITH(convert<long long>(bulk("a\r\nb")), Catch::Contains("of 4 bytes \"a\\r\\nb\""));
 }
 
 namespace shop {
