@@ -140,7 +140,7 @@ TEST_CASE("client setname, getname, id, info, list", "[commands][connection]") {
   CHECK(std::any_of(normal.begin(), normal.end(), [&](const auto& c) { return c.id == id; }));
   const auto pubsub = r.client_list({.type = "pubsub"});
   CHECK(std::none_of(pubsub.begin(), pubsub.end(), [&](const auto& c) { return c.id == id; }));
-  CHECK_THROWS_AS(r.client_list({.type = "normal", .ids = {id}}), redispp::ResponseError);  // one filter at a time
+  CHECK_THROWS_AS(r.client_list({.type = "normal", .ids = {id}}), redispp::DataError);  // one filter at a time: unsent
   CHECK(r.client_list().size() >= 1);
   CHECK_THROWS_AS(r.client_list({.type = "nonsense"}), redispp::ResponseError);
 
