@@ -10,6 +10,7 @@
 // program), fmt::format calls the one compiled into libfmt.
 #include <fmt/format.h>  // fmt::format
 
+#include <redispp/detail/printable.hpp>  // append_escaped
 #include <redispp/detail/shared_text_block.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/protocol/reply.hpp>
@@ -161,26 +162,8 @@ REDISPP_DECL bool operator==(const Reply& a, const Reply& b) noexcept {
 namespace detail {
 
 inline void append_quoted(std::string& out, std::string_view text) {
-  static constexpr char hex[] = "0123456789abcdef";
   out += '"';
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c >= 0x7f) {
-          out += "\\x";
-          out += hex[c >> 4];
-          out += hex[c & 0xf];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
+  append_escaped(out, text, true, '"');
   out += '"';
 }
 

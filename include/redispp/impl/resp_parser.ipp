@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>  // error messages
 
+#include <redispp/detail/printable.hpp>  // append_escaped
 #include <redispp/detail/shared_text_block.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/protocol/resp_parser.hpp>
@@ -28,27 +29,9 @@ inline constexpr std::size_t quote_limit = 32;
 
 // `bytes` in single quotes with C escapes, cut after quote_limit bytes ("..." follows).
 inline std::string quote(std::string_view bytes) {
-  static constexpr char hex[] = "0123456789abcdef";
   std::string out = "'";
   const std::size_t shown = std::min(bytes.size(), quote_limit);
-  for (std::size_t i = 0; i < shown; ++i) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    switch (c) {
-      case '\r': out += "\\r"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\'': out += "\\'"; break;
-      case '\\': out += "\\\\"; break;
-      default:
-        if (c < 0x20 || c >= 0x7f) {
-          out += "\\x";
-          out += hex[c >> 4];
-          out += hex[c & 0xf];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
+  append_escaped(out, bytes.substr(0, shown), true, '\'');
   out += '\'';
   if (shown < bytes.size()) out += "...";
   return out;
