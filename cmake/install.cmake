@@ -24,11 +24,19 @@ install(FILES
   "${PROJECT_SOURCE_DIR}/cmake/Findhiredis.cmake"
   DESTINATION "${REDISPP_CMAKE_DIR}")
 
-set(REDISPP_PC_REQUIRES "fmt >= 9")
 set(REDISPP_PC_CFLAGS "")
+set(REDISPP_PC_REQUIRES_PRIVATE "")
+if(REDISPP_FMT_HEADER_ONLY)
+  # {fmt}'s include path without -lfmt (Requires.private gives Libs only to static links).
+  set(REDISPP_PC_REQUIRES "")
+  set(REDISPP_PC_REQUIRES_PRIVATE "fmt >= 9")
+  set(REDISPP_PC_CFLAGS "-DFMT_HEADER_ONLY=1")
+else()
+  set(REDISPP_PC_REQUIRES "fmt >= 9")
+endif()
 set(REDISPP_PC_LIBS "")
 if(REDISPP_SANITIZE)  # an instrumented library needs its sanitizers' runtime where it is linked
-  set(REDISPP_PC_CFLAGS "-fsanitize=${REDISPP_SANITIZE}")
+  string(APPEND REDISPP_PC_CFLAGS " -fsanitize=${REDISPP_SANITIZE}")
   set(REDISPP_PC_LIBS " -fsanitize=${REDISPP_SANITIZE}")
 endif()
 if(REDISPP_WITH_HIREDIS)

@@ -30,7 +30,9 @@ ensure_packages() {
 }
 
 # configure_and_build [cmake configure arguments...] [-- cmake --build arguments...]
-# Configures and builds into $build_dir (or $dir when set by the caller).
+# Configures and builds into $build_dir (or $dir when set by the caller): the developer's build,
+# with the tests and the benchmarks (whose --smoke runs are part of the suite), which a plain
+# `cmake -S . -B build` leaves out. The caller's arguments come after and can turn them off.
 configure_and_build() {
   local dir="${dir:-$build_dir}" configure=() build=()
   while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do configure+=("$1"); shift; done
@@ -40,7 +42,7 @@ configure_and_build() {
   mkdir -p "$dir"
   # shellcheck disable=SC2086  # REDISPP_CMAKE_ARGS is a list of arguments
   cmake -S "$repo" -B "$dir" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" -DREDISPP_WERROR=ON \
-    ${REDISPP_CMAKE_ARGS:-} "${configure[@]}" >"$dir/configure.log" 2>&1 || {
+    -DREDISPP_BUILD_TESTS=ON -DREDISPP_BUILD_BENCHMARKS=ON ${REDISPP_CMAKE_ARGS:-} "${configure[@]}" >"$dir/configure.log" 2>&1 || {
     cat "$dir/configure.log" >&2
     echo "error: cmake configure failed (log above)" >&2
     exit 1
