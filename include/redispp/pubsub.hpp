@@ -250,7 +250,7 @@ class PubSubWorker {
   PubSubWorker(std::shared_ptr<detail::PubSubState> state, std::function<void(std::exception_ptr)> on_error,
                std::chrono::milliseconds poll);
 
-  struct Thread;  // impl/pubsub.ipp: the std::jthread, so that this header does not include <thread>
+  struct Thread;  // impl/pubsub.ipp: the std::thread, so that this header does not include <thread>
   std::shared_ptr<Shared> shared_;
   std::unique_ptr<Thread> thread_;
 };

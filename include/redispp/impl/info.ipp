@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <redispp/commands/info.hpp>
+#include <redispp/detail/from_chars_double.hpp>
 #include <redispp/errors.hpp>
 
 namespace redispp {
@@ -18,7 +19,7 @@ inline InfoScalar parse_info_scalar(std::string_view value) {
   if (auto [p, ec] = std::from_chars(value.data(), end, integer); ec == std::errc() && p == end && !value.empty())
     return integer;
   double number = 0;
-  if (auto [p, ec] = std::from_chars(value.data(), end, number, std::chars_format::fixed);
+  if (auto [p, ec] = detail::from_chars_double(value.data(), end, number, std::chars_format::fixed);
       ec == std::errc() && p == end && !value.empty())
     return number;
   return std::string(value);

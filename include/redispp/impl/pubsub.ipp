@@ -4,13 +4,12 @@
 
 #include <algorithm>           // std::min, std::max
 #include <atomic>              // std::atomic
-#include <condition_variable>  // std::condition_variable_any
+#include <condition_variable>  // std::condition_variable
 #include <map>                 // std::map
 #include <mutex>               // std::mutex, std::lock_guard, std::unique_lock
 #include <span>                // std::span
 #include <string_view>         // std::string_view
-#include <stop_token>          // std::stop_token
-#include <thread>              // std::jthread, std::this_thread::sleep_for
+#include <thread>              // std::thread, std::this_thread::sleep_for
 #include <vector>              // std::vector
 
 #include <fmt/format.h>
@@ -214,13 +213,13 @@ class PubSubState {
   }
 
   // The reader: the next message to return, dispatching handled ones; nullopt when `timeout`
-  // (nullopt: no limit) passed, or when `stop` was requested. Only one thread at a time
+  // (nullopt: no limit) passed, or when `stop` (if any) was set. Only one thread at a time
   // (ReadingGuard). Frames already buffered are handed out before the clock is read or the
   // lock taken more than once, so a flood of small messages is read at the speed of decoding
   // them: the time-out starts counting when the buffered frames run out (or after 64 of them,
   // so that a flood of handled messages cannot keep this call, or a worker, going for ever).
   std::optional<Message> next(std::optional<std::chrono::milliseconds> timeout, bool forever_ends_when_unsubscribed,
-                              std::stop_token stop = {}) {
+                              const std::atomic<bool>* stop = nullptr) {
     const ReadingGuard guard(*this);
     std::optional<clock::time_point> deadline_value;
     const auto deadline = [&] {
@@ -236,7 +235,7 @@ class PubSubState {
     Connection* connection = nullptr;
     for (;;) {
       if (forever_ends_when_unsubscribed && finished_listening()) return std::nullopt;
-      if (stop.stop_requested()) return std::nullopt;
+      if (stop != nullptr && stop->load(std::memory_order_relaxed)) return std::nullopt;
       if (++consumed % 64 == 0 && timeout && clock::now() >= deadline()) return std::nullopt;
       if (connection == nullptr) {
         bool idle = false;
@@ -637,8 +636,29 @@ struct PubSubWorker::Shared {
   std::atomic<bool> running{true};
 };
 
+// The worker's thread and its stop request: a std::thread with a flag and a condition variable
+// rather than std::jthread and std::stop_token, which libc++ has only from version 18 on, so that
+// every standard library runs the same code. Destroying it (a worker moved over, or destroyed
+// without stop()) stops and joins the thread, as std::jthread would.
 struct PubSubWorker::Thread {
-  std::jthread thread;
+  std::atomic<bool> stop_requested{false};
+  std::mutex pause_mutex;  // with wake: the pause between rounds of reconnection, cut short by a stop
+  std::condition_variable wake;
+  std::thread thread;
+
+  void request_stop() {
+    {
+      std::lock_guard lock(pause_mutex);
+      stop_requested = true;
+    }
+    wake.notify_all();
+  }
+  ~Thread() {
+    if (thread.joinable()) {
+      request_stop();
+      thread.join();
+    }
+  }
 };
 
 REDISPP_DECL PubSubWorker::PubSubWorker(PubSubWorker&&) noexcept = default;
@@ -649,12 +669,11 @@ REDISPP_DECL PubSubWorker::PubSubWorker(std::shared_ptr<detail::PubSubState> sta
     : shared_(std::make_shared<Shared>()), thread_(std::make_unique<Thread>()) {
   shared_->state = std::move(state);
   shared_->on_error = std::move(on_error);
-  thread_->thread = std::jthread([shared = shared_, poll](std::stop_token stop) {
-    std::mutex pause_mutex;
-    std::condition_variable_any pause;
-    while (!stop.stop_requested()) {
+  // The thread lives inside *thread_, which outlives it (~Thread joins it first).
+  thread_->thread = std::thread([shared = shared_, self = thread_.get(), poll] {
+    while (!self->stop_requested) {
       try {
-        (void)shared->state->next(poll, false, stop);  // handlers ran; anything returned had none
+        (void)shared->state->next(poll, false, &self->stop_requested);  // handlers ran; anything returned had none
       } catch (...) {
         const bool connection_failed = [] {
           try {
@@ -675,8 +694,8 @@ REDISPP_DECL PubSubWorker::PubSubWorker(std::shared_ptr<detail::PubSubState> sta
         }
         // A server that is down: the retries were spent, so wait before the next round of them.
         if (connection_failed) {
-          std::unique_lock lock(pause_mutex);
-          pause.wait_for(lock, stop, poll, [] { return false; });
+          std::unique_lock lock(self->pause_mutex);
+          self->wake.wait_for(lock, poll, [self] { return self->stop_requested.load(); });
         }
       }
     }
@@ -697,7 +716,7 @@ REDISPP_DECL PubSubWorker::~PubSubWorker() {
 
 REDISPP_DECL void PubSubWorker::stop() {
   if (thread_ && thread_->thread.joinable()) {
-    thread_->thread.request_stop();
+    thread_->request_stop();
     thread_->thread.join();
   }
   if (shared_ && shared_->failure) std::rethrow_exception(std::exchange(shared_->failure, nullptr));

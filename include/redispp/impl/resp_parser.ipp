@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>  // error messages
 
+#include <redispp/detail/from_chars_double.hpp>
 #include <redispp/detail/printable.hpp>  // append_escaped
 #include <redispp/detail/shared_text_block.hpp>
 #include <redispp/errors.hpp>
@@ -199,7 +200,7 @@ inline bool parse_double(std::string_view text, double& out) noexcept {
   // from_chars would also take "infinity", "nan(...)" and hex floats: only plain decimals get here.
   if (body.empty() || !((body.front() >= '0' && body.front() <= '9') || body.front() == '.')) return false;
   double value = 0;
-  const auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
+  const auto [ptr, ec] = detail::from_chars_double(body.data(), body.data() + body.size(), value);
   if (ec != std::errc() || ptr != body.data() + body.size()) return false;
   out = negative ? -value : value;
   return true;

@@ -36,6 +36,7 @@
 #include <vector>       // std::vector
 
 #include <redispp/config.hpp>
+#include <redispp/detail/from_chars_double.hpp>
 #include <redispp/detail/type_name.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/protocol/common_reply_types.hpp>
@@ -163,7 +164,7 @@ inline std::optional<double> parse_double(std::string_view text) noexcept {
   if (lower_equals(text, "nan") || lower_equals(text, "-nan")) return std::numeric_limits<double>::quiet_NaN();
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const auto [end, ec] = detail::from_chars_double(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
   return value;
 }
