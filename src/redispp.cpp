@@ -45,6 +45,7 @@
 #include <redispp/impl/handshake.ipp>
 #include <redispp/impl/socket_stream.ipp>
 #ifdef REDISPP_WITH_TLS
+#include <redispp/impl/tls_context.ipp>
 #include <redispp/impl/tls_stream.ipp>
 #endif
 #include <redispp/impl/stream.ipp>

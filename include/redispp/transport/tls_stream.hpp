@@ -15,43 +15,38 @@
 //   SSL object allows neither at once, so every SSL call holds a mutex. The waits (poll) do
 //   not, so a writer never waits for a reader's idle wait.
 //
-// Failures name what failed: every TLS handshake failure is a ConnectionError saying which
-// (certificate not trusted and by which CA file, hostname mismatch with the certificate's
-// names, expired, client certificate required or rejected, a plain port on the other end, no
-// protocol version in common), or a TimeoutError after socket_connect_timeout. After the
-// handshake, TLS failures come back as std::error_codes of tls_category(): with TLS 1.3 a
-// server that wants a client certificate says so only on the first read.
+// Failures name what failed (the words are transport/tls_context.hpp's): every TLS handshake
+// failure is a ConnectionError saying which (certificate not trusted and by which CA file,
+// hostname mismatch with the certificate's names, expired, client certificate required or
+// rejected, a plain port on the other end, bytes that are not TLS, no protocol version in
+// common), or a TimeoutError after socket_connect_timeout saying how far the server got (a
+// handshake begun and stalled, or silence: from a plain Redis port, or from a stopped server,
+// known as one when it spoke TLS to this process before). After the handshake, TLS failures
+// come back as std::error_codes of tls_category(): with TLS 1.3 a server that wants a client
+// certificate says so only on the first read.
 
 #include <atomic>        // std::atomic
 #include <memory>        // std::unique_ptr, std::shared_ptr
 #include <mutex>         // std::mutex
 #include <string>        // std::string
-#include <system_error>  // std::error_category
+#include <system_error>  // std::error_code
 
 #include <redispp/config.hpp>
 #include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/transport/stream.hpp>
+#include <redispp/transport/tls_context.hpp>  // TlsErrc, tls_category
 #include <redispp/transport/tls_options.hpp>
 
 struct ssl_st;  // OpenSSL's SSL
 
 namespace redispp {
 
-/// TLS failures after the handshake, as Stream errors (Connection messages print their text).
-enum class TlsErrc {
-  client_certificate_required = 1,  ///< the server wants a client certificate; none was sent
-  client_certificate_rejected,      ///< the server refused the one that was sent
-  session_failed,                   ///< a bad record, or an alert from the server
-};
-
-/// The category of TlsErrc values; message() says what to check.
-REDISPP_DECL const std::error_category& tls_category() noexcept;
-
 class TlsStream final : public Stream {
  public:
   /// Connects the TCP socket (as SocketStream does) and runs the TLS handshake within
-  /// socket_connect_timeout (socket_timeout when that is 0). Throws ConnectionError naming
-  /// `endpoint` and the cause, or TimeoutError.
+  /// socket_connect_timeout (socket_timeout when that is 0, 5 s when both are: the rule of
+  /// detail::own_wait_limit). Throws ConnectionError naming `endpoint` and the cause, or
+  /// TimeoutError.
   static std::unique_ptr<TlsStream> connect(const ConnectionOptions& options, const std::string& endpoint);
 
   TlsStream(int fd, ssl_st* ssl, std::shared_ptr<ssl_ctx_st> context, std::chrono::milliseconds write_timeout) noexcept

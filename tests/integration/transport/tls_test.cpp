@@ -280,9 +280,76 @@ TEST_CASE("TLS: a server that never answers the hello times out at socket_connec
   const auto start = std::chrono::steady_clock::now();
   const std::string message = failure_of<redispp::TimeoutError>(options);
   const auto took = std::chrono::steady_clock::now() - start;
-  CHECK_THAT(message, Contains("TLS handshake") && Contains("timed out after 300 ms") && Contains("tls-port"));
+  // Silence from a server never seen before: a plain port and a stopped server look alike.
+  CHECK_THAT(message, Contains("TLS handshake") && Contains("timed out after 300 ms (socket_connect_timeout)") &&
+                          Contains("tls-port") && Contains("stopped"));
   CHECK(took >= 300ms);
   CHECK(took < 2s);
+}
+
+TEST_CASE("TLS: a plain Redis port that waits for the end of our hello is named as one", "[tls][errors]") {
+  // What a plain Redis port does with our hello: reads it as an inline command and answers in
+  // plain text at its first line end, or waits for one.
+  redispp::test::FakeServer plain_port([](redispp::test::FakeServer::Session& session) {
+    std::string line;
+    for (std::string more; line.find('\n') == std::string::npos;) {
+      more = session.read_request(2s);
+      if (more.empty()) return;
+      line += more;
+    }
+    session.write("-ERR unknown command\r\n");
+  });
+  redispp::ConnectionOptions options = failing(tls_server().tls_options());
+  options.port = plain_port.port();
+  options.socket_connect_timeout = 300ms;
+  // Either way the message names a plain port.
+  CHECK_THAT(failure_of<redispp::Error>(options), Contains("plain (non-TLS) Redis port"));
+}
+
+TEST_CASE("TLS: a TLS server stopped with SIGSTOP is named as stopped, not as a plain port", "[tls][errors]") {
+  redispp::ConnectionOptions probe = tls_server().tls_options();
+  auto stopped = own_tls_server("server", "no", probe);
+  redispp::ConnectionOptions options = failing(stopped.options());
+  options.socket_connect_timeout = 300ms;
+  // Started, it answered the probe's TLS PING (RedisProcess waits for one): this process knows
+  // it as a TLS server.
+  stopped.freeze();  // the kernel still takes TCP connections; nothing reads them
+  const std::string message = failure_of<redispp::TimeoutError>(options);
+  stopped.thaw();
+  CHECK_THAT(message, Contains("timed out after 300 ms") && Contains("completed TLS handshakes with this process") &&
+                          Contains("stopped") && !Contains("non-TLS"));
+}
+
+TEST_CASE("TLS: a server that sends part of a TLS record and stalls is named as a stalled TLS server",
+          "[tls][errors]") {
+  redispp::test::FakeServer stalling([](redispp::test::FakeServer::Session& session) {
+    if (session.read_request(2s).empty()) return;
+    // A handshake record header announcing 64 bytes, and 10 of them.
+    session.write(std::string("\x16\x03\x03\x00\x40", 5) + std::string(10, '\x02'));
+    while (!session.read_request(2s).empty()) {
+    }
+  });
+  redispp::ConnectionOptions options = failing(tls_server().tls_options());
+  options.port = stalling.port();
+  options.socket_connect_timeout = 300ms;
+  const std::string message = failure_of<redispp::TimeoutError>(options);
+  CHECK_THAT(message, Contains("timed out after 300 ms") && Contains("began its TLS answer") && !Contains("plain"));
+}
+
+TEST_CASE("TLS: a trickle of 0x16 bytes is named as not TLS, not as plain text", "[tls][errors]") {
+  redispp::test::FakeServer trickle([](redispp::test::FakeServer::Session& session) {
+    if (session.read_request(2s).empty()) return;
+    for (int i = 0; i < 8; ++i) {
+      session.write("\x16");
+      std::this_thread::sleep_for(20ms);
+    }
+    while (!session.read_request(2s).empty()) {
+    }
+  });
+  redispp::ConnectionOptions options = failing(tls_server().tls_options());
+  options.port = trickle.port();
+  const std::string message = failure_of<redispp::ConnectionError>(options);
+  CHECK_THAT(message, Contains("not TLS") && Contains("16 16 16 16 16") && !Contains("plain text"));
 }
 
 TEST_CASE("TLS: unreadable or mismatched files are named", "[tls][errors]") {
