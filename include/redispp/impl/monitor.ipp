@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <redispp/detail/deadline.hpp>  // deadline_after
+#include <redispp/detail/from_chars_double.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/monitor.hpp>
 
@@ -39,7 +40,7 @@ REDISPP_DECL MonitorCommand parse_monitor_line(std::string_view line) {
     // a finite number that starts with a digit is a time.
     const std::string_view stamp = line.substr(0, space);
     const auto [end, error] =
-        std::from_chars(stamp.data(), stamp.data() + stamp.size(), c.time, std::chars_format::fixed);
+        detail::from_chars_double(stamp.data(), stamp.data() + stamp.size(), c.time, std::chars_format::fixed);
     if (error != std::errc() || end != stamp.data() + stamp.size() || stamp.front() < '0' || stamp.front() > '9' ||
         !std::isfinite(c.time))
       detail::bad_monitor_line(line, "a time stamp that is not a number of seconds");
