@@ -57,12 +57,16 @@ template <class WithContext>
   throw;  // only if with_context did not call fail: the conversion's own DataError, being handled
 }
 
+// Always inlined, as are the settle() overloads below: a host calls them from one or two places
+// of its run(), and an out-of-line call (which GCC chose for Redis::run, whose inlining budget
+// the round trip has spent) would add a call and a closure on the path of every command.
 /// settle()'s core, for hosts that keep a conversion rather than a Command<T> (PipelineResults).
 /// `with_context(fail)` is called only on the way to a throw: it calls
 /// fail(const ErrorContext&, std::optional<std::string_view> first_key), which throws; so a host
 /// can make its endpoint's name there, in a string that lives until the exception is made.
 template <class T, class WithContext>
-T settle_reply(T (*convert)(Reply&&), Reply&& reply, const WithContext& with_context) {
+[[gnu::always_inline]] inline T settle_reply(T (*convert)(Reply&&), Reply&& reply,
+                                             const WithContext& with_context) {
   if (reply.is_error()) [[unlikely]]
     throw_settled_error_reply(reply, with_context);
   try {
@@ -80,7 +84,7 @@ T settle_reply(T (*convert)(Reply&&), Reply&& reply, const WithContext& with_con
 /// (whose command, when empty, is the command's name); anything else is converted to T, and a
 /// reply that does not convert throws ReplyTypeError.
 template <class T>
-T settle(const Command<T>& command, Reply&& reply, const ErrorContext& context) {
+[[gnu::always_inline]] inline T settle(const Command<T>& command, Reply&& reply, const ErrorContext& context) {
   return detail::settle_reply(command.conversion(), std::move(reply), [&](const auto& fail) {
     ErrorContext where = context;
     if (where.command.empty()) where.command = command.name();
@@ -92,8 +96,9 @@ T settle(const Command<T>& command, Reply&& reply, const ErrorContext& context) 
 /// string to name: `with_context(fail)` calls fail(const ErrorContext&).
 ///   settle(command, std::move(reply), [&](const auto& fail) { fail({.endpoint = endpoint_name(options)}); });
 template <class T, class WithContext>
-requires(!std::is_convertible_v<const WithContext&, const ErrorContext&>) T
-    settle(const Command<T>& command, Reply&& reply, const WithContext& with_context) {
+  requires(!std::is_convertible_v<const WithContext&, const ErrorContext&>)
+[[gnu::always_inline]] inline T settle(const Command<T>& command, Reply&& reply,
+                                       const WithContext& with_context) {
   return detail::settle_reply(command.conversion(), std::move(reply), [&](const auto& fail) {
     with_context([&](const ErrorContext& context) {
       ErrorContext where = context;

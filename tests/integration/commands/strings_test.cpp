@@ -194,6 +194,15 @@ TEST_CASE("a reply that does not convert names the command, its key and the repl
                                              "not a whole number in range"));
     CHECK(e.reply().str() == "hello");
   }
+  // A watching pipeline's immediate commands settle the same way.
+  auto watching = r.pipeline();
+  watching.watch("word");
+  CHECK_THROWS_MATCHES(watching.immediate().get<long long>("word"), redispp::ReplyTypeError,
+                       Catch::Matchers::Predicate<redispp::ReplyTypeError>([](const redispp::ReplyTypeError& e) {
+                         return std::string_view(e.what()).starts_with("GET \"word\" on ") &&
+                                e.reply().str() == "hello";
+                       }));
+  watching.reset();
   auto p = r.pipeline(false);
   p.get<long long>("word");
   const redispp::PipelineResults results = p.execute();
