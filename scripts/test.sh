@@ -7,15 +7,18 @@
 #                                     but the packaging tests, which run from a plain build of
 #                                     the library (./build-packaging; clang++ is their second
 #                                     compiler), then the threaded tests under TSan (./build-tsan)
-#                                     and last the unit and integration tests built with
-#                                     clang++ (./build-clang), a second compiler for the suite
+#                                     then the unit and integration tests built with
+#                                     clang++ (./build-clang), a second compiler for the suite,
+#                                     a user's build without Catch2 and with every option at its
+#                                     default, installed (./build-users), and last the library
+#                                     and the unit tests with clang++ and libc++ (./build-libcxx)
 #   ./scripts/test.sh --fuzz[=SECS]   then build the libFuzzer targets with clang and run the
 #                                     RESP parser's for SECS seconds (default 60), the others
 #                                     for a third of that
 #   ./scripts/test.sh -R url          other arguments go to ctest
 # CI runs ./scripts/test.sh --sanitize --fuzz=60: the sanitized suite is the plain suite plus
 # the sanitizers' checks, and building it once instead of twice keeps CI near 25 minutes (the
-# clang++ stage: about 2.5 of them).
+# clang++ stage: about 2.5 of them; the user's build and the libc++ stage: a few more).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -31,10 +34,11 @@ for arg in "$@"; do
   esac
 done
 # clang: the fuzzers, and in CI (--sanitize) the second compiler of the test suite and of the
-# packaging tests.
-if [ "$fuzz_seconds" -gt 0 ]; then ensure_packages clang libclang-rt-dev
-elif [ "$sanitize" -eq 1 ]; then ensure_packages clang
-else ensure_packages; fi
+# packaging tests; there libc++ too, for the stage built against it.
+extra_packages=()
+if [ "$fuzz_seconds" -gt 0 ]; then extra_packages+=(clang libclang-rt-dev); fi
+if [ "$sanitize" -eq 1 ]; then extra_packages+=(clang libc++-14-dev libc++abi-14-dev); fi
+ensure_packages "${extra_packages[@]}"
 
 # Integration tests mostly wait on sockets: one more test at a time than cores keeps both busy.
 parallel=$((jobs + 1))
@@ -83,6 +87,40 @@ else
     -DREDISPP_BUILD_TOOLS=OFF -DREDISPP_HEADER_CHECK=OFF -DREDISPP_INSTALL=OFF
   echo "== the unit and integration tests built with clang++"
   (cd "$build_dir-clang" && ctest --output-on-failure -j "$parallel" --timeout 600 -L "unit|integration" "${ctest_args[@]}")
+
+  # A user's build, as a user types it: `cmake -S . -B build && cmake --build build && cmake
+  # --install build` on a machine with a compiler, CMake and {fmt} only. Catch2 is hidden from
+  # CMake, the options keep their defaults (the cache of an earlier run is dropped; the objects
+  # stay), no -Werror. The installed package then serves a find_package consumer
+  # (tests/packaging/consumer, the compiled flavour: the packaging tests above try the others).
+  users="$build_dir-users"
+  echo "== a user's build: no Catch2, default options, installed ($users)"
+  mkdir -p "$users"
+  rm -f "$users/CMakeCache.txt"
+  cmake -S "$repo" -B "$users" -DCMAKE_DISABLE_FIND_PACKAGE_Catch2=ON >"$users/configure.log" 2>&1 || {
+    cat "$users/configure.log" >&2
+    echo "error: a user's configure without Catch2 failed (log above)" >&2
+    exit 1
+  }
+  cmake --build "$users" -j "$jobs"
+  rm -rf "$users/prefix"
+  cmake --install "$users" --prefix "$users/prefix" >"$users/install.log"
+  cmake -DSTEP=project "-DSOURCE_DIR=$repo/tests/packaging/consumer" "-DBINARY_DIR=$users/consumer" \
+    -DCXX_COMPILER=c++ -DBUILD_TYPE=RelWithDebInfo \
+    "-DARGS=-DCMAKE_PREFIX_PATH=$users/prefix|-DCONSUMER_PKGCONFIG=OFF|-DCONSUMER_HEADER_ONLY=OFF" \
+    -DRUN=consumer_compiled -P "$repo/tests/packaging/run_project.cmake"
+
+  # clang++ with libc++ (Debian 12's libc++-14): the library and the unit tests, whose header
+  # check compiles every public header, so that nothing leans on libstdc++ alone (its private
+  # <bits/...> headers, what its headers happen to include, library features libc++ 14 lacks).
+  # Debian's libfmt.so is built against libstdc++: {fmt} header-only here. -O1, as the clang++
+  # stage; no examples, benchmarks, tools or install.
+  dir="$build_dir-libcxx" configure_and_build -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS=-stdlib=libc++ \
+    -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DREDISPP_FMT_HEADER_ONLY=ON \
+    -DREDISPP_BUILD_EXAMPLES=OFF -DREDISPP_BUILD_BENCHMARKS=OFF -DREDISPP_BUILD_TOOLS=OFF -DREDISPP_INSTALL=OFF \
+    -- --target redispp_unit_tests
+  echo "== the unit tests built with clang++ and libc++"
+  (cd "$build_dir-libcxx" && ctest --output-on-failure -j "$parallel" --timeout 600 -L unit "${ctest_args[@]}")
 fi
 
 # CI (--sanitize): redispp against hiredis 1.2 and 1.4 too, from ../shared/third_party (skipped without).
