@@ -16,8 +16,8 @@
 #include <string_view>  // std::string_view
 
 #include <redispp/commands/command_set.hpp>
-#include <redispp/commands/settle.hpp>
 #include <redispp/commands/command_table.hpp>
+#include <redispp/commands/settle.hpp>
 #include <redispp/config.hpp>
 #include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
 #include <redispp/lock_options.hpp>  // LockOptions, for lock()'s default argument

@@ -95,7 +95,6 @@ REDISPP_DECL std::string describe(const Reply& reply);
 /// Throws DataError: "cannot convert <describe(reply)> to <type>[: <why>]".
 [[noreturn]] REDISPP_DECL void conversion_failed_to(const Reply& reply, std::string_view type, std::string_view why);
 
-template <class T>
 /// Throws ReplyTypeError for a command's reply that did not convert (`cause`): the message is
 /// error_prefix(context) with the first key after the command's name, then the cause's; the
 /// exception keeps `reply`. settle()'s error path (commands/settle.hpp).
@@ -103,6 +102,7 @@ template <class T>
                                                      const ErrorContext& context,
                                                      std::optional<std::string_view> first_key);
 
+template <class T>
 [[noreturn]] void conversion_failed(const Reply& reply, std::string_view why = {}) {
   conversion_failed_to(reply, type_name<T>(), why);
 }
