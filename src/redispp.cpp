@@ -50,6 +50,7 @@
 #endif
 #include <redispp/impl/stream.ipp>
 #include <redispp/impl/connection.ipp>
+#include <redispp/impl/session.ipp>
 #include <redispp/impl/connection_pool.ipp>
 #include <redispp/impl/transaction_reader.ipp>
 #include <redispp/impl/pipeline_results.ipp>

@@ -7,7 +7,9 @@
 //   ├── TimeoutError
 //   ├── ResponseError (.code() = the reply's prefix, "WRONGTYPE", "ERR" ...)
 //   │   ├── WrongTypeError, NoScriptError, ReadOnlyError, ExecAbortError, BusyError,
-//   │   └── NoPermissionError, OutOfMemoryError
+//   │   ├── NoPermissionError, OutOfMemoryError
+//   │   ├── RedirectError (.slot(), .host(), .port()) ── MovedError, AskError
+//   │   └── TryAgainError, ClusterDownError, CrossSlotError   (Redis Cluster)
 //   ├── DataError      (a reply or an argument of the wrong shape)
 //   │   └── ReplyTypeError (a command's reply that does not convert to its C++ type; .reply())
 //   ├── WatchError     (EXEC aborted because a watched key changed)
@@ -16,7 +18,13 @@
 //   │   └── LockNotOwnedError (release/extend/reacquire of a lock held by no one or someone else)
 //   └── ProtocolError  (redis-py's InvalidResponse: bytes that are not RESP)
 //
-// Messages name what failed and where; they never contain a password.
+// Messages name what failed and where; they never contain a password. A layer that knows more
+// about a failure than the one that raised it (the retry loop: why it gave up) adds a note to the
+// same exception (Error::add_note) and throws it again, so its class is never lost.
+//
+// Error replies become exceptions through one table (ErrorTable, below): the first word of the
+// reply picks the class. ErrorTable::standard() knows every class above; a host with classes of
+// its own makes a table from it and adds rows.
 
 #include <cstddef>      // std::size_t
 #include <memory>       // std::shared_ptr (ReplyTypeError's reply)
@@ -25,6 +33,7 @@
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <utility>      // std::move
+#include <vector>       // std::vector
 
 #include <redispp/config.hpp>
 
@@ -33,7 +42,14 @@ namespace redispp {
 /// Base of every exception redispp throws.
 class Error : public std::runtime_error {
  public:
-  explicit Error(const std::string& message) : std::runtime_error(message) {}
+  explicit Error(const std::string& message) : std::runtime_error(message), message_(message) {}
+  const char* what() const noexcept override { return message_.c_str(); }
+  /// Appends `note` to what() (" (gave up after 4 attempts)"): how a layer that catches this
+  /// exception says more before throwing it again, keeping its class.
+  void add_note(std::string_view note) { message_.append(note); }
+
+ private:
+  std::string message_;
 };
 
 /// The connection could not be made, was lost, or the server refused it.
@@ -130,6 +146,54 @@ class OutOfMemoryError : public ResponseError {
   using ResponseError::ResponseError;
 };
 
+/// MOVED or ASK (Redis Cluster): the key's slot is served by another node. slot(), host() and
+/// port() say where; host() is empty when the server did not know its address ("MOVED 3999 :6381").
+class RedirectError : public ResponseError {
+ public:
+  RedirectError(std::string code, const std::string& what, std::string server_message, int slot, std::string host,
+                int port)
+      : ResponseError(std::move(code), what, std::move(server_message)), slot_(slot), host_(std::move(host)),
+        port_(port) {}
+  int slot() const noexcept { return slot_; }
+  const std::string& host() const noexcept { return host_; }
+  int port() const noexcept { return port_; }
+
+ private:
+  int slot_;
+  std::string host_;
+  int port_;
+};
+
+/// MOVED: the slot belongs to another node for good; the slot map is out of date.
+class MovedError : public RedirectError {
+ public:
+  using RedirectError::RedirectError;
+};
+
+/// ASK: the slot is being migrated; this one command goes to the other node, after ASKING.
+class AskError : public RedirectError {
+ public:
+  using RedirectError::RedirectError;
+};
+
+/// TRYAGAIN: a multi-key command's keys are split by a slot migration in progress; retry later.
+class TryAgainError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
+/// CLUSTERDOWN: the cluster cannot serve this slot now (a failover, lost slots).
+class ClusterDownError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
+/// CROSSSLOT: a command's keys hash to different slots.
+class CrossSlotError : public ResponseError {
+ public:
+  using ResponseError::ResponseError;
+};
+
 /// A value of the wrong shape: a reply that does not convert to the asked type, or an argument
 /// that cannot be sent (NaN as a score).
 class DataError : public Error {
@@ -201,10 +265,49 @@ struct ErrorContext {
 /// (command 3 in pipeline): ", "" without context.
 REDISPP_DECL std::string error_prefix(const ErrorContext& context);
 
-/// The one mapping from an error reply to an exception, used by every client, pipeline and
-/// handshake: WRONGTYPE -> WrongTypeError, NOAUTH/WRONGPASS -> AuthenticationError, LOADING ->
-/// BusyLoadingError, ... and ResponseError for any other; the message is error_prefix(context)
-/// followed by the server's words.
+/// An error reply on its way to becoming an exception: what a row of the ErrorTable is given.
+struct ErrorReply {
+  std::string_view code;     // the reply's first word: "MOVED"
+  std::string_view message;  // the server's words: "MOVED 3999 127.0.0.1:6381"
+  std::string what;          // the exception's what(): error_prefix(context) + message
+};
+
+/// The mapping from an error reply to an exception, by the reply's first word, as redis-py's
+/// EXCEPTION_CLASSES: WRONGTYPE -> WrongTypeError, MOVED -> MovedError (slot, host, port),
+/// NOAUTH -> AuthenticationError, LOADING -> BusyLoadingError ... A reply whose code has no row
+/// raises ResponseError (or AuthenticationError / MaxClientsError when its words say so).
+///
+///   redispp::ErrorTable table = redispp::ErrorTable::standard();
+///   table.add("MYMODULE", [](redispp::ErrorReply&& e) { throw MyModuleError(std::string(e.message)); });
+///   table.raise(reply.str(), {.command = "MY.CMD", .endpoint = "127.0.0.1:6379"});
+class ErrorTable {
+ public:
+  /// A row's action: throws the exception for `reply` (it must throw).
+  using Raise = void (*)(ErrorReply&& reply);
+
+  /// The table every client uses: a row for each class in this header.
+  REDISPP_DECL static const ErrorTable& standard();
+
+  /// Adds a row for replies whose first word is `code` (case-sensitive, as servers send it),
+  /// replacing any row for the same code.
+  REDISPP_DECL ErrorTable& add(std::string_view code, Raise raise);
+  /// The row for `code`, or nullptr.
+  REDISPP_DECL Raise find(std::string_view code) const noexcept;
+
+  /// Throws the exception for the error reply `message` (the server's words), its what() being
+  /// error_prefix(context) followed by them.
+  [[noreturn]] REDISPP_DECL void raise(std::string_view message, const ErrorContext& context = {}) const;
+
+ private:
+  struct Row {
+    std::string code;
+    Raise raise;
+  };
+  std::vector<Row> rows_;
+};
+
+/// ErrorTable::standard().raise(message, context): what every client, pipeline and handshake
+/// calls for an error reply.
 [[noreturn]] REDISPP_DECL void throw_error_reply(std::string_view message, const ErrorContext& context = {});
 
 /// The first word of an error reply ("WRONGTYPE Operation against..." -> "WRONGTYPE").

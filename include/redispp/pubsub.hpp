@@ -49,6 +49,7 @@
 // worker keeps the shared state alive until it is stopped.
 
 #include <concepts>     // std::convertible_to
+#include <cstdint>      // std::uint64_t
 #include <exception>    // std::exception_ptr
 #include <initializer_list>  // std::initializer_list
 #include <memory>       // std::shared_ptr
@@ -221,6 +222,15 @@ class PubSub {
   std::vector<std::string> shard_channels() const;
   /// Whether anything is subscribed (redis-py's `subscribed`).
   bool subscribed() const;
+  /// How many times the connection was lost and made again, its subscriptions restored. Pub/Sub
+  /// keeps nothing for an absent subscriber: whatever was published between the loss and the
+  /// new subscription is gone. A subscriber that reads too slowly is also dropped by the server
+  /// itself, at its client-output-buffer-limit for pubsub clients (32 MB at once, or 8 MB for
+  /// 60 s, by default), and then reconnected here. Compare this count before and after a read
+  /// to learn that messages may be missing (with ignore_subscribe_messages the new
+  /// subscriptions' acknowledgements are not returned either); where no message may be lost,
+  /// use Redis Streams (XADD / XREAD), which keep them.
+  std::uint64_t reconnects() const;
 
  private:
   friend class PubSubWorker;

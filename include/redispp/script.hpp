@@ -8,7 +8,10 @@
 //
 // call() sends EVALSHA; when the server answers NOSCRIPT (its first call on this server, after
 // SCRIPT FLUSH, a restart or a fail-over) it sends SCRIPT LOAD and EVALSHA once more, as redis-py
-// does. The script body crosses the network only then.
+// does. The script body crosses the network only then. An error the script raises itself is
+// never answered that way, even one whose text starts with NOSCRIPT: before loading, SCRIPT
+// EXISTS asks whether the server has the script, and if it has, the NOSCRIPT came from the
+// script and is raised as it is (the script ran once, and is not run again).
 //
 // Read-only scripts: call_ro() sends EVALSHA_RO instead (Redis 7+), which the server refuses to
 // let write, and which is marked read-only (CommandFlags::read_only) so the retry policy may send
@@ -84,10 +87,16 @@ class Script {
     try {
       return client_.run(evalsha());
     } catch (const NoScriptError&) {
+      // A script may raise an error starting NOSCRIPT itself, after it wrote: running it again
+      // would apply its writes twice. Only the server's own NOSCRIPT is answered by loading.
+      if (!server_lacks_script()) throw;
       load();
     }
     return client_.run(evalsha());
   }
+  // After a NOSCRIPT reply: whether the server does not have this script (SCRIPT EXISTS), so the
+  // reply was the server's lookup failing and not an error the script raised while it ran.
+  REDISPP_DECL bool server_lacks_script() const;
 
   // Redis's command methods are non-const only because the command mixin's are; a Redis is a
   // thread-safe handle on its pool, and running a script changes nothing in this object.

@@ -2,7 +2,7 @@
 # The test suite's redis-servers: started before the integration tests (CTest fixture
 # "redis_servers") and stopped after them, each on a free loopback port.
 #
-#   redis_servers.sh start <dir> [redis-server binary] [names...]   (default: all three)
+#   redis_servers.sh start <dir> [redis-server binary] [names...]   (default: all of them)
 #   redis_servers.sh stop <dir>
 #
 # For each server NAME it writes <dir>/NAME.port, NAME.sock (its Unix socket) and, where it has
@@ -15,12 +15,14 @@
 #           <dir>/tls/ (the test CA, server, client ...); a client certificate is optional
 #           (tls-auth-clients optional). Its Unix socket, and the port after the TLS one
 #           (tls.plain_port, for benchmarks that compare), are plain.
+#   cluster a single cluster-enabled node with no slots assigned: for what a cluster node
+#           answers without a cluster around it (CLUSTER KEYSLOT)
 set -euo pipefail
 
 action="${1:?usage: redis_servers.sh start|stop <dir> [redis-server]}"
 dir="${2:?usage: redis_servers.sh start|stop <dir> [redis-server]}"
 server_bin="${3:-redis-server}"
-names=(plain auth limits admin tls)
+names=(plain auth limits admin tls cluster)
 if [ "$#" -gt 3 ]; then names=("${@:4}"); fi
 
 stop_all() {
@@ -56,7 +58,7 @@ start_one() {
     rm -f "$dir/$name.pid" "$dir/$name.sock"
     "$server_bin" "${port_args[@]}" --bind 127.0.0.1 ::1 --unixsocket "$dir/$name.sock" --unixsocketperm 700 \
       --daemonize yes --pidfile "$dir/$name.pid" --logfile "$dir/$name.log" --dir "$dir" \
-      --dbfilename "$name.rdb" --save "" --appendonly no --databases 36 "$@" >/dev/null 2>&1 || true
+      --dbfilename "$name.rdb" --save "" --appendonly no --databases 40 "$@" >/dev/null 2>&1 || true
     # Ready when it answers PING on its Unix socket; gone when the bind failed.
     for _ in $(seq 50); do
       if [ -S "$dir/$name.sock" ] && [ -f "$dir/$name.pid" ]; then
@@ -97,6 +99,10 @@ case "$action" in
     for name in "${names[@]}"; do
       case "$name" in
         plain | limits | admin) start_one "$name" ;;
+        cluster)
+          rm -f "$dir/cluster-nodes.conf"
+          start_one cluster --cluster-enabled yes --cluster-config-file "$dir/cluster-nodes.conf"
+          ;;
         auth)
           echo "fixture-secret" >"$dir/auth.password"
           echo "app-secret" >"$dir/auth.app_password"

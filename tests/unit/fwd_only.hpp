@@ -30,7 +30,8 @@ struct TypeList {};
 using DeclaredNames = TypeList<
     redispp::Redis, redispp::Pipeline, redispp::ImmediateCommands, redispp::PipelineResults,
     redispp::TypedPipeline<bool>, redispp::Command<bool>, redispp::Reply, redispp::Parser, redispp::ParserLimits,
-    redispp::ConnectionOptions, redispp::PoolOptions, redispp::PoolStats, redispp::Credentials, redispp::TlsOptions,
+    redispp::ConnectionOptions, redispp::PoolOptions, redispp::PoolStats, redispp::Credentials,
+    redispp::ServerAddress, redispp::HandshakeStep, redispp::TlsOptions,
     redispp::UrlOptions, redispp::Retry, redispp::ConnectionPool, redispp::Lease, redispp::Connection,
     redispp::PubSub, redispp::PubSubWorker, redispp::PubSubOptions, redispp::Message, redispp::Monitor,
     redispp::MonitorCommand, redispp::Lock, redispp::LockOptions, redispp::LockAcquireOptions, redispp::Script,
@@ -38,9 +39,11 @@ using DeclaredNames = TypeList<
     redispp::ConnectionError, redispp::AuthenticationError, redispp::MaxConnectionsError,
     redispp::MaxClientsError, redispp::BusyLoadingError, redispp::TimeoutError, redispp::ResponseError,
     redispp::WrongTypeError, redispp::NoScriptError, redispp::ReadOnlyError, redispp::ExecAbortError,
-    redispp::BusyError, redispp::NoPermissionError, redispp::OutOfMemoryError, redispp::DataError,
+    redispp::BusyError, redispp::NoPermissionError, redispp::OutOfMemoryError, redispp::RedirectError,
+    redispp::MovedError, redispp::AskError, redispp::TryAgainError, redispp::ClusterDownError, redispp::CrossSlotError,
+    redispp::DataError,
     redispp::WatchError, redispp::PubSubError, redispp::LockError, redispp::LockNotOwnedError,
-    redispp::ProtocolError, redispp::ErrorContext>;
+    redispp::ProtocolError, redispp::ErrorContext, redispp::ErrorReply, redispp::ErrorTable>;
 
 template <class T>
 concept complete = requires { sizeof(T); };

@@ -1,14 +1,12 @@
 #pragma once
-// with_retry: the one retry loop, shared by the client's round trip (impl/client.ipp) and the
-// pipeline's send (impl/pipeline.ipp). The decision itself is Retry::decide()
-// (transport/retry.hpp), a plain function of the request's facts; this loop only runs the
-// attempts, asks it, pauses and adds the reason to the error it finally raises.
+// with_retry: the one retry loop, shared by the client's round trip (impl/client.ipp), the
+// pipeline's send (impl/pipeline.ipp) and PubSub's reconnect (impl/pubsub.ipp). The decision
+// itself is Retry::decide() (transport/retry.hpp), a plain function of the request's facts and
+// the failure's kind; this loop only runs the attempts, asks it, pauses and adds the reason to
+// the error it finally raises.
 
 #include <string>       // std::string
 #include <thread>       // std::this_thread::sleep_for
-#include <type_traits>  // std::conditional_t, std::is_base_of_v
-#include <utility>      // std::forward
-
 
 #include <redispp/errors.hpp>
 #include <redispp/transport/connection_pool.hpp>
@@ -25,45 +23,33 @@ inline std::string retry_note(RetryVerdict verdict, int failures, const RetryFac
     case RetryVerdict::unsafe: return " (" + std::string(facts.name) + " not retried: it may have reached the server)";
     case RetryVerdict::pinned: return " (not retried: its WATCH lived on the connection that failed)";
     case RetryVerdict::disabled:
+    case RetryVerdict::lasting:
     case RetryVerdict::retry: break;
   }
   return {};
 }
 
-/// Runs attempt() until it returns, retrying after a ConnectionError or TimeoutError as
-/// `retry` decides for `facts`. attempt() leases into `lease` (when empty) and uses it; whether
-/// anything was written is read from it. AuthenticationError, MaxClientsError and
-/// MaxConnectionsError, and every other exception, pass through at once. The error raised at
-/// the end is the last attempt's, with the reason it was not retried appended (same class,
-/// ConnectionError or TimeoutError; unchanged when there is no reason to add).
+/// Runs attempt() until it returns, retrying after a failure as `retry` decides for `facts`
+/// (Retry::decide, given the failure's kind from Retry::classify). attempt() leases into `lease`
+/// (when empty) and uses it; whether anything was written is read from it. The exception that
+/// finally leaves is the last attempt's own, of its own class (a LOADING during the handshake
+/// stays a BusyLoadingError), with the reason it was not retried added to its message.
 template <class Attempt>
 decltype(auto) with_retry(const Retry& retry, Lease& lease, const RetryFacts& facts, Attempt&& attempt) {
   Backoff backoff = retry.backoff;  // a copy: decorrelated jitter keeps per-call state
   backoff.reset();
   for (int failures = 1;; ++failures) {
-    // Called inside a catch block: either rethrows (with the reason) or returns to retry.
-    const auto judge = [&](const auto& error) {
-      const bool written = lease && lease->request_written();
-      const RetryVerdict verdict = retry.decide(failures, written, facts);
-      if (verdict == RetryVerdict::retry) return;
-      const std::string note = retry_note(verdict, failures, facts);
-      if (note.empty()) throw;
-      using Raised = std::conditional_t<std::is_base_of_v<ConnectionError, std::decay_t<decltype(error)>>,
-                                        ConnectionError, TimeoutError>;
-      throw Raised(error.what() + note);
-    };
     try {
       return attempt();
-    } catch (const AuthenticationError&) {
-      throw;  // none of these is fixed by trying again in a few milliseconds
-    } catch (const MaxClientsError&) {
-      throw;
-    } catch (const MaxConnectionsError&) {
-      throw;
-    } catch (const ConnectionError& e) {
-      judge(e);
-    } catch (const TimeoutError& e) {
-      judge(e);
+    } catch (Error& error) {
+      const FailureKind kind = Retry::classify(error);
+      if (kind == FailureKind::other) throw;  // an error reply, bad data: not the transport's
+      const bool written = lease && lease->request_written();
+      const RetryVerdict verdict = retry.decide(failures, written, facts, kind);
+      if (verdict != RetryVerdict::retry) {
+        error.add_note(retry_note(verdict, failures, facts));
+        throw;
+      }
     }
     lease.release();
     std::this_thread::sleep_for(backoff.compute(failures));

@@ -2,9 +2,12 @@
 // Connection: RESP over a Stream (transport/stream.hpp), the handshake, and reading replies with
 // time-outs. The stream connects, reads and writes; this file decides what its errors mean.
 
-#include <cerrno>   // EPIPE, ECONNRESET, EMFILE, ENFILE
-#include <cstring>  // std::strerror
-#include <utility>  // std::exchange
+#include <cerrno>              // EPIPE, ECONNRESET, EMFILE, ENFILE
+#include <condition_variable>  // std::condition_variable (an asynchronous credential provider's answer)
+#include <cstring>             // std::strerror
+#include <memory>              // std::make_shared
+#include <mutex>               // std::mutex
+#include <utility>             // std::exchange
 
 #include <fmt/format.h>
 
@@ -51,6 +54,7 @@ REDISPP_DECL void Connection::connect() {
   // error, not a network one.
   const ParserKind kind = resolve_parser_kind(options_.parser, options_.protocol);
   if (!parser_ || parser_->kind() != kind) parser_ = make_parser(kind, options_.parser_limits);
+  if (options_.address_provider) use_provided_address();
   stream_ = open_stream(options_, endpoint_);
   try {
     handshake();
@@ -61,7 +65,53 @@ REDISPP_DECL void Connection::connect() {
   last_used_ = clock::now();
 }
 
+REDISPP_DECL void Connection::use_provided_address() {
+  ServerAddress address;
+  try {
+    address = options_.address_provider();
+  } catch (const std::exception& e) {
+    throw ConnectionError(fmt::format("connect to {}: the address provider failed: {}", endpoint_, e.what()));
+  } catch (...) {
+    throw ConnectionError(fmt::format("connect to {}: the address provider failed (not a std::exception)", endpoint_));
+  }
+  options_.host = std::move(address.host);
+  options_.port = address.port;
+  options_.unix_socket_path.clear();
+  validate(options_);  // an answer with port 0 or an empty host is named, as a user's would be
+  endpoint_ = endpoint_name(options_);
+}
+
 namespace detail {
+
+// What an asynchronous credential provider answers, waited for by a blocking caller.
+inline Credentials wait_for_credentials(const ConnectionOptions& options, const std::string& endpoint) {
+  struct Answer {
+    std::mutex mutex;
+    std::condition_variable ready;
+    bool done = false;
+    std::exception_ptr failure;
+    Credentials credentials;
+  };
+  // Shared: a provider that answers after the wait gave up still writes somewhere alive.
+  auto answer = std::make_shared<Answer>();
+  options.async_credential_provider([answer](std::exception_ptr failure, Credentials credentials) {
+    std::lock_guard lock(answer->mutex);
+    if (answer->done) return;  // a second call is ignored
+    answer->failure = std::move(failure);
+    answer->credentials = std::move(credentials);
+    answer->done = true;
+    answer->ready.notify_all();
+  });
+  std::unique_lock lock(answer->mutex);
+  const auto limit = options.socket_connect_timeout.count() > 0 ? options.socket_connect_timeout
+                                                                 : std::chrono::milliseconds(max_option_duration);
+  if (!answer->ready.wait_for(lock, limit, [&] { return answer->done; }))
+    throw TimeoutError(fmt::format("connect to {}: the credential provider did not answer within {} ms "
+                                   "(socket_connect_timeout)",
+                                   endpoint, limit.count()));
+  if (answer->failure) std::rethrow_exception(answer->failure);
+  return std::move(answer->credentials);
+}
 
 // The options the handshake sends: username and password from the credential provider when
 // there is one, called afresh for every connect (a rotated password needs no new pool).
@@ -69,7 +119,10 @@ inline ConnectionOptions with_current_credentials(const ConnectionOptions& optio
   ConnectionOptions current = options;
   Credentials credentials;
   try {
-    credentials = options.credential_provider();
+    credentials = options.credential_provider ? options.credential_provider()
+                                              : wait_for_credentials(options, endpoint);
+  } catch (const TimeoutError&) {
+    throw;
   } catch (const std::exception& e) {
     throw AuthenticationError(fmt::format("connect to {}: the credential provider failed: {}", endpoint, e.what()));
   } catch (...) {
@@ -91,7 +144,9 @@ inline std::string tls_port_hint(const ConnectionOptions& options, const std::st
 }  // namespace detail
 
 REDISPP_DECL void Connection::handshake() {
-  Handshake handshake(options_.credential_provider ? detail::with_current_credentials(options_, endpoint_) : options_,
+  Handshake handshake(options_.credential_provider || options_.async_credential_provider
+                          ? detail::with_current_credentials(options_, endpoint_)
+                          : options_,
                       endpoint_);
   // A server that refuses us (maxclients) writes its reason and closes at once, so our write
   // may fail with EPIPE. The reason is still in our receive buffer: read it before giving up.

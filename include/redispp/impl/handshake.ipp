@@ -18,6 +18,7 @@ REDISPP_DECL std::string_view to_string(Handshake::Step step) noexcept {
     case Handshake::Step::setname: return "CLIENT SETNAME";
     case Handshake::Step::select: return "SELECT";
     case Handshake::Step::setinfo: return "CLIENT SETINFO";
+    case Handshake::Step::extra: return "a host's own step";
     case Handshake::Step::marker: return "ECHO";
   }
   return "?";
@@ -56,6 +57,11 @@ REDISPP_DECL Handshake::Handshake(const ConnectionOptions& options, std::string 
   steps_.push_back(Step::setinfo);
   encode_command(request_, "CLIENT", "SETINFO", "LIB-VER", REDISPP_VERSION_STRING);
   steps_.push_back(Step::setinfo);
+  for (const HandshakeStep& extra : options.handshake_steps) {
+    request_.append(extra.wire);
+    steps_.push_back(Step::extra);
+    extra_.push_back(extra);
+  }
   encode_command(request_, "ECHO", marker);
   steps_.push_back(Step::marker);
 }
@@ -72,6 +78,15 @@ REDISPP_DECL void Handshake::on_reply(const Reply& reply) {
     throw ProtocolError(fmt::format("connect to {}: handshake out of step: a reply after the last one expected ({})",
                                     endpoint_, detail::describe(reply)));
   const Step step = steps_[next_++];
+  if (step == Step::extra) {
+    const HandshakeStep& extra = extra_[next_extra_++];
+    if (extra.judge) {
+      extra.judge(reply);
+      return;
+    }
+    if (reply.is_error()) throw_error_reply(reply.str(), {extra.name + " (connecting)", endpoint_});
+    return;
+  }
   const bool ok_status = reply.type() == ReplyType::simple_string && reply.str() == "OK";
   if (!reply.is_error()) {
     switch (step) {
@@ -87,6 +102,7 @@ REDISPP_DECL void Handshake::on_reply(const Reply& reply) {
       case Step::marker:
         if (reply.type() == ReplyType::bulk_string && reply.str() == marker) return;
         break;
+      case Step::extra: return;  // judged above
     }
     out_of_step(step, reply);
   }
@@ -100,6 +116,9 @@ REDISPP_DECL void Handshake::on_reply(const Reply& reply) {
                                       prefix, text));
   if (code == "NOAUTH")
     throw AuthenticationError(fmt::format("{}the server requires a password and none was given: {}", prefix, text));
+  // A server loading its dataset answers every command so, SETINFO's included: not an old server.
+  if (code == "LOADING")
+    throw BusyLoadingError(fmt::format("{}the server is still loading its dataset into memory: {}", prefix, text));
   switch (step) {
     case Step::setinfo: return;  // older servers do not know it
     case Step::marker:
@@ -120,6 +139,7 @@ REDISPP_DECL void Handshake::on_reply(const Reply& reply) {
                                             username_ == "default" ? "" : " as '" + detail::printable(username_) + "'", text));
     case Step::setname: throw_error_reply(text, {"CLIENT SETNAME (connecting)", endpoint_});
     case Step::select: throw ConnectionError(fmt::format("{}SELECT {} failed: {}", prefix, db_, text));
+    case Step::extra: break;  // judged above
   }
   out_of_step(step, reply);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>           // std::min, std::max
 #include <atomic>              // std::atomic
 #include <condition_variable>  // std::condition_variable
+#include <cstdint>             // std::uint64_t
 #include <map>                 // std::map
 #include <mutex>               // std::mutex, std::lock_guard, std::unique_lock
 #include <span>                // std::span
@@ -15,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <redispp/detail/deadline.hpp>  // deadline_after, own_wait_limit
+#include <redispp/detail/with_retry.hpp>
 #include <redispp/errors.hpp>
 #include <redispp/protocol/encoder.hpp>  // encode_command
 #include <redispp/pubsub.hpp>
@@ -333,6 +335,8 @@ class PubSubState {
     return !books_empty_locked();
   }
 
+  std::uint64_t reconnects() const noexcept { return reconnects_.load(std::memory_order_relaxed); }
+
   void start_worker() {
     {
       std::lock_guard lock(mutex_);
@@ -395,44 +399,32 @@ class PubSubState {
   // in one write, retrying as ConnectionOptions::retry allows. The counts the server reported
   // start again from zero: its acknowledgements will bring them back.
   void reconnect_locked() {
-    const Retry& retry = pool_->connection_options().retry;
-    Backoff backoff = retry.backoff;
-    backoff.reset();
     regular_count_ = shard_count_ = 0;
     health_pending_ = false;
-    for (int failures = 1;; ++failures) {
-      try {
-        if (!lease_) {
-          lease_ = pool_->acquire(where_);
-        } else {
-          lease_->connect();  // closes the old socket first
-        }
-        std::string wire;
-        std::vector<std::string_view> names;
-        for (const SubscriptionKind kind : {SubscriptionKind::channel, SubscriptionKind::pattern, SubscriptionKind::shard}) {
-          names.clear();
-          for (const auto& entry : book_for(kind)) names.push_back(entry.first);
-          append_subscribe(wire, kind, names);
-        }
-        if (!wire.empty())
-          if (const std::error_code error = lease_->write_unchecked(wire)) {
-            lease_->disconnect();
-            throw ConnectionError(fmt::format("subscribing again on {} failed: {}", lease_->endpoint(), error.message()));
-          }
-        return;
-      } catch (const AuthenticationError&) {
-        throw;  // none of these is fixed by trying again in a few milliseconds
-      } catch (const MaxClientsError&) {
-        throw;
-      } catch (const MaxConnectionsError&) {
-        throw;
-      } catch (const ConnectionError&) {
-        if (retry.decide(failures, false, {}) != RetryVerdict::retry) throw;
-      } catch (const TimeoutError&) {
-        if (retry.decide(failures, false, {}) != RetryVerdict::retry) throw;
+    // A connection held before and lost (not the first subscribe, nor one after close()):
+    // messages published meanwhile are gone, and reconnects() tells the user so.
+    if (lease_) reconnects_.fetch_add(1, std::memory_order_relaxed);
+    // Subscribing is harmless to repeat: retried even when written (CommandFlags::repeatable).
+    const RetryFacts facts{CommandFlags::repeatable, "SUBSCRIBE"};
+    detail::with_retry(pool_->connection_options().retry, lease_, facts, [&] {
+      if (!lease_) {
+        lease_ = pool_->acquire(where_);
+      } else {
+        lease_->connect();  // closes the old socket first
       }
-      std::this_thread::sleep_for(backoff.compute(failures));
-    }
+      std::string wire;
+      std::vector<std::string_view> names;
+      for (const SubscriptionKind kind : {SubscriptionKind::channel, SubscriptionKind::pattern, SubscriptionKind::shard}) {
+        names.clear();
+        for (const auto& entry : book_for(kind)) names.push_back(entry.first);
+        append_subscribe(wire, kind, names);
+      }
+      if (!wire.empty())
+        if (const std::error_code error = lease_->write_unchecked(wire)) {
+          lease_->disconnect();
+          throw ConnectionError(fmt::format("subscribing again on {} failed: {}", lease_->endpoint(), error.message()));
+        }
+    });
   }
 
   // How long the answer to a PING of our own (a health check's, the closing one) may take.
@@ -561,6 +553,7 @@ class PubSubState {
   std::atomic<bool> worker_active_{false};
 
   // The reader's own (one reader at a time; close() runs only without one).
+  std::atomic<std::uint64_t> reconnects_{0};  // PubSub::reconnects()
   long long regular_count_ = 0;  // channels + patterns, as the last acknowledgement said
   long long shard_count_ = 0;    // shard channels, likewise
   bool health_pending_ = false;
@@ -609,6 +602,7 @@ REDISPP_DECL std::vector<std::string> PubSub::shard_channels() const {
   return detail::checked(state_).names(detail::SubscriptionKind::shard);
 }
 REDISPP_DECL bool PubSub::subscribed() const { return detail::checked(state_).subscribed(); }
+REDISPP_DECL std::uint64_t PubSub::reconnects() const { return detail::checked(state_).reconnects(); }
 
 REDISPP_DECL PubSub::Range PubSub::listen() {
   // Checked at the first read (begin()), as before: subscribing between listen() and the loop

@@ -1,6 +1,8 @@
 #pragma once
 // Script: loading a script into the server.
 
+#include <vector>  // std::vector
+
 #include <fmt/format.h>
 
 #include <redispp/errors.hpp>
@@ -23,6 +25,11 @@ REDISPP_DECL void Script::load() const {
   if (loaded != sha_)
     throw DataError(fmt::format("SCRIPT LOAD on {} named the script {}, but redispp computed {}",
                                 endpoint_name(client_.connection_pool()->connection_options()), loaded, sha_));
+}
+
+REDISPP_DECL bool Script::server_lacks_script() const {
+  const std::vector<bool> known = client_.script_exists(sha_);
+  return known.empty() || !known.front();
 }
 
 }  // namespace redispp

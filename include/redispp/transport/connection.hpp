@@ -155,6 +155,8 @@ class Connection {
 
  private:
   void handshake();
+  // Asks ConnectionOptions::address_provider where to connect: host, port and endpoint_ follow.
+  void use_provided_address();
   void deliver_push(Reply&& push);
   // When `frame` is a push that is not a reply (anything but a subscription acknowledgement):
   // delivers it (moved out) and returns true. The type test inline: it runs for every reply.

@@ -9,6 +9,7 @@
 //   AUTH [user] pass, CLIENT SETNAME name      (protocol 2)    -> +OK each
 //   SELECT db                                  (db != 0)       -> +OK
 //   CLIENT SETINFO LIB-NAME / LIB-VER                          -> +OK, or an error (Redis < 7.2)
+//   ConnectionOptions::handshake_steps, each judged by its own judge (a host's: READONLY ...)
 //   ECHO <marker>                                              -> the marker back
 // The marker is why a server that sends one reply too many (a greeting, a proxy's banner) is
 // caught here: every later reply moves one place down, and no +OK or error looks like the
@@ -28,7 +29,7 @@ namespace redispp {
 
 class Handshake {
  public:
-  enum class Step { hello, auth, setname, select, setinfo, marker };
+  enum class Step { hello, auth, setname, select, setinfo, extra, marker };
 
   /// The handshake for a connection made with `options`; messages name `endpoint`.
   Handshake(const ConnectionOptions& options, std::string endpoint);
@@ -59,6 +60,8 @@ class Handshake {
   std::string request_;
   std::vector<Step> steps_;
   std::size_t next_ = 0;
+  std::vector<HandshakeStep> extra_;  // ConnectionOptions::handshake_steps, in order
+  std::size_t next_extra_ = 0;
 };
 
 /// "HELLO", "CLIENT SETNAME" ...: how messages name a handshake step.

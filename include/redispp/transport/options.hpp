@@ -34,9 +34,11 @@
 //                 only with a certfile
 // The user name and password are not checked: they are sent as given, byte for byte.
 
+#include <exception>        // std::exception_ptr
 #include <limits>           // std::numeric_limits
 #include <optional>         // std::optional
 #include <string>           // std::string
+#include <vector>           // std::vector
 
 #include <redispp/config.hpp>
 #include <redispp/detail/chrono.hpp>  // std::chrono::milliseconds
@@ -44,6 +46,7 @@
 #include <redispp/detail/printable.hpp>       // printable
 #include <redispp/source_location.hpp>  // SourceLocation
 #include <redispp/protocol/parser.hpp>
+#include <redispp/protocol/reply.hpp>
 #include <redispp/transport/retry.hpp>
 #include <redispp/transport/tls_options.hpp>
 
@@ -53,6 +56,27 @@ namespace redispp {
 struct Credentials {
   std::string username;  ///< empty = the default user
   std::string password;  ///< empty = no AUTH
+};
+
+/// Where a server listens: what an address provider answers (and a cluster node's address).
+struct ServerAddress {
+  std::string host;
+  int port = 6379;
+};
+
+/// What an asynchronous credential provider is given: call it once, from any thread, with the
+/// credentials, or with the exception that says why there are none.
+using CredentialsCallback = std::function<void(std::exception_ptr failure, Credentials credentials)>;
+
+/// One more command for the handshake of every new connection, after its own (AUTH, SELECT ...)
+/// and in the same write, with its own judge of the reply: how a host adds what its connections
+/// need (READONLY on a cluster replica's connections; ROLE, to check that Sentinel's answer is
+/// still a primary). The judge throws to refuse the connection (the connect fails with that
+/// exception); an error reply the judge accepts is accepted.
+struct HandshakeStep {
+  std::string name;    ///< for messages: "READONLY", "ROLE"
+  std::string wire;    ///< the command, encoded (encode_command)
+  std::function<void(const Reply& reply)> judge = {};  ///< empty: any reply but an error will do
 };
 
 struct ConnectionOptions {
@@ -71,6 +95,17 @@ struct ConnectionOptions {
   /// exception it throws fails the connect as an AuthenticationError naming the server and
   /// carrying its message.
   std::function<Credentials()> credential_provider = {};
+  /// The same for a provider that must not block a thread (an asio client calls it from its
+  /// event loop): it is handed a callback to call once its answer is known. The blocking client
+  /// calls it and waits for the answer, at most socket_connect_timeout. When both are set,
+  /// credential_provider is used by the blocking client.
+  std::function<void(CredentialsCallback done)> async_credential_provider = {};
+  /// Where each new connection goes, asked at every connect (Sentinel's current primary): its
+  /// answer replaces host and port. An exception it throws fails the connect as a
+  /// ConnectionError carrying its message. Empty: host and port.
+  std::function<ServerAddress()> address_provider = {};
+  /// Commands a host adds to every connection's handshake (see HandshakeStep).
+  std::vector<HandshakeStep> handshake_steps = {};
   /// TLS (rediss://): see transport/tls_options.hpp. Unset = plain TCP.
   std::optional<TlsOptions> tls;
   /// Longest wait for a reply's bytes or for a write to drain; 0 = no limit. Blocking commands

@@ -23,13 +23,16 @@
 //   - AuthenticationError, MaxClientsError and MaxConnectionsError are not retried: waiting a
 //     few milliseconds does not fix a wrong password, a full server or a drained pool.
 //
-// Retry::decide() is that rule as a plain function of the facts (no socket): the client's
-// round trip and the pipeline's send both drive it (detail/with_retry.hpp).
+// Retry::decide() is that rule as a plain function of the facts and of the failure's kind
+// (FailureKind, from Retry::classify(exception)), with no socket: the one retry loop
+// (detail/with_retry.hpp) drives it for the client's round trip, the pipeline's send and
+// PubSub's reconnect.
 //
 // Default: 3 retries, exponential back-off with full jitter from 8 ms up to 512 ms (redis-py's
 // default base and cap).
 
 #include <cstddef>      // std::size_t
+#include <exception>    // std::exception
 #include <string>       // std::string
 #include <string_view>  // std::string_view
 #include <vector>       // std::vector
@@ -124,6 +127,17 @@ struct RetryFacts {
   bool pinned = false;
 };
 
+/// What kind of failure ended an attempt, as the retry decision sees it
+/// (Retry::classify(exception) tells).
+enum class FailureKind {
+  connection,       ///< ConnectionError: refused, reset, closed ... (BusyLoadingError too: the server loads)
+  timeout,          ///< TimeoutError
+  authentication,   ///< AuthenticationError: a wrong password stays wrong
+  max_clients,      ///< MaxClientsError: the server is full
+  max_connections,  ///< MaxConnectionsError: this pool is drained
+  other,            ///< anything else (an error reply, bad data): not a transport failure
+};
+
 /// What Retry::decide() says about one failed attempt.
 enum class RetryVerdict {
   retry,      ///< send it again (after the back-off)
@@ -131,6 +145,8 @@ enum class RetryVerdict {
   gave_up,    ///< every allowed retry was spent
   unsafe,     ///< some of it was written and repeating it could run it twice
   pinned,     ///< it cannot move to another connection (a watching pipeline)
+  lasting,    ///< the failure is not fixed by waiting a little (a wrong password, a full server or
+              ///< pool, an error reply)
 };
 
 struct Retry {
@@ -144,9 +160,11 @@ struct Retry {
 
   static Retry none() { return Retry{Backoff::none(), 0, {}}; }
 
-  /// The decision after attempt number `failures` (1 = the first attempt) failed with a
-  /// ConnectionError or TimeoutError; `written` says whether any byte of the request left.
-  RetryVerdict decide(int failures, bool written, const RetryFacts& facts) const noexcept {
+  /// The decision after attempt number `failures` (1 = the first attempt) failed with a failure
+  /// of `kind`; `written` says whether any byte of the request left.
+  RetryVerdict decide(int failures, bool written, const RetryFacts& facts,
+                      FailureKind kind = FailureKind::connection) const noexcept {
+    if (kind != FailureKind::connection && kind != FailureKind::timeout) return RetryVerdict::lasting;
     if (retries <= 0) return RetryVerdict::disabled;
     if (facts.pinned) return RetryVerdict::pinned;
     if (failures > retries) return RetryVerdict::gave_up;
@@ -158,9 +176,13 @@ struct Retry {
     return RetryVerdict::unsafe;
   }
   /// Whether a failed attempt may be repeated (decide() == RetryVerdict::retry).
-  bool may_retry(int failures, bool written, const RetryFacts& facts) const noexcept {
-    return decide(failures, written, facts) == RetryVerdict::retry;
+  bool may_retry(int failures, bool written, const RetryFacts& facts,
+                 FailureKind kind = FailureKind::connection) const noexcept {
+    return decide(failures, written, facts, kind) == RetryVerdict::retry;
   }
+
+  /// The kind of failure an exception stands for (impl/retry.ipp).
+  REDISPP_DECL static FailureKind classify(const std::exception& failure) noexcept;
 };
 
 }  // namespace redispp

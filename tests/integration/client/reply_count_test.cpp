@@ -1,7 +1,7 @@
 // Commands that do not get exactly one reply, on every host that runs commands: each is either
 // counted (every reply read, the caller given them as one) or refused with DataError before a
 // byte is sent. Either way the next command on the same connection gets its own reply.
-// Database 27 of "plain"; every client has one connection, so a crossed reply would show.
+// Database 36 of "plain"; every client has one connection, so a crossed reply would show.
 #include "support/catch.hpp"
 
 #include <optional>
@@ -16,7 +16,7 @@
 using redispp::test::FakeServer;
 
 namespace {
-constexpr int test_db = 27;
+constexpr int test_db = 36;
 
 redispp::Redis one_connection_client(const redispp::test::ClientConfig& config) {
   redispp::Redis r{redispp::test::plain_options(config, test_db), redispp::PoolOptions{.max_connections = 1}};

@@ -97,6 +97,21 @@ TEST_CASE("script: NOSCRIPT loads the script and runs it once more; other errors
   CHECK_THROWS_AS(r.register_script(unseen("this is not lua")).load(), redispp::ResponseError);
 }
 
+TEST_CASE("script: a NOSCRIPT the script raises itself is not answered by running it again", "[script]") {
+  REDISPP_FOR_EACH_CLIENT_CONFIG(config);
+  redispp::Redis r = client(config);
+  r.del("script_test:noscript");
+  const redispp::Script liar = r.register_script(
+      unseen("redis.call('INCR', KEYS[1]); return redis.error_reply('NOSCRIPT No matching script. Please use EVAL.')"));
+  // Unknown to the server: the server's NOSCRIPT, SCRIPT LOAD, one run, which raises its own.
+  CHECK_THROWS_AS(liar.call({"script_test:noscript"}), redispp::NoScriptError);
+  CHECK(r.get<long long>("script_test:noscript") == 1);
+  // Known: it runs once, writes once, and its error is the caller's (no second run).
+  CHECK_THROWS_AS(liar.call({"script_test:noscript"}), redispp::NoScriptError);
+  CHECK(r.get<long long>("script_test:noscript") == 2);
+  CHECK(r.script_exists(liar.sha()) == std::vector<bool>{true});
+}
+
 TEST_CASE("script: call_ro runs EVALSHA_RO, which reads and may not write", "[script]") {
   REDISPP_FOR_EACH_CLIENT_CONFIG(config);
   redispp::Redis r = client(config);

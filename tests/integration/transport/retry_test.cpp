@@ -123,6 +123,22 @@ TEST_CASE("errors a retry cannot fix are raised at once", "[retry]") {
     CHECK_THROWS_AS(redispp::Redis{pool}.ping(), redispp::MaxConnectionsError);
     CHECK(std::chrono::steady_clock::now() - started < 900ms);
   }
+  SECTION("a server still loading is retried, and its class survives the retries") {
+    std::atomic<int> connections{0};
+    FakeServer server([&connections](FakeServer::Session& s) {
+      ++connections;
+      // As Redis does while it loads: every command of the handshake is answered LOADING.
+      while (!s.read_command(1s).empty()) s.write("-LOADING Redis is loading the dataset in memory\r\n");
+    });
+    redispp::Retry retry{redispp::Backoff::constant(5ms), 2};
+    try {
+      redispp::Redis{fake_options(server, retry)}.ping();
+      FAIL("no exception");
+    } catch (const redispp::BusyLoadingError& e) {
+      CHECK_THAT(e.what(), Catch::Contains("LOADING") && Catch::Contains("gave up after 3 attempts"));
+    }
+    CHECK(connections == 3);
+  }
   SECTION("a refused connection is retried, then reported with the attempts") {
     redispp::ConnectionOptions options;
     options.port = redispp::test::closed_port();

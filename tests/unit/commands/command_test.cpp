@@ -111,8 +111,12 @@ TEST_CASE("a generic command is taken conservatively", "[commands][facts]") {
   CHECK_FALSE(has(get.flags(), CommandFlags::read_only));  // not known from text: never retried once written
   CHECK_FALSE(get.key_positions().known());
   CHECK(get.keys().empty());
-  CHECK(has(redispp::make_generic_command("exec").flags(), CommandFlags::never_retried));
+  CHECK_THROWS_AS(redispp::make_generic_command("exec"), redispp::DataError);  // transactions are Pipeline's
   CHECK(has(redispp::make_generic_command("SELECT", 2).flags(), CommandFlags::changes_state));
+  CHECK(has(redispp::make_generic_command("reset").flags(), CommandFlags::not_queued | CommandFlags::changes_state));
+  CHECK(redispp::make_generic_command("UNSUBSCRIBE", "a", "b", "c").reply_count() == 3);
+  CHECK(redispp::make_generic_command("punsubscribe").reply_count() == 1);
+  CHECK(redispp::make_generic_command("GET", "k").reply_count() == 1);
   // A name given inside a range is still found (from the bytes, the one case that needs it).
   CHECK(redispp::make_generic_command(std::vector<std::string>{"SET", "k", "v"}).name() == "SET");
 }

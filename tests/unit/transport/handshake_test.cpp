@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <redispp/errors.hpp>
+#include <redispp/protocol/encoder.hpp>
 #include <redispp/protocol/resp_parser.hpp>
 #include <redispp/transport/handshake.hpp>
 
@@ -123,4 +124,43 @@ TEST_CASE("error replies become the failure they mean", "[handshake]") {
     h.on_reply(all[1]);
     CHECK_THROWS_AS(h.on_reply(all[2]), redispp::ProtocolError);
   }
+}
+
+TEST_CASE("a host's own handshake steps go before the marker, each judged by its judge", "[handshake]") {
+  redispp::ConnectionOptions o = options(2);
+  std::string readonly;
+  redispp::encode_command(readonly, "READONLY");
+  int judged = 0;
+  o.handshake_steps.push_back({"READONLY", readonly, [&judged](const Reply& reply) {
+                                 ++judged;
+                                 if (reply.is_error()) throw redispp::ConnectionError("READONLY refused: " + std::string(reply.str()));
+                               }});
+  o.handshake_steps.push_back({"READONLY", readonly, {}});
+  SECTION("both accepted") {
+    Handshake h(o, "h:1");
+    CHECK(h.steps() == std::vector<Step>{Step::setinfo, Step::setinfo, Step::extra, Step::extra, Step::marker});
+    CHECK(h.request().find("READONLY") < h.request().find("ECHO"));
+    feed_all(h, parse_replies("+OK\r\n+OK\r\n+OK\r\n+OK\r\n" + marker_reply));
+    CHECK(h.done());
+    CHECK(judged == 1);
+  }
+  SECTION("the judge refuses") {
+    Handshake h(o, "h:1");
+    const auto all = parse_replies("+OK\r\n+OK\r\n-ERR This instance has cluster support disabled\r\n");
+    h.on_reply(all[0]);
+    h.on_reply(all[1]);
+    CHECK_THROWS_WITH(h.on_reply(all[2]), "READONLY refused: ERR This instance has cluster support disabled");
+  }
+  SECTION("an error reply to a step without a judge") {
+    Handshake h(o, "h:1");
+    const auto all = parse_replies("+OK\r\n+OK\r\n+OK\r\n-ERR nope\r\n");
+    for (int i = 0; i < 3; ++i) h.on_reply(all[i]);
+    CHECK_THROWS_WITH(h.on_reply(all[3]), Catch::Contains("READONLY (connecting) on h:1: ERR nope"));
+  }
+}
+
+TEST_CASE("a server still loading its dataset is BusyLoadingError, whatever step it answers", "[handshake]") {
+  Handshake h(options(2), "h:1");
+  const auto loading = parse_replies("-LOADING Redis is loading the dataset in memory\r\n");
+  CHECK_THROWS_AS(h.on_reply(loading[0]), redispp::BusyLoadingError);  // SETINFO's answer, not an old server's
 }

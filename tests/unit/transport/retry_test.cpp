@@ -2,7 +2,9 @@
 #include "support/catch.hpp"
 
 #include <set>
+#include <stdexcept>
 
+#include <redispp/errors.hpp>
 #include <redispp/transport/retry.hpp>
 
 using namespace std::chrono_literals;
@@ -76,6 +78,29 @@ TEST_CASE("a command is repeated only when that cannot run it twice", "[retry]")
 
   const Retry none = Retry::none();
   CHECK_FALSE(none.may_retry(1, false, get));
+}
+
+TEST_CASE("Retry::decide takes the failure's kind: lasting failures are never retried", "[retry]") {
+  using redispp::CommandFlags;
+  using redispp::FailureKind;
+  using redispp::RetryFacts;
+  using redispp::RetryVerdict;
+  const Retry retry;
+  const RetryFacts get{CommandFlags::read_only, "GET"};
+  CHECK(retry.decide(1, false, get, FailureKind::connection) == RetryVerdict::retry);
+  CHECK(retry.decide(1, true, get, FailureKind::timeout) == RetryVerdict::retry);
+  for (const FailureKind lasting : {FailureKind::authentication, FailureKind::max_clients, FailureKind::max_connections,
+                                    FailureKind::other})
+    CHECK(retry.decide(1, false, get, lasting) == RetryVerdict::lasting);
+  // classify: the most specific class decides (the lasting ones derive from ConnectionError).
+  CHECK(Retry::classify(redispp::ConnectionError("x")) == FailureKind::connection);
+  CHECK(Retry::classify(redispp::BusyLoadingError("x")) == FailureKind::connection);
+  CHECK(Retry::classify(redispp::TimeoutError("x")) == FailureKind::timeout);
+  CHECK(Retry::classify(redispp::AuthenticationError("x")) == FailureKind::authentication);
+  CHECK(Retry::classify(redispp::MaxClientsError("x")) == FailureKind::max_clients);
+  CHECK(Retry::classify(redispp::MaxConnectionsError("x")) == FailureKind::max_connections);
+  CHECK(Retry::classify(redispp::DataError("x")) == FailureKind::other);
+  CHECK(Retry::classify(std::runtime_error("x")) == FailureKind::other);
 }
 
 TEST_CASE("the retry decision, step by step, without a socket", "[retry]") {
