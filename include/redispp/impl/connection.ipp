@@ -11,7 +11,9 @@
 
 #include <fmt/format.h>
 
+#include <redispp/detail/printable.hpp>
 #include <redispp/errors.hpp>
+#include <redispp/protocol/encoded_command.hpp>
 #include <redispp/transport/connection.hpp>
 #include <redispp/transport/handshake.hpp>
 #include <redispp/transport/stream.hpp>
@@ -170,8 +172,22 @@ REDISPP_DECL void Connection::handshake() {
   handshake.check_nothing_left(parser_->buffered());
 }
 
+REDISPP_DECL void Connection::check_argument_sizes(std::string_view wire) const {
+  const detail::LongestArgument longest = detail::longest_encoded_argument(wire);
+  if (longest.size <= options_.max_argument_size) return;
+  const std::string_view name = detail::encoded_argument(wire, 0);
+  throw DataError(fmt::format(
+      "{}argument {} is {} bytes, over the {} the server takes (ConnectionOptions::max_argument_size, the server's "
+      "proto-max-bulk-len); nothing was sent to {}",
+      longest.command == 0 ? fmt::format("{}: ", detail::printable(name.substr(0, 32)))
+                           : fmt::format("command {} of the batch: ", longest.command),
+      longest.argument, longest.size, options_.max_argument_size, endpoint_));
+}
+
 REDISPP_DECL void Connection::send(std::string_view wire) {
   request_written_ = false;
+  // Only a request longer than the limit can hold an argument longer than it: one compare here.
+  if (wire.size() > options_.max_argument_size) check_argument_sizes(wire);
   if (const std::size_t unread = parser_ ? parser_->buffered() : 0; unread != 0 && !drain_pushes()) {
     // Bytes no request asked for (an extra reply from a server or proxy): the next reply read
     // would be theirs, not this request's. Nothing is written; the connection is closed.

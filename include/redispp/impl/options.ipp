@@ -81,6 +81,7 @@ REDISPP_DECL void validate(const ConnectionOptions& options) {
   if (options.db < 0) invalid_option(owner, "db", "must be 0 or more", fmt::format("{}", options.db));
   if (options.protocol != 2 && options.protocol != 3)
     invalid_option(owner, "protocol", "must be 2 or 3", fmt::format("{}", options.protocol));
+  if (options.max_argument_size == 0) invalid_option(owner, "max_argument_size", "must be more than 0", "0");
   if (options.parser != ParserKind::automatic && options.parser != ParserKind::builtin &&
       options.parser != ParserKind::hiredis)
     invalid_option(owner, "parser", "must be automatic, builtin or hiredis",

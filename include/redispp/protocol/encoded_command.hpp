@@ -57,4 +57,26 @@ inline std::size_t encoded_argument_count(std::string_view wire) noexcept {
   return argc;
 }
 
+/// The longest argument of any command in `wire`, which may hold many commands one after the
+/// other (a pipeline's batch): its index in the batch's commands, its argument index and size.
+struct LongestArgument {
+  std::size_t command = 0;
+  std::size_t argument = 0;
+  std::size_t size = 0;
+};
+inline LongestArgument longest_encoded_argument(std::string_view wire) noexcept {
+  LongestArgument longest;
+  for (std::size_t command = 0; !wire.empty(); ++command) {
+    std::size_t end = 0;  // where this command's last argument ends
+    for_each_encoded_argument(wire, [&](std::size_t index, std::size_t, std::string_view argument) {
+      if (argument.size() > longest.size) longest = {command, index, argument.size()};
+      end = static_cast<std::size_t>(argument.data() - wire.data()) + argument.size() + 2;
+      return true;
+    });
+    if (end == 0 || end > wire.size()) break;  // not a command the encoder wrote: stop
+    wire.remove_prefix(end);
+  }
+  return longest;
+}
+
 }  // namespace redispp::detail

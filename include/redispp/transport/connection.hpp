@@ -59,7 +59,8 @@ class Connection {
   void abandon() noexcept;
   bool is_connected() const noexcept { return stream_ != nullptr; }
 
-  /// Writes all of `wire` (one or many encoded commands). Connects first if needed. Refuses to
+  /// Writes all of `wire` (one or many encoded commands). Connects first if needed. Refuses a
+  /// command with an argument over ConnectionOptions::max_argument_size (DataError). Refuses to
   /// write on a connection that holds bytes no request asked for (they would be read as this
   /// request's reply): closes it and throws ConnectionError, with nothing written.
   void send(std::string_view wire);
@@ -155,6 +156,8 @@ class Connection {
 
  private:
   void handshake();
+  // DataError when a command in `wire` has an argument over ConnectionOptions::max_argument_size.
+  void check_argument_sizes(std::string_view wire) const;
   // Asks ConnectionOptions::address_provider where to connect: host, port and endpoint_ follow.
   void use_provided_address();
   void deliver_push(Reply&& push);

@@ -34,6 +34,7 @@
 //                 only with a certfile
 // The user name and password are not checked: they are sent as given, byte for byte.
 
+#include <cstddef>          // std::size_t
 #include <exception>        // std::exception_ptr
 #include <limits>           // std::numeric_limits
 #include <optional>         // std::optional
@@ -121,6 +122,11 @@ struct ConnectionOptions {
   std::string client_name;
   /// A connection idle longer than this is PINGed before it runs a command; 0 = never.
   std::chrono::milliseconds health_check_interval{0};
+  /// The longest argument the server takes: its proto-max-bulk-len, 512 MiB unless the server
+  /// was configured otherwise. A command (or a pipeline) with a longer argument is refused with
+  /// DataError before a byte is written; sent, the server would cut the connection mid-write and
+  /// its reason would be lost.
+  std::size_t max_argument_size = std::size_t{512} * 1024 * 1024;
   /// RESP version to speak: 2, or 3 (HELLO 3).
   int protocol = 2;
   ParserKind parser = ParserKind::automatic;

@@ -227,3 +227,24 @@ TEST_CASE("a transaction that goes out of step closes its connection", "[reply_c
   CHECK(r.get("k") == "victim");  // a fresh connection's own reply, not the transaction's EXEC
   CHECK(server.connections() == 2);
 }
+
+TEST_CASE("an argument over the server's bulk limit is refused before a byte is sent", "[limits]") {
+  REDISPP_FOR_EACH_CLIENT_CONFIG(config);
+  auto options = redispp::test::plain_options(config, test_db);
+  options.max_argument_size = 64 * 1024;  // as a server with proto-max-bulk-len 64kb
+  redispp::Redis r{options, redispp::PoolOptions{.max_connections = 1}};
+  r.del("big");
+  const std::string big(64 * 1024 + 1, 'x');
+  CHECK_THROWS_WITH(r.set("big", big),
+                    Catch::Contains("SET: argument 2 is 65537 bytes, over the 65536") && Catch::Contains("nothing was sent"));
+  auto p = r.pipeline(false);
+  p.set("a", "1").set("big", big);
+  CHECK_THROWS_WITH(p.execute(), Catch::Contains("command 1 of the batch: argument 2 is 65537 bytes"));
+  CHECK(r.exists("a", "big") == 0);  // neither command ran
+  // At the limit, and a batch longer than the limit made of small commands: sent.
+  CHECK(r.set("big", std::string(64 * 1024, 'x')));
+  auto many = r.pipeline(false);
+  for (int i = 0; i < 100; ++i) many.set("small" + std::to_string(i), std::string(1024, 'y'));
+  CHECK(many.execute().size() == 100);
+  r.flushdb();
+}

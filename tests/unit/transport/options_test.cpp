@@ -105,6 +105,8 @@ TEST_CASE("validate: db, protocol, parser, client_name", "[options]") {
   CHECK(error_of(with([](auto& o) { o.protocol = 1; })) == "ConnectionOptions::protocol must be 2 or 3, got 1");
   CHECK(error_of(with([](auto& o) { o.protocol = 4; })) == "ConnectionOptions::protocol must be 2 or 3, got 4");
   CHECK_NOTHROW(validate(with([](auto& o) { o.protocol = 3; })));
+  CHECK(error_of(with([](auto& o) { o.max_argument_size = 0; })) ==
+        "ConnectionOptions::max_argument_size must be more than 0, got 0");
   CHECK_THAT(error_of(with([](auto& o) { o.parser = static_cast<redispp::ParserKind>(7); })),
              Contains("ConnectionOptions::parser must be automatic, builtin or hiredis, got ParserKind(7)"));
   for (const std::string name : {"my worker", "a\r\nb", "caf\xc3\xa9", "a\x7f"}) {
