@@ -46,7 +46,7 @@ REDISPP_DECL Reply round_trip_several(ConnectionPool& pool, std::string_view wir
 
 REDISPP_DECL void add_server_facts(ConnectionPool& pool, CommandTable& table, Command<Reply>& command) {
   const std::string_view name = command.name();
-  // Commands whose name already fixes how they are handled (EXEC, SELECT, MULTI ...) are not
+  // Commands whose name already fixes how they are handled (SELECT, AUTH, RESET ...) are not
   // asked about: nothing the server says would change it.
   if (name.empty() || has_any(command.flags(), CommandFlags::changes_state | CommandFlags::never_retried)) return;
   if (!table.asked(name)) {

@@ -75,8 +75,8 @@ using CredentialsCallback = std::function<void(std::exception_ptr failure, Crede
 /// still a primary). The judge throws to refuse the connection (the connect fails with that
 /// exception); an error reply the judge accepts is accepted.
 struct HandshakeStep {
-  std::string name;    ///< for messages: "READONLY", "ROLE"
-  std::string wire;    ///< the command, encoded (encode_command)
+  std::string name = {};  ///< for messages: "READONLY", "ROLE"
+  std::string wire = {};  ///< the command, encoded (encode_command)
   std::function<void(const Reply& reply)> judge = {};  ///< empty: any reply but an error will do
 };
 
