@@ -90,12 +90,11 @@ class Pipeline : public CommandSet<Pipeline> {
     // that the server runs at once between MULTI and EXEC.
     if (command.reply_count() != 1 || has_any(command.flags(), CommandFlags::not_queued)) [[unlikely]]
       queue_unusual(command.name(), command.reply_count(), command.flags());
-    const std::size_t offset = buffer_.size();
     buffer_.append(command.wire());
     // Room for the batch at once, not regrown from 1: the vector leaves with the results, so
     // the reservation is the thread's last batch length (impl/pipeline.ipp).
     if (commands_.capacity() == 0) reserve_commands();
-    commands_.push_back(detail::QueuedCommand::of(command, offset));
+    commands_.push_back(detail::QueuedCommand::of(command));
     flags_ |= command.flags();
     if (command.block_timeout().count() < 0 || block_timeout_.count() < 0)
       block_timeout_ = std::chrono::milliseconds{-1};
@@ -138,13 +137,6 @@ class Pipeline : public CommandSet<Pipeline> {
 
   /// Drops queued commands, UNWATCHes if watching, and gives the connection back.
   void reset() noexcept;
-
-  /// Queued command i's bytes, whole, as they will be sent: what a cluster host sends to the
-  /// node that serves it, or sends again alone after a redirection.
-  std::string_view command_wire(std::size_t i) const { return std::string_view(buffer_).substr(commands_.at(i).offset, commands_[i].size); }
-  /// Queued command i's hash slot (protocol/key_slot.hpp: its first key's), or std::nullopt for
-  /// a command without keys or whose keys are not known (execute_command).
-  std::optional<std::uint16_t> command_slot(std::size_t i) const;
 
   std::size_t size() const noexcept { return commands_.size(); }
   bool empty() const noexcept { return commands_.empty(); }

@@ -38,21 +38,11 @@ struct QueuedCommand {
   const std::type_info* type = nullptr;
   std::string (*type_name)() = nullptr;
   void (*convert)() = nullptr;  // really T (*)(Reply&&)
-  // Where its bytes are in the pipeline's batch, whole: a batch can be split per node and one
-  // command sent again alone (after MOVED or ASK).
-  std::size_t offset = 0;
-  std::size_t size = 0;
-  int first_key = 0;  // KeyPositions::first_key_index(): its slot's key, 0 for none
 
   template <class T>
-  static QueuedCommand of(const Command<T>& command, std::size_t offset) {
-    return QueuedCommand{ShortName(command.name()),
-                         &typeid(T),
-                         &detail::type_name<T>,
-                         reinterpret_cast<void (*)()>(command.conversion()),
-                         offset,
-                         command.wire().size(),
-                         command.key_positions().first_key_index()};
+  static QueuedCommand of(const Command<T>& command) {
+    return QueuedCommand{ShortName(command.name()), &typeid(T), &detail::type_name<T>,
+                         reinterpret_cast<void (*)()>(command.conversion())};
   }
 };
 

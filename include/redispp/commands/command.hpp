@@ -87,11 +87,6 @@ class KeyPositions {
 
   /// False for a command known only by its text.
   constexpr bool known() const noexcept { return known_; }
-  /// The argument index of the first key when it counts from the front (GET: 1), else 0 (no keys,
-  /// keys not known, or a first key counted from the end).
-  constexpr int first_key_index() const noexcept {
-    return known_ && ranges_[0].step > 0 && ranges_[0].first >= 1 ? ranges_[0].first : 0;
-  }
   /// Whether argument `index` of a command of `argc` arguments (its name included) is a key.
   constexpr bool is_key(std::size_t index, std::size_t argc) const noexcept {
     for (const Range& r : ranges_) {

@@ -12,9 +12,7 @@
 #include <redispp/commands/scripting.hpp>
 #include <redispp/detail/with_retry.hpp>
 #include <redispp/pipeline.hpp>
-#include <redispp/protocol/encoded_command.hpp>
 #include <redispp/protocol/encoder.hpp>
-#include <redispp/protocol/key_slot.hpp>
 #include <redispp/protocol/transaction_reader.hpp>
 
 namespace redispp {
@@ -102,14 +100,6 @@ REDISPP_DECL void Pipeline::start_buffer() {
   extra_replies_ = 0;
   not_queued_.reset();
   if (transaction_) buffer_.append(detail::multi_wire);
-}
-
-REDISPP_DECL std::optional<std::uint16_t> Pipeline::command_slot(std::size_t i) const {
-  const detail::QueuedCommand& queued = commands_.at(i);
-  if (queued.first_key == 0) return std::nullopt;
-  const std::string_view wire = command_wire(i);
-  if (static_cast<std::size_t>(queued.first_key) >= detail::encoded_argument_count(wire)) return std::nullopt;
-  return key_slot(detail::encoded_argument(wire, static_cast<std::size_t>(queued.first_key)));
 }
 
 REDISPP_DECL void Pipeline::queue_unusual(std::string_view name, std::uint32_t replies, CommandFlags flags) {

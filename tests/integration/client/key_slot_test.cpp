@@ -60,25 +60,3 @@ TEST_CASE("key_slot agrees with CLUSTER KEYSLOT for 10,000 keys", "[cluster][slo
   }
   CHECK(mismatches == 0);
 }
-
-TEST_CASE("a pipeline keeps each command whole: its bytes and its key's slot", "[cluster][slot][pipeline]") {
-  redispp::Redis node{redispp::test::server("cluster").options()};
-  auto pipe = node.pipeline(false);
-  pipe.set("{user:1}:name", "ann").get("user:2").ping().incr("{user:1}:visits").execute_command("GET", "k");
-  REQUIRE(pipe.size() == 5);
-  CHECK(pipe.command_wire(0) == "*3\r\n$3\r\nSET\r\n$13\r\n{user:1}:name\r\n$3\r\nann\r\n");
-  CHECK(pipe.command_wire(1) == "*2\r\n$3\r\nGET\r\n$6\r\nuser:2\r\n");
-  CHECK(pipe.command_wire(2) == "*1\r\n$4\r\nPING\r\n");
-  CHECK(pipe.command_slot(0) == redispp::key_slot("user:1"));
-  CHECK(pipe.command_slot(3) == pipe.command_slot(0));  // one hash tag, one slot
-  CHECK(pipe.command_slot(1) == redispp::key_slot("user:2"));
-  CHECK_FALSE(pipe.command_slot(2).has_value());  // PING: no key
-  CHECK_FALSE(pipe.command_slot(4).has_value());  // given as text: keys not known
-  // The commands' bytes lie end to end in the batch: nothing between them.
-  for (std::size_t i = 1; i < pipe.size(); ++i)
-    CHECK(pipe.command_wire(i).data() == pipe.command_wire(i - 1).data() + pipe.command_wire(i - 1).size());
-  auto transaction = node.pipeline();
-  transaction.set("{user:1}:name", "ann");
-  CHECK(transaction.command_wire(0) == pipe.command_wire(0));  // MULTI is not part of it
-  CHECK_THROWS_AS(pipe.command_wire(5), std::out_of_range);
-}
