@@ -192,7 +192,7 @@ class Redis : public CommandSet<Redis> {
 
 template <class T>
 T Redis::run(Command<T>&& command) {
-  if (command.reply_count() != 1)
+  if (has(command.flags(), CommandFlags::several_replies)) [[unlikely]]
     return settle(command, detail::round_trip_several(*pool_, command.wire(), command.flags(), command.name(),
                                                       command.reply_count()));
   // Lists, maps and sets of strings are filled straight from the read buffer when the reply

@@ -88,7 +88,7 @@ class Pipeline : public CommandSet<Pipeline> {
   Pipeline& run(Command<T>&& command) {
     // Before anything is queued: a transaction refuses a command of several replies, or one
     // that the server runs at once between MULTI and EXEC.
-    if (command.reply_count() != 1 || has_any(command.flags(), CommandFlags::not_queued)) [[unlikely]]
+    if (has_any(command.flags(), CommandFlags::several_replies | CommandFlags::not_queued)) [[unlikely]]
       queue_unusual(command.name(), command.reply_count(), command.flags());
     buffer_.append(command.wire());
     // Room for the batch at once, not regrown from 1: the vector leaves with the results, so

@@ -180,6 +180,7 @@ class Command {
   /// States how many replies the command gets, when that is not one.
   Command&& expecting(std::uint32_t replies) && noexcept {
     reply_count_ = replies;
+    if (replies != 1) flags_ |= CommandFlags::several_replies;
     return std::move(*this);
   }
 

@@ -30,6 +30,9 @@ enum class CommandFlags : std::uint8_t {
   /// Runs at once even between MULTI and EXEC, instead of being queued (RESET, which ends the
   /// transaction early, and QUIT): a transaction refuses it before queueing.
   not_queued = 1u << 5,
+  /// Gets more than one reply (Command::reply_count()): set by Command::expecting(), so that a
+  /// host tells the unusual commands from the rest with one test of the flags.
+  several_replies = 1u << 6,
 };
 constexpr CommandFlags operator|(CommandFlags a, CommandFlags b) noexcept {
   return static_cast<CommandFlags>(static_cast<std::uint8_t>(a) | static_cast<std::uint8_t>(b));
