@@ -6,7 +6,7 @@
 //   Redis::run              sends it now and returns T;
 //   Pipeline::run           queues it and returns Pipeline& (so calls chain);
 //   ImmediateCommands::run  runs it now on a watching pipeline's connection;
-//   (later) the cluster and async clients route it or return an awaitable.
+//   planned: the cluster client routes it, the async client returns an awaitable.
 // A new command is one builder plus one line in its group's mixin; a new group is one header
 // plus one base class here. A command name belongs to exactly one group (overloads of one
 // name must live in one class, or calls become ambiguous).

@@ -1,10 +1,10 @@
 #pragma once
 // ShortName: a command's name as a queued pipeline command keeps it ("SET", "ZRANGEBYSCORE").
 //
-// Why not std::string: every queued command made one, and its construction (the general
-// copy, a call to memcpy for three bytes) and destruction cost about 35 instructions of a
-// pipelined SET's 720 (bench/README.md, performance round 2). Every Redis command name fits the
-// 23 inline bytes; a longer first word (execute_command("MY.VERY.LONG.MODULE.COMMAND", ...))
+// Why not std::string: every queued command made one, and its construction (the general copy,
+// a call to memcpy for three bytes) and destruction were a large share of what a pipelined
+// command costs the client (bench/README.md has the measurements). Every Redis command name fits
+// the 23 inline bytes; a longer first word (execute_command("MY.VERY.LONG.MODULE.COMMAND", ...))
 // goes to the heap, so nothing is ever cut short.
 
 #include <cstddef>      // std::size_t
