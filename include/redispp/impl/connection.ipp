@@ -175,13 +175,14 @@ REDISPP_DECL void Connection::handshake() {
 REDISPP_DECL void Connection::check_argument_sizes(std::string_view wire) const {
   const detail::LongestArgument longest = detail::longest_encoded_argument(wire);
   if (longest.size <= options_.max_argument_size) return;
-  const std::string_view name = detail::encoded_argument(wire, 0);
+  // In a batch, its place counts every command sent (a transaction's MULTI too).
+  const bool batch = longest.commands > 1;
   throw DataError(fmt::format(
-      "{}argument {} is {} bytes, over the {} the server takes (ConnectionOptions::max_argument_size, the server's "
-      "proto-max-bulk-len); nothing was sent to {}",
-      longest.command == 0 ? fmt::format("{}: ", detail::printable(name.substr(0, 32)))
-                           : fmt::format("command {} of the batch: ", longest.command),
-      longest.argument, longest.size, options_.max_argument_size, endpoint_));
+      "{}{}: argument {} is {} bytes, over the {} the server takes (ConnectionOptions::max_argument_size, the "
+      "server's proto-max-bulk-len); nothing was sent to {}",
+      detail::printable(longest.name.substr(0, 32)),
+      batch ? fmt::format(" (request {} of the batch)", longest.command) : std::string(), longest.argument,
+      longest.size, options_.max_argument_size, endpoint_));
 }
 
 REDISPP_DECL void Connection::send(std::string_view wire) {

@@ -58,23 +58,29 @@ inline std::size_t encoded_argument_count(std::string_view wire) noexcept {
 }
 
 /// The longest argument of any command in `wire`, which may hold many commands one after the
-/// other (a pipeline's batch): its index in the batch's commands, its argument index and size.
+/// other (a pipeline's batch, MULTI and EXEC included): which command (its place in `wire`, and
+/// its name), the argument's index in it and its size.
 struct LongestArgument {
   std::size_t command = 0;
+  std::string_view name;
   std::size_t argument = 0;
   std::size_t size = 0;
+  std::size_t commands = 0;  // how many commands `wire` holds
 };
 inline LongestArgument longest_encoded_argument(std::string_view wire) noexcept {
   LongestArgument longest;
   for (std::size_t command = 0; !wire.empty(); ++command) {
     std::size_t end = 0;  // where this command's last argument ends
+    std::string_view name;
     for_each_encoded_argument(wire, [&](std::size_t index, std::size_t, std::string_view argument) {
-      if (argument.size() > longest.size) longest = {command, index, argument.size()};
+      if (index == 0) name = argument;
+      if (argument.size() > longest.size) longest = {command, name, index, argument.size()};
       end = static_cast<std::size_t>(argument.data() - wire.data()) + argument.size() + 2;
       return true;
     });
     if (end == 0 || end > wire.size()) break;  // not a command the encoder wrote: stop
     wire.remove_prefix(end);
+    longest.commands = command + 1;
   }
   return longest;
 }

@@ -239,7 +239,10 @@ TEST_CASE("an argument over the server's bulk limit is refused before a byte is 
                     Catch::Contains("SET: argument 2 is 65537 bytes, over the 65536") && Catch::Contains("nothing was sent"));
   auto p = r.pipeline(false);
   p.set("a", "1").set("big", big);
-  CHECK_THROWS_WITH(p.execute(), Catch::Contains("command 1 of the batch: argument 2 is 65537 bytes"));
+  CHECK_THROWS_WITH(p.execute(), Catch::Contains("SET (request 1 of the batch): argument 2 is 65537 bytes"));
+  auto tx = r.pipeline();
+  tx.set("big", big);
+  CHECK_THROWS_WITH(tx.execute(), Catch::Contains("SET (request 1 of the batch)"));  // MULTI is request 0
   CHECK(r.exists("a", "big") == 0);  // neither command ran
   // At the limit, and a batch longer than the limit made of small commands: sent.
   CHECK(r.set("big", std::string(64 * 1024, 'x')));
