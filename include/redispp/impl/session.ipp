@@ -40,6 +40,8 @@ REDISPP_DECL Session::Session(std::unique_ptr<Parser> parser, std::optional<Hand
 }
 
 REDISPP_DECL std::uint64_t Session::send(std::string_view wire, std::uint32_t count, Expect expect) {
+  // An unusable session takes no request: its reply would never come, and no action would say so.
+  if (error_) std::rethrow_exception(error_);
   if (count == 0 && expect != Expect::transaction)
     throw DataError("Session::send: a request expects at least one reply (CLIENT REPLY OFF/SKIP are refused)");
   const std::uint64_t number = next_number_++;

@@ -101,7 +101,8 @@ class Session {
   REDISPP_DECL Session(std::unique_ptr<Parser> parser, std::optional<Handshake> handshake, std::string endpoint);
 
   /// Queues a request (one or many encoded commands) of `count` replies, as `expect` says.
-  /// Returns its number: 0, 1, 2 ... in the order sent, as replies come.
+  /// Returns its number: 0, 1, 2 ... in the order sent, as replies come. On an unusable session
+  /// it throws the exception that made it so, and queues nothing.
   REDISPP_DECL std::uint64_t send(std::string_view wire, std::uint32_t count = 1, Expect expect = Expect::replies);
 
   /// Bytes read from the server.

@@ -243,6 +243,8 @@ TEST_CASE("session: a server that sends one reply too many", "[session]") {
   drive(s, c, {});
   CHECK_FALSE(s.usable());
   CHECK(s.next().kind() == Kind::unusable);
+  CHECK_THROWS_AS(s.send(get_wire), redispp::ProtocolError);  // a request no reply would ever answer
+  CHECK(s.in_flight() == 0);
 }
 
 TEST_CASE("session: a connection that dies mid-reply fails every request in flight", "[session]") {
