@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <string>
 #include <thread>
 
 #include <redispp/redispp.hpp>
@@ -33,7 +34,7 @@ TEST_CASE("address_provider: every new connection asks where to go", "[providers
     return redispp::ServerAddress{target.host, target.port};
   };
   redispp::Redis r{options, redispp::PoolOptions{.max_connections = 1}};
-  const auto port_of = [&] { return r.execute_command("CONFIG", "GET", "port").elements().at(1).str(); };
+  const auto port_of = [&] { return std::string(r.execute_command("CONFIG", "GET", "port").elements().at(1).str()); };
   CHECK(port_of() == std::to_string(plain.port));
   CHECK(asked == 1);
   // The primary moved (what Sentinel reports): the next new connection follows.
