@@ -290,7 +290,7 @@ class ErrorTable {
 
   /// Adds a row for replies whose first word is `code` (case-sensitive, as servers send it),
   /// replacing any row for the same code.
-  REDISPP_DECL ErrorTable& add(std::string_view code, Raise raise);
+  REDISPP_DECL ErrorTable& add(std::string_view code, Raise action);
   /// The row for `code`, or nullptr.
   REDISPP_DECL Raise find(std::string_view code) const noexcept;
 

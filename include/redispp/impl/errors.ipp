@@ -89,14 +89,14 @@ REDISPP_DECL const ErrorTable& ErrorTable::standard() {
   return table;
 }
 
-REDISPP_DECL ErrorTable& ErrorTable::add(std::string_view code, Raise raise) {
+REDISPP_DECL ErrorTable& ErrorTable::add(std::string_view code, Raise action) {
   for (Row& row : rows_) {
     if (row.code == code) {
-      row.raise = raise;
+      row.raise = action;
       return *this;
     }
   }
-  rows_.push_back(Row{std::string(code), raise});
+  rows_.push_back(Row{std::string(code), action});
   return *this;
 }
 
