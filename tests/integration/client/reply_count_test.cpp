@@ -136,7 +136,10 @@ TEST_CASE("commands that belong to another object are refused on every host, not
       {{"CLIENT", "REPLY", "OFF"}, "REPLY"}, {{"client", "reply", "skip"}, "REPLY"},
       {{"SCRIPT", "DEBUG", "YES"}, "Lua"},   {{"script", "debug", "sync"}, "Lua"},
   };
-  for (const auto& [args, names] : refused) {
+  for (const auto& entry : refused) {
+    // Not a structured binding: clang 14 cannot capture one in the lambda below.
+    const std::vector<std::string>& args = entry.first;
+    const std::string& names = entry.second;
     INFO(args.front());
     const auto run_on = [&](auto&& host) {
       switch (args.size()) {
