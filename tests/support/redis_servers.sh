@@ -51,7 +51,8 @@ start_one() {
   shift
   local attempt port pid port_args
   for attempt in $(seq 20); do
-    port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+    # Below 55536: a cluster node also listens on its port + 10000 (the cluster bus).
+    port=$((20000 + (RANDOM * 32768 + RANDOM) % 35000))
     port_args=(--port "$port")
     # The TLS server's plain port (the next one) is for comparisons only (bench_tls).
     if [ "$name" = tls ]; then port_args=(--port "$((port + 1))" --tls-port "$port"); fi
